@@ -1,0 +1,13 @@
+// The process entry point of the `berth` command: the only place that touches process.
+import { runCli } from "./main.js";
+
+const controller = new AbortController();
+process.once("SIGINT", () => controller.abort(new Error("interrupted (SIGINT)")));
+process.once("SIGTERM", () => controller.abort(new Error("terminated (SIGTERM)")));
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+});

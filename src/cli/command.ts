@@ -1,0 +1,31 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** What a command writes to; the CLI passes process streams, tests pass buffers. */
+export interface CliIO {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly signal: AbortSignal;
+}
+
+/** One CLI command: a thin shell over a library action. Returns the exit code. */
+export interface Command {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** Full `--help` text. */
+  readonly help: string;
+  readonly options: NonNullable<ParseArgsConfig["options"]>;
+  run(args: { values: Record<string, unknown>; positionals: string[] }, io: CliIO): Promise<number>;
+}
+
+/** Parses a command's arguments with node:util's parseArgs (strict, positionals allowed). */
+export function parseCommandArgs(command: Command, argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: { ...command.options, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+    strict: true,
+  });
+}

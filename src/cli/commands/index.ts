@@ -1,0 +1,4 @@
+import type { Command } from "../command.js";
+
+/** Every CLI command, in the order `berth --help` lists them. */
+export const commands: Command[] = [];

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { BerthError } from "../errors.js";
+import { parseCommandArgs, type CliIO } from "./command.js";
+import { commands } from "./commands/index.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 4);
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `berth — deploy to Kubernetes the way Helm does, as TypeScript code\n\nUsage: berth <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun 'berth <command> --help' for a command's options. 'berth --version' prints the version.\n`;
+}
+
+/** Runs the CLI with the given arguments and IO; returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(usage());
+    return name === undefined ? 1 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`berth: unknown command '${name}'\n\n${usage()}`);
+    return 1;
+  }
+  let parsed;
+  try {
+    parsed = parseCommandArgs(command, rest);
+  } catch (e) {
+    io.stderr.write(`berth ${name}: ${(e as Error).message}\n\n${command.help}`);
+    return 1;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
+  } catch (e) {
+    if (e instanceof BerthError) {
+      io.stderr.write(`Error [${e.code}]: ${e.message}\n`);
+    } else {
+      io.stderr.write(`Error: ${(e as Error)?.stack ?? String(e)}\n`);
+    }
+    return 1;
+  }
+}
+
