@@ -1,0 +1,60 @@
+/** `Release` in templates: the release being rendered. */
+export interface ReleaseInfo {
+  readonly Name: string;
+  readonly Namespace: string;
+  readonly Revision: number;
+  readonly IsInstall: boolean;
+  readonly IsUpgrade: boolean;
+  /** Always `"berth"` (Helm says `"Helm"`). */
+  readonly Service: "berth";
+}
+
+/** `Chart` in templates: the metadata of the chart the template belongs to. */
+export interface ChartInfo {
+  readonly Name: string;
+  readonly Version: string;
+  readonly AppVersion: string | undefined;
+}
+
+/**
+ * `Capabilities` in templates: what the target cluster offers.
+ *
+ * @remarks
+ * Mustache looks names up by property, so `APIVersions.has` is a table, not a function.
+ * It holds each available group/version (and `group/version/Kind` when kinds are known)
+ * twice: as written (`networking.k8s.io/v1`, for code) and with dots as underscores
+ * (`networking_k8s_io/v1`, because mustache splits names on dots):
+ *
+ * ```mustache
+ * {{#Capabilities.APIVersions.has.networking_k8s_io/v1}}apiVersion: networking.k8s.io/v1{{/Capabilities.APIVersions.has.networking_k8s_io/v1}}
+ * ```
+ * ```ts
+ * if (ctx.Capabilities.APIVersions.has["networking.k8s.io/v1"]) { ... }
+ * ```
+ */
+export interface Capabilities {
+  readonly KubeVersion: { readonly Version: string; readonly Major: string; readonly Minor: string };
+  readonly APIVersions: {
+    /** Every available group/version, sorted. */
+    readonly list: readonly string[];
+    /** `true` for every available group/version, under both spellings (see above). */
+    readonly has: Readonly<Record<string, boolean>>;
+  };
+}
+
+/** `Template` in templates: the template being rendered. */
+export interface TemplateInfo {
+  /** e.g. `web/templates/deployment.yaml`. */
+  readonly Name: string;
+  /** e.g. `web/templates`. */
+  readonly BasePath: string;
+}
+
+/** What every template sees: mustache names and the argument of template functions. */
+export interface TemplateContext<V> {
+  readonly Values: V;
+  readonly Release: ReleaseInfo;
+  readonly Chart: ChartInfo;
+  readonly Capabilities: Capabilities;
+  readonly Template: TemplateInfo;
+}

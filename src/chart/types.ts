@@ -1,0 +1,76 @@
+import type { KubeObject } from "../render/types.js";
+import type { TemplateContext } from "./context.js";
+
+/** An `application` chart renders objects; a `library` chart only contributes partials. */
+export type ChartType = "application" | "library";
+
+/** A chart's identity, as in `Chart.yaml`. */
+export interface ChartMetadata {
+  /** `v2` for charts written for Helm 3 and berth. */
+  readonly apiVersion: string;
+  readonly name: string;
+  /** A SemVer 2 version, e.g. `1.4.2`. */
+  readonly version: string;
+  readonly appVersion?: string;
+  readonly description?: string;
+  /** @defaultValue "application" */
+  readonly type: ChartType;
+}
+
+/** A JSON Schema (draft-07 or draft 2020-12, chosen by its `$schema`). */
+export type JsonSchema = Readonly<Record<string, unknown>> | boolean;
+
+/** A problem a custom values validator found. */
+export interface ValuesViolation {
+  /** Dotted value path, e.g. `image.tag`; empty for the root. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A values check written in code; returns every violation (none when valid). */
+export type ValuesValidator = (values: unknown) => readonly ValuesViolation[];
+
+/** What a template function may return; `null`/`undefined` render nothing. */
+export type TemplateOutput = KubeObject | readonly KubeObject[] | null | undefined;
+
+/** A template written in code: a typed function from the context to objects. */
+export type TemplateFunction<V> = (ctx: TemplateContext<V>) => TemplateOutput;
+
+/** A template: mustache text (YAML with structural interpolation) or a function. */
+export type TemplateSource<V> = string | TemplateFunction<V>;
+
+/** A subchart of a chart. */
+export interface ChartDependency {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a subchart's values type is its own
+  readonly chart: Chart<any>;
+  /** The name the subchart's values live under; @defaultValue the subchart's name */
+  readonly alias?: string;
+  /** Comma-separated value paths; the first that is set (a boolean) enables the subchart. */
+  readonly condition?: string;
+  /** Enabled when any `tags.<tag>` value is true (a `condition` that is set wins). */
+  readonly tags?: readonly string[];
+}
+
+/**
+ * A chart, loaded from a directory ({@link loadChart}) or defined in code ({@link defineChart}).
+ *
+ * @typeParam V - the type of the chart's values
+ */
+export interface Chart<V = Record<string, unknown>> {
+  readonly metadata: ChartMetadata;
+  /** The default values (`values.yaml`). */
+  readonly values: V;
+  /** Validates the coalesced values: `values.schema.json` or a schema/validator given in code. */
+  readonly schema?: JsonSchema | ValuesValidator;
+  /** Templates by path under `templates/`, e.g. `deployment.yaml`, in render order. */
+  readonly templates: Readonly<Record<string, TemplateSource<V>>>;
+  /** Mustache partials by name (`templates/_labels.mustache` is `labels`). */
+  readonly partials: Readonly<Record<string, string>>;
+  /** `templates/NOTES.txt`, mustache text. */
+  readonly notes?: string;
+  /** CRD manifests by file name under `crds/`; applied first, never templated. */
+  readonly crds: Readonly<Record<string, string>>;
+  readonly dependencies: readonly ChartDependency[];
+  /** The directory the chart was loaded from, when it was. */
+  readonly directory?: string;
+}

@@ -1,0 +1,77 @@
+/** The metadata every Kubernetes object carries (the fields berth reads). */
+export interface KubeMetadata {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  [field: string]: unknown;
+}
+
+/** A Kubernetes object as plain JSON: apiVersion, kind, metadata, and any other fields. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: KubeMetadata;
+  [field: string]: unknown;
+}
+
+/** One rendered object and the template it came from. */
+export interface RenderedObject {
+  /** The object, namespace filled in for namespaced kinds. */
+  readonly object: KubeObject;
+  /** The template path, e.g. `web/templates/deployment.yaml` or `web/charts/redis/templates/service.yaml`. */
+  readonly source: string;
+}
+
+/** When a hook runs (Helm's `helm.sh/hook` annotation values). */
+export type HookEvent =
+  | "pre-install"
+  | "post-install"
+  | "pre-upgrade"
+  | "post-upgrade"
+  | "pre-rollback"
+  | "post-rollback"
+  | "pre-delete"
+  | "post-delete"
+  | "test";
+
+/** When a hook object is deleted (Helm's `helm.sh/hook-delete-policy` values). */
+export type HookDeletePolicy = "before-hook-creation" | "hook-succeeded" | "hook-failed";
+
+/** An object annotated `helm.sh/hook`, split off from the release's objects. */
+export interface RenderedHook extends RenderedObject {
+  /** The events the hook runs on, in annotation order. */
+  readonly events: readonly HookEvent[];
+  /** `helm.sh/hook-weight`; hooks run in ascending weight. @defaultValue 0 */
+  readonly weight: number;
+  /** `helm.sh/hook-delete-policy`. @defaultValue ["before-hook-creation"] */
+  readonly deletePolicies: readonly HookDeletePolicy[];
+}
+
+/** Something worth knowing that did not stop the render. */
+export interface RenderWarning {
+  /** A stable identifier: `BooleanKey` (YAML 1.1 reads `on:`/`no:`/`y:` keys as booleans), `YamlWarning`, `NamespaceIgnored`. */
+  readonly code: "BooleanKey" | "YamlWarning" | "NamespaceIgnored";
+  /** What was found and how to fix it. */
+  readonly message: string;
+  /** The template, e.g. `web/templates/configmap.yaml`. */
+  readonly source: string;
+  /** The 1-based line in the template, when known. */
+  readonly line?: number;
+}
+
+/** Everything a chart renders to, deterministic for the same inputs. */
+export interface RenderResult {
+  /** The release's objects in install order (kind order, then namespace, then name). */
+  readonly objects: readonly RenderedObject[];
+  /** CustomResourceDefinitions from the charts' `crds/` folders, applied before everything; never templated. */
+  readonly crds: readonly RenderedObject[];
+  /** Hook objects in run order (weight, then kind order, then name). */
+  readonly hooks: readonly RenderedHook[];
+  /** The top chart's rendered `templates/NOTES.txt`; empty when there is none. */
+  readonly notes: string;
+  /** The computed values of the top chart (defaults ← user values), subcharts' values under their names. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Non-fatal findings, in template order. */
+  readonly warnings: readonly RenderWarning[];
+}

@@ -1,0 +1,63 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { Issue } from "../chart/issue.js";
+import type { JsonSchema, ValuesValidator } from "../chart/types.js";
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Checks values against a JSON Schema (draft 2020-12 when its `$schema` says so, else
+ * draft-07) or a validator function, and returns every violation with its value path.
+ *
+ * @param pathPrefix - prepended to each path, e.g. `redis.` for a subchart's values
+ */
+export function validateValues(schema: JsonSchema | ValuesValidator, values: unknown, source: string, pathPrefix = ""): Issue[] {
+  if (typeof schema === "function") {
+    return schema(values).map((v) => ({ source, path: joinPath(pathPrefix, v.path), message: v.message }));
+  }
+  if (typeof schema === "boolean") {
+    return schema ? [] : [{ source, path: pathPrefix.replace(/\.$/, ""), message: "the schema rejects every value" }];
+  }
+  const validate = compile(schema, source);
+  if (validate(values)) return [];
+  return (validate.errors ?? []).map((error) => ({ source, path: joinPath(pathPrefix, errorPath(error)), message: errorMessage(error) }));
+}
+
+function compile(schema: Readonly<Record<string, unknown>>, source: string): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    const draft2020 = typeof schema.$schema === "string" && schema.$schema.includes("2020-12");
+    // logger: false — library code never prints; unknown formats and keywords are tolerated like Helm does.
+    const options = { allErrors: true, strict: false, validateFormats: false, logger: false as const };
+    const ajv = draft2020 ? new Ajv2020(options) : new Ajv(options);
+    try {
+      validate = ajv.compile(schema);
+    } catch (e) {
+      validate = Object.assign(() => false, { errors: [{ instancePath: "", message: `the schema itself is invalid (${source}): ${(e as Error).message}`, keyword: "schema", params: {}, schemaPath: "" }] }) as unknown as ValidateFunction;
+    }
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** `/image/tag` → `image.tag`; `/hosts/0/name` → `hosts[0].name`; required/additional properties point at the property. */
+function errorPath(error: ErrorObject): string {
+  const parts = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const extra = (error.params as { missingProperty?: string; additionalProperty?: string });
+  if (error.keyword === "required" && extra.missingProperty) parts.push(extra.missingProperty);
+  if (error.keyword === "additionalProperties" && extra.additionalProperty) parts.push(extra.additionalProperty);
+  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+}
+
+function errorMessage(error: ErrorObject): string {
+  if (error.keyword === "required") return "is required";
+  if (error.keyword === "additionalProperties") return "is not allowed by the schema (unknown key; check its spelling)";
+  if (error.keyword === "enum") return `${error.message ?? "must be one of"}: ${JSON.stringify((error.params as { allowedValues?: unknown }).allowedValues)}`;
+  return error.message ?? `fails ${error.keyword}`;
+}
+
+function joinPath(prefix: string, path: string): string {
+  if (!prefix) return path;
+  if (!path) return prefix.replace(/\.$/, "");
+  return path.startsWith("[") ? `${prefix.replace(/\.$/, "")}${path}` : `${prefix}${path}`;
+}
