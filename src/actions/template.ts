@@ -1,0 +1,60 @@
+import { ChartInvalid } from "../chart/errors.js";
+import type { Chart } from "../chart/types.js";
+import { RenderError } from "../render/errors.js";
+import { renderTree, type RenderOptions } from "../render/render.js";
+import type { RenderResult } from "../render/types.js";
+import { computeValues, validateTree } from "../values/compute.js";
+import { ValuesInvalid } from "../values/errors.js";
+import type { DeepPartial } from "../values/types.js";
+import { collectUserValues } from "../values/user-values.js";
+
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** What is rendered: the release and the user's values. */
+export interface TemplateArgs<V> {
+  /** The release name: a DNS label of at most 53 characters. */
+  readonly release: string;
+  /** @defaultValue "default" */
+  readonly namespace?: string;
+  /** Values in code; a list is applied in order. They override `valueFiles` and are overridden by `set`. */
+  readonly values?: DeepPartial<V> | readonly DeepPartial<V>[];
+  /** Values files, in order (like `-f`). */
+  readonly valueFiles?: readonly string[];
+  /** Helm `--set` expressions, in order, e.g. `image.tag=1.27,ingress.hosts[0]=a.example.com`. */
+  readonly set?: readonly string[];
+}
+
+/** How to render. */
+export interface TemplateOptions extends RenderOptions {
+  /** `Release.Revision`. @defaultValue 1 */
+  readonly revision?: number;
+  /** `Release.IsUpgrade` (and not `IsInstall`). @defaultValue false */
+  readonly isUpgrade?: boolean;
+}
+
+/**
+ * Renders a chart without a cluster: coalesces values (defaults ← files ← code ← `--set`),
+ * validates them against every chart's schema, renders every template.
+ *
+ * @throws {@link ChartInvalid} for a library chart
+ * @throws {@link ValuesInvalid} listing every schema violation with its value path
+ * @throws {@link RenderError} (code `RenderFailed`) listing every template problem
+ */
+export async function template<V>(chart: Chart<V>, args: TemplateArgs<V>, options: TemplateOptions = {}): Promise<RenderResult> {
+  if (chart.metadata.type === "library") {
+    throw new ChartInvalid(chart.metadata.name, [{ message: "a library chart only provides partials and cannot be rendered; render a chart that depends on it" }]);
+  }
+  if (!RELEASE_NAME.test(args.release) || args.release.length > 53) {
+    throw new RenderError(chart.metadata.name, [{ path: "release", message: `release name ${JSON.stringify(args.release)} is invalid: use lowercase letters, digits and '-', at most 53 characters` }]);
+  }
+  const layers = await collectUserValues(args);
+  const tree = computeValues(chart as Chart, layers);
+  const violations = validateTree(tree);
+  if (violations.length > 0) throw new ValuesInvalid(`values of chart ${chart.metadata.name}`, violations);
+  return renderTree(tree, {
+    name: args.release,
+    namespace: args.namespace ?? "default",
+    ...(options.revision !== undefined && { revision: options.revision }),
+    ...(options.isUpgrade !== undefined && { isUpgrade: options.isUpgrade }),
+  }, options);
+}

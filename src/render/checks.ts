@@ -1,0 +1,34 @@
+import type { Issue } from "../chart/issue.js";
+import { isPlainObject } from "../values/coalesce.js";
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** True for an RFC 1123 subdomain (what Kubernetes requires of most object names). */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= 253 && DNS_SUBDOMAIN.test(name);
+}
+
+/**
+ * The problems that make a rendered document unusable as a Kubernetes object:
+ * not a mapping, no `apiVersion`/`kind`/`metadata.name`, a name that is not a DNS subdomain.
+ */
+export function objectIssues(value: unknown, at: Omit<Issue, "message">): Issue[] {
+  if (!isPlainObject(value)) {
+    const what = Array.isArray(value) ? "a list" : `the ${typeof value} ${JSON.stringify(value)}`;
+    return [{ ...at, message: `the document is ${what}, not a mapping; a template must render Kubernetes objects` }];
+  }
+  const issues: Issue[] = [];
+  if (typeof value.apiVersion !== "string" || !value.apiVersion) issues.push({ ...at, message: "apiVersion is missing; add e.g. apiVersion: v1" });
+  if (typeof value.kind !== "string" || !value.kind) issues.push({ ...at, message: "kind is missing; add e.g. kind: ConfigMap" });
+  const metadata = value.metadata;
+  const name = isPlainObject(metadata) ? metadata.name : undefined;
+  if (typeof name !== "string" || !name) {
+    issues.push({ ...at, message: `metadata.name is missing in ${String(value.kind ?? "the object")}; every object needs a name` });
+  } else if (!isDnsSubdomain(name)) {
+    issues.push({ ...at, message: `metadata.name ${JSON.stringify(name)} is not a valid name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters` });
+  }
+  if (isPlainObject(metadata) && metadata.namespace !== undefined && (typeof metadata.namespace !== "string" || !isDnsSubdomain(metadata.namespace))) {
+    issues.push({ ...at, message: `metadata.namespace ${JSON.stringify(metadata.namespace)} is not a valid namespace name` });
+  }
+  return issues;
+}

@@ -1,0 +1,20 @@
+import { BerthError } from "../errors.js";
+import { formatIssues, type Issue } from "../chart/issue.js";
+
+/**
+ * Rendering failed. Every problem found across all templates is listed (missing values,
+ * YAML syntax errors, objects without a name, duplicates…), each with its template and line.
+ */
+export class RenderError extends BerthError {
+  /** Every problem found, in template order. */
+  readonly issues: readonly Issue[];
+
+  /**
+   * @param chart - the chart's name
+   * @param issues - every problem found
+   */
+  constructor(chart: string, issues: readonly Issue[]) {
+    super("RenderFailed", `rendering chart ${chart} failed (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${formatIssues(issues)}`);
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Issue } from "../chart/issue.js";
+import { objectIssues } from "./checks.js";
+import { parseHook } from "./hooks.js";
+import { compareKinds, compareText, isNamespacedByTable, type IsNamespaced } from "./kinds.js";
+import type { KubeObject, RenderedHook, RenderedObject, RenderWarning } from "./types.js";
+
+/** A document to turn into an object, with where it came from. */
+export interface SourcedValue {
+  readonly value: unknown;
+  /** The template path the object belongs to (`web/templates/x.yaml`). */
+  readonly template: string;
+  /** Where the document starts (may be a partial), for messages. */
+  readonly at: Omit<Issue, "message">;
+}
+
+/** Objects and hooks sorted, plus every problem found. */
+export interface CollectedObjects {
+  readonly objects: RenderedObject[];
+  readonly hooks: RenderedHook[];
+  readonly issues: Issue[];
+  readonly warnings: RenderWarning[];
+}
+
+/**
+ * Checks documents as Kubernetes objects, fills in the release namespace for namespaced
+ * kinds, splits off hooks, rejects duplicates, and sorts into install (hooks: run) order.
+ */
+export function collectObjects(values: readonly SourcedValue[], namespace: string, isNamespaced: IsNamespaced | undefined): CollectedObjects {
+  const result: CollectedObjects = { objects: [], hooks: [], issues: [], warnings: [] };
+  const seen = new Map<string, string>();
+  for (const { value, template, at } of values) {
+    const problems = objectIssues(value, at);
+    if (problems.length > 0) {
+      result.issues.push(...problems);
+      continue;
+    }
+    const object = value as KubeObject;
+    fillNamespace(object, namespace, isNamespaced, template, result.warnings);
+    const id = `${object.kind}/${object.metadata.namespace ?? ""}/${object.metadata.name}`;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      result.issues.push({ ...at, message: `${object.kind} ${object.metadata.name} is rendered twice (also by ${first}); names must be unique per kind and namespace` });
+      continue;
+    }
+    seen.set(id, template);
+    const hook = parseHook(object, at, result.issues);
+    if (hook) result.hooks.push({ object, source: template, ...hook });
+    else result.objects.push({ object, source: template });
+  }
+  result.objects.sort(compareObjects);
+  result.hooks.sort((a, b) => a.weight - b.weight || compareObjects(a, b));
+  return result;
+}
+
+function fillNamespace(object: KubeObject, namespace: string, isNamespaced: IsNamespaced | undefined, source: string, warnings: RenderWarning[]): void {
+  const namespaced = isNamespaced?.(object.apiVersion, object.kind) ?? isNamespacedByTable(object.apiVersion, object.kind);
+  if (namespaced) {
+    object.metadata.namespace ??= namespace;
+  } else if (object.metadata.namespace !== undefined) {
+    warnings.push({ code: "NamespaceIgnored", source, message: `${object.kind} ${object.metadata.name} is cluster-scoped; its metadata.namespace was removed` });
+    delete object.metadata.namespace;
+  }
+}
+
+/** Install order: kind order, then namespace, then name. */
+export function compareObjects(a: RenderedObject, b: RenderedObject): number {
+  return (
+    compareKinds(a.object.kind, b.object.kind) ||
+    compareText(a.object.metadata.namespace ?? "", b.object.metadata.namespace ?? "") ||
+    compareText(a.object.metadata.name, b.object.metadata.name) ||
+    compareText(a.source, b.source)
+  );
+}
