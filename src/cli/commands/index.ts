@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { templateCommand } from "./template.js";
 
 /** Every CLI command, in the order `berth --help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [templateCommand];

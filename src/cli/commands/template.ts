@@ -1,0 +1,74 @@
+import { resolve } from "node:path";
+import { template } from "../../actions/template.js";
+import { loadChart } from "../../chart/load.js";
+import { formatManifests, matchesAny } from "../../render/manifest.js";
+import type { Command } from "../command.js";
+
+const HELP = `Usage: berth template <chart-dir> [options]
+
+Renders a chart locally and prints the objects as multi-document YAML, each preceded by
+"# Source: <chart>/templates/<file>". No cluster is needed.
+
+Options:
+  -f, --values <file>        a values file; repeat to layer several (later wins)
+      --set <k=v[,k=v]>      set values (Helm syntax: a.b=c, list[0]=x, l={a,b}, a\\.b=c); repeatable
+      --release-name <name>  the release name (default: release-name)
+  -n, --namespace <ns>       the release namespace (default: default)
+  -s, --show-only <file>     only objects from this template (e.g. templates/deployment.yaml); repeatable
+      --lenient              render missing values as empty instead of failing
+      --kube-version <v>     Capabilities.KubeVersion (default: v1.31.0)
+  -a, --api-versions <gv>    an available API version for Capabilities; repeatable
+  -h, --help                 show this help
+`;
+
+/** `berth template`: render a chart directory to YAML. */
+export const templateCommand: Command = {
+  name: "template",
+  summary: "Render a chart locally and print the YAML",
+  help: HELP,
+  options: {
+    values: { type: "string", short: "f", multiple: true },
+    set: { type: "string", multiple: true },
+    "release-name": { type: "string" },
+    namespace: { type: "string", short: "n" },
+    "show-only": { type: "string", short: "s", multiple: true },
+    lenient: { type: "boolean" },
+    "kube-version": { type: "string" },
+    "api-versions": { type: "string", short: "a", multiple: true },
+  },
+  async run({ values, positionals }, io) {
+    if (positionals.length !== 1) {
+      io.stderr.write(`berth template: expected exactly one chart directory\n\n${HELP}`);
+      return 1;
+    }
+    const chart = await loadChart(resolve(io.cwd, positionals[0]!));
+    const strings = (name: string) => (values[name] as string[] | undefined) ?? [];
+    const kubeVersion = values["kube-version"] as string | undefined;
+    const apiVersions = strings("api-versions");
+    const result = await template(
+      chart,
+      {
+        release: (values["release-name"] as string | undefined) ?? "release-name",
+        namespace: (values.namespace as string | undefined) ?? "default",
+        valueFiles: strings("values").map((f) => resolve(io.cwd, f)),
+        set: strings("set"),
+      },
+      {
+        strict: !values.lenient,
+        capabilities: { ...(kubeVersion && { kubeVersion }), ...(apiVersions.length > 0 && { apiVersions }) },
+      },
+    );
+    const showOnly = strings("show-only");
+    const sources = [...result.crds, ...result.objects, ...result.hooks].map((o) => o.source);
+    const unmatched = showOnly.filter((p) => !sources.some((s) => matchesAny(s, [p])));
+    if (unmatched.length > 0) {
+      io.stderr.write(`berth template: no objects rendered from ${unmatched.join(", ")}; templates that rendered: ${[...new Set(sources)].join(", ")}\n`);
+      return 1;
+    }
+    for (const warning of result.warnings) {
+      io.stderr.write(`warning: ${warning.source}${warning.line ? `:${warning.line}` : ""}: ${warning.message}\n`);
+    }
+    io.stdout.write(formatManifests(result, showOnly.length > 0 ? { showOnly } : {}));
+    return 0;
+  },
+};
