@@ -55,7 +55,8 @@ export function collectObjects(values: readonly SourcedValue[], namespace: strin
 function fillNamespace(object: KubeObject, namespace: string, isNamespaced: IsNamespaced | undefined, source: string, warnings: RenderWarning[]): void {
   const namespaced = isNamespaced?.(object.apiVersion, object.kind) ?? isNamespacedByTable(object.apiVersion, object.kind);
   if (namespaced) {
-    object.metadata.namespace ??= namespace;
+    // Rebuilt so namespace sits next to name in printed manifests.
+    if (object.metadata.namespace === undefined) object.metadata = { name: object.metadata.name, namespace, ...object.metadata };
   } else if (object.metadata.namespace !== undefined) {
     warnings.push({ code: "NamespaceIgnored", source, message: `${object.kind} ${object.metadata.name} is cluster-scoped; its metadata.namespace was removed` });
     delete object.metadata.namespace;
