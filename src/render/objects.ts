@@ -56,7 +56,10 @@ function fillNamespace(object: KubeObject, namespace: string, isNamespaced: IsNa
   const namespaced = isNamespaced?.(object.apiVersion, object.kind) ?? isNamespacedByTable(object.apiVersion, object.kind);
   if (namespaced) {
     // Rebuilt so namespace sits next to name in printed manifests.
-    if (object.metadata.namespace === undefined) object.metadata = { name: object.metadata.name, namespace, ...object.metadata };
+    if (object.metadata.namespace === undefined) {
+      const { name, ...rest } = object.metadata;
+      object.metadata = { name, namespace, ...rest };
+    }
   } else if (object.metadata.namespace !== undefined) {
     warnings.push({ code: "NamespaceIgnored", source, message: `${object.kind} ${object.metadata.name} is cluster-scoped; its metadata.namespace was removed` });
     delete object.metadata.namespace;
