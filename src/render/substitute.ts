@@ -21,6 +21,8 @@ export function substitutePlaceholders(doc: Document, slots: readonly Slot[]): I
         const map = path[path.length - 2];
         if (isMap(map)) touchedMaps.add(map);
         node.value = interpolate(node.value, slots, issues, "a key");
+        // Quoted, so a value "<<" is a plain key and never a merge key.
+        node.type = Scalar.QUOTE_DOUBLE;
         return undefined;
       }
       const index = node.type === Scalar.PLAIN && !node.tag ? exactPlaceholder(node.value) : undefined;
