@@ -27,7 +27,12 @@ export function formatManifests(result: RenderResult, options: ManifestOptions =
   return shown.map((o) => `---\n# Source: ${o.source}\n${stringify(o.object, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false })}`).join("");
 }
 
-/** True when a source matches one of the `--show-only` paths (full path or path ending). */
+/**
+ * True when a source matches one of the `--show-only` paths: the full source
+ * (`web/templates/x.yaml`) or the path inside the top chart (`templates/x.yaml`,
+ * `charts/redis/templates/x.yaml`).
+ */
 export function matchesAny(source: string, paths: readonly string[]): boolean {
-  return paths.some((p) => source === p || source.endsWith(`/${p.replace(/^\.?\//, "")}`));
+  const inChart = source.slice(source.indexOf("/") + 1);
+  return paths.some((p) => source === p || inChart === p.replace(/^\.\//, ""));
 }
