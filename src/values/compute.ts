@@ -25,7 +25,8 @@ export interface ChartValues {
  *
  * @param overrides - user values, lowest priority first (files, code, `--set`)
  */
-export function computeValues(chart: Chart, overrides: readonly Values[]): ChartValues {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart, whatever its values type
+export function computeValues(chart: Chart<any>, overrides: readonly Values[]): ChartValues {
   return computeNode(chart, chart.metadata.name, "", overrides, undefined);
 }
 
