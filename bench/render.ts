@@ -1,0 +1,88 @@
+// Renders a generated chart of 1,000 objects N times and compares berth's structural
+// interpolation with naive text templating (mustache.render + yaml.parseAllDocuments) of
+// the same templates. Run: node --import tsx bench/render.ts [iterations]
+import Mustache from "mustache";
+import { parseAllDocuments } from "yaml";
+import { template } from "../src/actions/template.js";
+import { defineChart } from "../src/chart/define.js";
+
+const TEMPLATES = 100;
+const OBJECTS_PER_TEMPLATE = 10;
+const iterations = Number(process.argv[2] ?? 20);
+
+const deployment = (i: number) => `{{#Values.apps}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: "app-${i}-{{name}}"
+  labels:
+    {{> labels}}
+spec:
+  replicas: {{replicas}}
+  selector:
+    matchLabels: {app: "{{name}}", group: "g${i}"}
+  template:
+    metadata:
+      labels: {app: "{{name}}", group: "g${i}"}
+    spec:
+      containers:
+        - name: main
+          image: "{{Values.image.repository}}:{{Values.image.tag}}"
+          ports:
+            - containerPort: {{port}}
+          env:
+            - name: MODE
+              value: "{{Values.mode}}"
+          resources: {{Values.resources}}
+{{/Values.apps}}
+`;
+
+const values = {
+  image: { repository: "nginx", tag: "1.27" },
+  mode: "production",
+  resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
+  apps: Array.from({ length: OBJECTS_PER_TEMPLATE }, (_, j) => ({ name: `svc${j}`, replicas: 2, port: 8000 + j })),
+};
+const templates: Record<string, string> = {};
+for (let i = 0; i < TEMPLATES; i++) templates[`deploy-${String(i).padStart(3, "0")}.yaml`] = deployment(i);
+const partials = { labels: "app.kubernetes.io/managed-by: berth\nteam: platform\n" };
+const chart = defineChart({ name: "bench", version: "1.0.0", values, templates, partials });
+
+async function timeBerth(): Promise<{ ms: number; objects: number }> {
+  const start = performance.now();
+  const result = await template(chart, { release: "bench", namespace: "bench" });
+  return { ms: performance.now() - start, objects: result.objects.length };
+}
+
+function timeNaive(): { ms: number; objects: number } {
+  const start = performance.now();
+  let objects = 0;
+  const view = { Values: values, Release: { Name: "bench" } };
+  for (const text of Object.values(templates)) {
+    const rendered = Mustache.render(text, view, partials, { escape: (v: unknown) => String(v) });
+    for (const doc of parseAllDocuments(rendered, { version: "1.1" })) if (doc.toJS()) objects++;
+  }
+  return { ms: performance.now() - start, objects };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const berth: number[] = [];
+const naive: number[] = [];
+let count = 0;
+await timeBerth();
+timeNaive();
+for (let i = 0; i < iterations; i++) {
+  const b = await timeBerth();
+  berth.push(b.ms);
+  count = b.objects;
+  naive.push(timeNaive().ms);
+}
+const b = median(berth);
+const n = median(naive);
+process.stdout.write(
+  `objects per render: ${count}, iterations: ${iterations}\n` +
+    `berth (structural): median ${b.toFixed(1)} ms  (${Math.round((count / b) * 1000)} objects/s)\n` +
+    `naive (text mustache + yaml parse): median ${n.toFixed(1)} ms  (${Math.round((count / n) * 1000)} objects/s)\n` +
+    `ratio berth/naive: ${(b / n).toFixed(2)}x; target 1,000 objects < 200 ms: ${b < 200 ? "met" : "NOT met"}\n`,
+);
