@@ -1,0 +1,56 @@
+import { KubeConfig } from "@kubernetes/client-node";
+import { KubeConfigError } from "./errors.js";
+
+/**
+ * Where the Kubernetes connection comes from.
+ * @remarks With nothing set, the default places are used: `$KUBECONFIG`, then `~/.kube/config`, then in-cluster.
+ */
+export interface KubeConfigSource {
+  /** Path of a kubeconfig file. */
+  readonly kubeconfigPath?: string;
+  /** Kubeconfig YAML text (wins over `kubeconfigPath`). */
+  readonly kubeconfig?: string;
+  /** Context to use. @default the kubeconfig's current context */
+  readonly context?: string;
+}
+
+/** A loaded kubeconfig: the client-node object plus the facts berth needs from it. */
+export interface LoadedKubeConfig {
+  readonly kc: KubeConfig;
+  /** API server URL, without a trailing slash. */
+  readonly server: string;
+  /** The context's default namespace. @default "default" */
+  readonly namespace: string;
+  readonly context: string;
+}
+
+/** Loads a kubeconfig and selects the context. Throws `KubeConfigError` naming what is missing. */
+export function loadKubeConfig(source: KubeConfigSource = {}): LoadedKubeConfig {
+  const kc = new KubeConfig();
+  try {
+    if (source.kubeconfig !== undefined) kc.loadFromString(source.kubeconfig);
+    else if (source.kubeconfigPath !== undefined) kc.loadFromFile(source.kubeconfigPath);
+    else kc.loadFromDefault();
+  } catch (e) {
+    throw new KubeConfigError(
+      `cannot load kubeconfig${source.kubeconfigPath ? ` ${source.kubeconfigPath}` : ""}: ${(e as Error).message}`,
+      { cause: e },
+    );
+  }
+  if (source.context !== undefined) {
+    if (!kc.getContextObject(source.context)) {
+      const known = kc.getContexts().map((c) => c.name).join(", ") || "none";
+      throw new KubeConfigError(`kubeconfig has no context "${source.context}" (known: ${known})`);
+    }
+    kc.setCurrentContext(source.context);
+  }
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) {
+    throw new KubeConfigError(
+      "no Kubernetes cluster configured: set KUBECONFIG, create ~/.kube/config, or pass a kubeconfig in code",
+    );
+  }
+  const context = kc.getCurrentContext();
+  const namespace = kc.getContextObject(context)?.namespace ?? "default";
+  return { kc, server: cluster.server.replace(/\/+$/, ""), namespace, context };
+}

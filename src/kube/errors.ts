@@ -1,0 +1,73 @@
+import { BerthError } from "../errors.js";
+
+/** A Kubernetes API `Status` body, as returned with an error response. */
+export interface ApiStatus {
+  readonly kind?: string;
+  readonly status?: string;
+  readonly message?: string;
+  readonly reason?: string;
+  readonly code?: number;
+  readonly details?: {
+    readonly name?: string;
+    readonly kind?: string;
+    readonly causes?: ReadonlyArray<{ readonly reason?: string; readonly message?: string; readonly field?: string }>;
+  };
+}
+
+/** The API server answered with an error status (4xx/5xx) that berth did not retry. */
+export class KubeApiError extends BerthError {
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The API `Status.reason`, e.g. `NotFound`, `Conflict`, `AlreadyExists`, `Invalid`. */
+  readonly reason: string;
+  /** The decoded `Status` body, when the server sent one. */
+  readonly apiStatus: ApiStatus | undefined;
+
+  /** @param method - HTTP method @param path - request path @param status - HTTP status @param body - response body text */
+  constructor(method: string, path: string, status: number, body: string) {
+    let parsed: ApiStatus | undefined;
+    try {
+      const value = JSON.parse(body) as ApiStatus;
+      if (value && value.kind === "Status") parsed = value;
+    } catch {
+      parsed = undefined;
+    }
+    const reason = parsed?.reason ?? `HTTP${status}`;
+    const message = parsed?.message ?? body.slice(0, 500);
+    super("KubeApiError", `${method} ${path.split("?")[0]}: ${status} ${reason}: ${message}`);
+    this.status = status;
+    this.reason = reason;
+    this.apiStatus = parsed;
+  }
+}
+
+/** No connection to the API server could be made (after retries). */
+export class KubeUnreachableError extends BerthError {
+  /** @param server - the API server URL @param cause - the last network error */
+  constructor(server: string, cause: unknown) {
+    super(
+      "KubeUnreachable",
+      `cannot reach the Kubernetes API server at ${server}: ${(cause as Error)?.message ?? String(cause)}. ` +
+        "Check the kubeconfig's server address and that the cluster is running.",
+      { cause },
+    );
+  }
+}
+
+/** The kubeconfig could not be loaded or names no usable cluster/context. */
+export class KubeConfigError extends BerthError {
+  /** @param message - what is wrong with the kubeconfig and how to fix it */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("KubeConfigInvalid", message, options);
+  }
+}
+
+/** An operation was aborted through its `AbortSignal`. */
+export class AbortedError extends BerthError {
+  /** @param what - what was aborted @param reason - the signal's reason */
+  constructor(what: string, reason?: unknown) {
+    super("Aborted", `${what} aborted${reason instanceof Error ? `: ${reason.message}` : reason ? `: ${String(reason)}` : ""}`, {
+      cause: reason,
+    });
+  }
+}

@@ -1,0 +1,159 @@
+import https from "node:https";
+import http from "node:http";
+import type { LoadedKubeConfig } from "./config.js";
+import { AbortedError, KubeApiError, KubeUnreachableError } from "./errors.js";
+import { retryDelayMs, isRetryableNetworkError, isRetryableStatus, sleep } from "./retry.js";
+
+/** One HTTP request to the API server. */
+export interface KubeRequest {
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Path with query string, e.g. `/api/v1/namespaces/x/configmaps?labelSelector=a%3Db`. */
+  readonly path: string;
+  readonly body?: string;
+  /** @default "application/json" when there is a body */
+  readonly contentType?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** A response with a 2xx status. */
+export interface KubeResponse {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** Observes every request sent (after retries are decided, once per attempt): used to count and audit API calls. */
+export type RequestObserver = (request: { method: string; path: string }) => void;
+
+/** How the transport retries. */
+export interface RetryOptions {
+  /** Attempts in all, the first included. @default 6 */
+  readonly attempts?: number;
+  /** First backoff delay in ms, doubled each retry (with jitter), capped at 10 s. @default 200 */
+  readonly baseDelayMs?: number;
+}
+
+/**
+ * HTTP(S) to the API server with the kubeconfig's TLS and auth, keep-alive, and retries with
+ * backoff for 429/5xx/connection errors (honouring `Retry-After`). Bodies go out exactly as given:
+ * no model serialisation drops or rewrites fields.
+ */
+export class KubeTransport {
+  readonly server: string;
+  private readonly config: LoadedKubeConfig;
+  private readonly retry: Required<RetryOptions>;
+  private readonly observers = new Set<RequestObserver>();
+  private agent: http.Agent | undefined;
+
+  /** @param config - the loaded kubeconfig @param retry - retry tuning */
+  constructor(config: LoadedKubeConfig, retry: RetryOptions = {}) {
+    this.config = config;
+    this.server = config.server;
+    this.retry = { attempts: retry.attempts ?? 6, baseDelayMs: retry.baseDelayMs ?? 200 };
+  }
+
+  /** Adds an observer of every request; returns a function that removes it. */
+  observe(observer: RequestObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /** Sends a request, retrying transient failures; throws `KubeApiError` for a non-2xx answer. */
+  async request(req: KubeRequest): Promise<KubeResponse> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
+      if (req.signal?.aborted) throw new AbortedError(`${req.method} ${req.path}`, req.signal.reason);
+      let res: { status: number; body: string; retryAfter: string | undefined };
+      try {
+        res = await this.send(req);
+      } catch (e) {
+        if (e instanceof AbortedError || !isRetryableNetworkError(e)) {
+          if (e instanceof AbortedError) throw e;
+          throw new KubeUnreachableError(this.server, e);
+        }
+        lastError = e;
+        await sleep(retryDelayMs(attempt, this.retry.baseDelayMs, undefined), req.signal);
+        continue;
+      }
+      if (res.status >= 200 && res.status < 300) return { status: res.status, body: res.body };
+      if (isRetryableStatus(res.status) && attempt + 1 < this.retry.attempts) {
+        lastError = new KubeApiError(req.method, req.path, res.status, res.body);
+        await sleep(retryDelayMs(attempt, this.retry.baseDelayMs, res.retryAfter), req.signal);
+        continue;
+      }
+      throw new KubeApiError(req.method, req.path, res.status, res.body);
+    }
+    if (lastError instanceof KubeApiError) throw lastError;
+    throw new KubeUnreachableError(this.server, lastError);
+  }
+
+  /** Sends a request and returns the response as a stream of lines (watches). The caller destroys it. */
+  async openStream(req: KubeRequest): Promise<http.IncomingMessage> {
+    const { options, url } = await this.prepare(req);
+    this.notify(req);
+    return await new Promise((resolve, reject) => {
+      const r = (url.protocol === "https:" ? https : http).request(url, options, (res) => {
+        if ((res.statusCode ?? 0) >= 300) {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (body += c));
+          res.on("end", () => reject(new KubeApiError(req.method, req.path, res.statusCode ?? 0, body)));
+          return;
+        }
+        resolve(res);
+      });
+      r.on("error", reject);
+      r.end();
+    });
+  }
+
+  /** Closes pooled connections. */
+  close(): void {
+    this.agent?.destroy();
+    this.agent = undefined;
+  }
+
+  private notify(req: KubeRequest): void {
+    for (const observer of this.observers) observer({ method: req.method, path: req.path });
+  }
+
+  private async prepare(req: KubeRequest): Promise<{ options: https.RequestOptions; url: URL }> {
+    const auth: https.RequestOptions & { headers: Record<string, string> } = { headers: {} };
+    await this.config.kc.applyToHTTPSOptions(auth);
+    const url = new URL(this.server + req.path);
+    if (!this.agent) {
+      const tls = { ca: auth.ca, cert: auth.cert, key: auth.key, pfx: auth.pfx, passphrase: auth.passphrase };
+      const rejectUnauthorized = auth.rejectUnauthorized;
+      this.agent =
+        url.protocol === "https:"
+          ? new https.Agent({ ...tls, ...(rejectUnauthorized === undefined ? {} : { rejectUnauthorized }), keepAlive: true, maxSockets: 64 })
+          : new http.Agent({ keepAlive: true, maxSockets: 64 });
+    }
+    const headers: Record<string, string> = { Accept: "application/json", ...(auth.headers as Record<string, string>) };
+    if (req.body !== undefined) {
+      headers["Content-Type"] = req.contentType ?? "application/json";
+      headers["Content-Length"] = String(Buffer.byteLength(req.body));
+    }
+    const options: https.RequestOptions = { method: req.method, headers, agent: this.agent, ...(auth.auth ? { auth: auth.auth } : {}) };
+    if (req.signal) options.signal = req.signal;
+    return { options, url };
+  }
+
+  private async send(req: KubeRequest): Promise<{ status: number; body: string; retryAfter: string | undefined }> {
+    const { options, url } = await this.prepare(req);
+    this.notify(req);
+    return await new Promise((resolve, reject) => {
+      const r = (url.protocol === "https:" ? https : http).request(url, options, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const retryAfter = res.headers["retry-after"];
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter });
+        });
+      });
+      r.on("error", (e) => reject(req.signal?.aborted ? new AbortedError(`${req.method} ${req.path}`, req.signal.reason) : e));
+      if (req.body !== undefined) r.write(req.body);
+      r.end();
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { access, readFile } from "node:fs/promises";
+import { delimiter, join } from "node:path";
+import { GoNotFoundError, LocalBuildError } from "./errors.js";
+import { tailFile } from "./logs.js";
+
+/** Finds the `go` binary on PATH, else in /usr/local/go/bin. */
+export async function findGo(env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const dirs = [...(env["PATH"] ?? "").split(delimiter).filter(Boolean), "/usr/local/go/bin"];
+  for (const dir of dirs) {
+    const candidate = join(dir, "go");
+    try {
+      await access(candidate);
+      return candidate;
+    } catch {
+      continue;
+    }
+  }
+  throw new GoNotFoundError();
+}
+
+/** Options of one Go command run. */
+export interface GoRun {
+  readonly go: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** File the command's output is appended to. */
+  readonly log: string;
+  /** Names the thing being built in errors. */
+  readonly what: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Runs a Go command with its output in a log file; throws `LocalBuildError` with the log's tail on failure. */
+export async function runGo(run: GoRun): Promise<void> {
+  const out = createWriteStream(run.log, { flags: "a" });
+  await new Promise<void>((resolve) => out.once("open", () => resolve()));
+  out.write(`$ go ${run.args.join(" ")}\n`);
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(run.go, run.args, {
+      cwd: run.cwd,
+      env: { ...run.env, GOTOOLCHAIN: "local" } as NodeJS.ProcessEnv,
+      stdio: ["ignore", out, out],
+      ...(run.signal ? { signal: run.signal } : {}),
+    });
+    child.once("error", reject);
+    child.once("exit", (c) => resolve(c ?? 1));
+  }).finally(() => out.end());
+  if (code !== 0) throw new LocalBuildError(run.what, await tailFile(run.log, 30));
+}
+
+/** Reads the `replace k8s.io/x => ./staging/...` module paths from k8s.io/kubernetes' go.mod. */
+export async function stagingModules(goModPath: string): Promise<string[]> {
+  const text = await readFile(goModPath, "utf8");
+  const found = [...text.matchAll(/^\s*(k8s\.io\/[A-Za-z0-9._-]+)\s+=>\s+\.\/staging\//gm)].map((m) => m[1]!);
+  return [...new Set(found)].sort();
+}
