@@ -1,0 +1,97 @@
+import type { KubeObject } from "../render/types.js";
+
+export type { KubeObject };
+
+/** Names one object: apiVersion + kind + (namespace) + name. */
+export interface ObjectRef {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** Omitted for cluster-scoped kinds. */
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+/** Options of a server-side apply. */
+export interface ApplyOptions {
+  /** Take ownership of fields another manager owns. @default false */
+  readonly force?: boolean;
+  /** Server-side dry run (`dryRun=All`): validated and defaulted, nothing persisted. @default false */
+  readonly dryRun?: boolean;
+  /** @default "berth" */
+  readonly fieldManager?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Options of a delete. */
+export interface DeleteOptions {
+  /** @default "Background" */
+  readonly propagationPolicy?: "Foreground" | "Background" | "Orphan";
+  /** Only delete when the object still has this resourceVersion (optimistic concurrency). */
+  readonly resourceVersion?: string;
+  readonly dryRun?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Options of a list. */
+export interface ListOptions {
+  /** Omit for all namespaces (namespaced kinds) or for cluster-scoped kinds. */
+  readonly namespace?: string;
+  readonly labelSelector?: string;
+  readonly fieldSelector?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** The result of a list: items plus the collection's resourceVersion (to start a watch from). */
+export interface ListResult {
+  readonly items: KubeObject[];
+  readonly resourceVersion: string;
+}
+
+/** One watch event. */
+export interface WatchEvent {
+  readonly type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK";
+  readonly object: KubeObject;
+}
+
+/** What discovery knows of one kind. */
+export interface ResourceInfo {
+  /** Preferred or requested group/version, e.g. `apps/v1`. */
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** Plural resource name used in paths, e.g. `deployments`. */
+  readonly resource: string;
+  readonly namespaced: boolean;
+}
+
+/**
+ * The operations berth performs on the API server. Bodies go out exactly as given
+ * (no model serialisation); every call takes an AbortSignal.
+ * Errors: `KubeApiError` (with `status` and `reason`: NotFound, AlreadyExists, Conflict, Invalid…),
+ * `KubeUnreachableError`, `AbortedError`.
+ */
+export interface KubeApi {
+  /** Server-side apply (PATCH application/apply-patch+yaml, fieldValidation=Strict); returns the resulting object. */
+  apply(object: KubeObject, options?: ApplyOptions): Promise<KubeObject>;
+  /** Reads one object; `undefined` when it does not exist. */
+  get(ref: ObjectRef, options?: { signal?: AbortSignal }): Promise<KubeObject | undefined>;
+  /** Lists objects of a kind. */
+  list(apiVersion: string, kind: string, options?: ListOptions): Promise<ListResult>;
+  /** Creates an object; throws KubeApiError reason `AlreadyExists` (409) when it exists (create-if-absent). */
+  create(object: KubeObject, options?: { dryRun?: boolean; signal?: AbortSignal }): Promise<KubeObject>;
+  /** Replaces an object (PUT); with `metadata.resourceVersion` set, throws reason `Conflict` (409) when it moved. */
+  update(object: KubeObject, options?: { dryRun?: boolean; signal?: AbortSignal }): Promise<KubeObject>;
+  /** Deletes an object; false when it was already gone. */
+  delete(ref: ObjectRef, options?: DeleteOptions): Promise<boolean>;
+  /** Waits until the object no longer exists (watch with re-list fallback). */
+  waitGone(ref: ObjectRef, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<void>;
+  /** Streams watch events of a kind from a resourceVersion, re-listing when the watch expires (410). */
+  watch(apiVersion: string, kind: string, options: ListOptions & { resourceVersion?: string }): AsyncIterable<WatchEvent>;
+  /** Discovery: how a kind is served; throws `KubeApiError`-like `UnknownKind` error when the cluster doesn't serve it. */
+  resource(apiVersion: string, kind: string): Promise<ResourceInfo>;
+  /** Whether a kind is namespaced (from discovery). */
+  isNamespaced(apiVersion: string, kind: string): Promise<boolean>;
+  /** The server's version, e.g. `{ gitVersion: "v1.36.3", major: "1", minor: "36" }`. */
+  serverVersion(): Promise<{ gitVersion: string; major: string; minor: string }>;
+  /** Every served group/version, e.g. `["v1", "apps/v1", …]`. */
+  apiVersions(): Promise<string[]>;
+}
