@@ -13,6 +13,9 @@ import { adminKubeconfig, generateCredentials } from "./pki.js";
 import { freePorts } from "./ports.js";
 import { startProcess, stopProcesses, type ManagedProcess } from "./processes.js";
 import { KWOK_STAGES } from "./stages.js";
+import { reapStaleRuns, recordOwner } from "./reap.js";
+
+const RUN_PREFIX = "berth-local-";
 
 /** Progress of a local control plane start. */
 export type LocalClusterEvent =
@@ -53,7 +56,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     ...options,
     onBuild: (what, log) => options.onEvent?.({ type: "building", what, log }),
   });
-  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "berth-local-")));
+  await reapStaleRuns(tmpdir(), RUN_PREFIX);
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), RUN_PREFIX)));
   await mkdir(join(dir, "certs"), { recursive: true });
   const [etcdClientPort, etcdPeerPort, apiserverPort, controllerManagerPort, schedulerPort, kwokPort] = await freePorts(6);
   const layout: c.ClusterLayout = { dir, etcdClientPort: etcdClientPort!, etcdPeerPort: etcdPeerPort!, apiserverPort: apiserverPort!, controllerManagerPort: controllerManagerPort!, schedulerPort: schedulerPort!, kwokPort: kwokPort! };
@@ -69,6 +73,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     options.onEvent?.({ type: "starting", component: name });
     const p = startProcess(name, binary, args, c.at(layout, `${name}.log`), detached);
     processes.push(p);
+    void recordOwner(dir, { owner: process.pid, detached, pids: processes.map((x) => x.pid) });
     return p;
   };
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
