@@ -71,3 +71,35 @@ export class AbortedError extends BerthError {
     });
   }
 }
+
+/** The cluster serves no such apiVersion/kind (discovery was refreshed once before giving up). */
+export class UnknownKind extends BerthError {
+  /** The requested apiVersion, e.g. `example.com/v1`. */
+  readonly apiVersion: string;
+  /** The requested kind, e.g. `Widget`. */
+  readonly kind: string;
+
+  /** @param apiVersion - the requested apiVersion @param kind - the requested kind */
+  constructor(apiVersion: string, kind: string) {
+    super(
+      "UnknownKind",
+      `the cluster does not serve kind "${kind}" in apiVersion "${apiVersion}". ` +
+        "If it is a custom resource, install its CustomResourceDefinition first (a chart's crds/ folder); " +
+        "otherwise check the apiVersion against `kubectl api-resources`.",
+    );
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+  }
+}
+
+/** A wait (e.g. for an object to be deleted) did not finish within its timeout. */
+export class WaitTimeout extends BerthError {
+  /** How long was waited, in ms. */
+  readonly timeoutMs: number;
+
+  /** @param what - what was waited for @param timeoutMs - the timeout that expired */
+  constructor(what: string, timeoutMs: number) {
+    super("WaitTimeout", `timed out after ${timeoutMs} ms waiting for ${what}; raise the timeout or check why it is stuck`);
+    this.timeoutMs = timeoutMs;
+  }
+}

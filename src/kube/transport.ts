@@ -12,6 +12,8 @@ export interface KubeRequest {
   readonly body?: string;
   /** @default "application/json" when there is a body */
   readonly contentType?: string;
+  /** The `Accept` header. @default "application/json" */
+  readonly accept?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -66,11 +68,10 @@ export class KubeTransport {
       try {
         res = await this.send(req);
       } catch (e) {
-        if (e instanceof AbortedError || !isRetryableNetworkError(e)) {
-          if (e instanceof AbortedError) throw e;
-          throw new KubeUnreachableError(this.server, e);
-        }
+        if (e instanceof AbortedError) throw e;
+        if (!isRetryableNetworkError(e)) throw new KubeUnreachableError(this.server, e);
         lastError = e;
+        if (attempt + 1 >= this.retry.attempts) break;
         await sleep(retryDelayMs(attempt, this.retry.baseDelayMs, undefined), req.signal);
         continue;
       }
@@ -86,7 +87,10 @@ export class KubeTransport {
     throw new KubeUnreachableError(this.server, lastError);
   }
 
-  /** Sends a request and returns the response as a stream of lines (watches). The caller destroys it. */
+  /**
+   * Sends a request and returns the response as a stream (watches, logs); not retried. The caller destroys it.
+   * Throws `KubeApiError` for a non-2xx answer, `AbortedError` or `KubeUnreachableError` when no answer came.
+   */
   async openStream(req: KubeRequest): Promise<http.IncomingMessage> {
     const { options, url } = await this.prepare(req);
     this.notify(req);
@@ -96,12 +100,14 @@ export class KubeTransport {
           let body = "";
           res.setEncoding("utf8");
           res.on("data", (c: string) => (body += c));
+          res.on("error", (e) => reject(this.networkError(req, e)));
           res.on("end", () => reject(new KubeApiError(req.method, req.path, res.statusCode ?? 0, body)));
           return;
         }
         resolve(res);
       });
-      r.on("error", reject);
+      r.on("error", (e) => reject(this.networkError(req, e)));
+      if (req.body !== undefined) r.write(req.body);
       r.end();
     });
   }
@@ -110,6 +116,11 @@ export class KubeTransport {
   close(): void {
     this.agent?.destroy();
     this.agent = undefined;
+  }
+
+  private networkError(req: KubeRequest, e: unknown): Error {
+    if (req.signal?.aborted) return new AbortedError(`${req.method} ${req.path}`, req.signal.reason);
+    return new KubeUnreachableError(this.server, e);
   }
 
   private notify(req: KubeRequest): void {
@@ -121,14 +132,14 @@ export class KubeTransport {
     await this.config.kc.applyToHTTPSOptions(auth);
     const url = new URL(this.server + req.path);
     if (!this.agent) {
-      const tls = { ca: auth.ca, cert: auth.cert, key: auth.key, pfx: auth.pfx, passphrase: auth.passphrase };
+      const tls = { ca: auth.ca, cert: auth.cert, key: auth.key, pfx: auth.pfx, passphrase: auth.passphrase, ...(auth.servername ? { servername: auth.servername } : {}) };
       const rejectUnauthorized = auth.rejectUnauthorized;
       this.agent =
         url.protocol === "https:"
           ? new https.Agent({ ...tls, ...(rejectUnauthorized === undefined ? {} : { rejectUnauthorized }), keepAlive: true, maxSockets: 64 })
           : new http.Agent({ keepAlive: true, maxSockets: 64 });
     }
-    const headers: Record<string, string> = { Accept: "application/json", ...(auth.headers as Record<string, string>) };
+    const headers: Record<string, string> = { Accept: req.accept ?? "application/json", ...(auth.headers as Record<string, string>) };
     if (req.body !== undefined) {
       headers["Content-Type"] = req.contentType ?? "application/json";
       headers["Content-Length"] = String(Buffer.byteLength(req.body));
@@ -145,7 +156,7 @@ export class KubeTransport {
       const r = (url.protocol === "https:" ? https : http).request(url, options, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", reject);
+        res.on("error", (e) => reject(req.signal?.aborted ? new AbortedError(`${req.method} ${req.path}`, req.signal.reason) : e));
         res.on("end", () => {
           const retryAfter = res.headers["retry-after"];
           resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter });

@@ -94,4 +94,21 @@ export interface KubeApi {
   serverVersion(): Promise<{ gitVersion: string; major: string; minor: string }>;
   /** Every served group/version, e.g. `["v1", "apps/v1", …]`. */
   apiVersions(): Promise<string[]>;
+  /** The preferred apiVersion of a group (`""` is core), e.g. `"apps"` → `"apps/v1"`; undefined when not served. */
+  preferredVersion?(group: string): Promise<string | undefined>;
+  /** The core/v1 Events about one object, oldest first. */
+  events?(ref: ObjectRef, options?: { uid?: string; signal?: AbortSignal }): Promise<KubeObject[]>;
+  /** A Pod's log text. */
+  podLogs?(namespace: string, pod: string, options?: PodLogOptions): Promise<string>;
+}
+
+/** Options of a Pod log read. */
+export interface PodLogOptions {
+  /** @default the Pod's only container (the API server rejects the read when there are several) */
+  readonly container?: string;
+  /** Only the last N lines. @default all */
+  readonly tailLines?: number;
+  /** The previous (terminated) instance of the container. @default false */
+  readonly previous?: boolean;
+  readonly signal?: AbortSignal;
 }
