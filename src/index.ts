@@ -28,3 +28,6 @@ export type { RenderOptions } from "./render/render.js";
 export type { HookDeletePolicy, HookEvent, KubeMetadata, KubeObject, RenderedHook, RenderedObject, RenderResult, RenderWarning } from "./render/types.js";
 export { template } from "./actions/template.js";
 export type { TemplateArgs, TemplateOptions } from "./actions/template.js";
+// kube
+export { AbortedError, KubeApiError, KubeConfigError, KubeUnreachableError, UnknownKind, WaitTimeout } from "./kube/errors.js";
+export type { KubeConfigSource } from "./kube/config.js";
