@@ -1,15 +1,23 @@
 #!/usr/bin/env node
-// Runs the CLI from source through tsx in a checkout (src/ present), else from the compiled dist/.
+// Runs the CLI. In a checkout (src/ present) it runs the TypeScript source through tsx, with the
+// "development" export condition so deploy scripts' `import "berth"` resolves to src/ too;
+// an installed package runs the compiled dist/.
 import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const source = join(root, "src", "cli", "bin.ts");
-if (existsSync(source)) {
-  const { register } = await import("tsx/esm/api");
-  register();
+if (!existsSync(source)) {
+  await import(pathToFileURL(join(root, "dist", "cli", "bin.js")).href);
+} else if (process.execArgv.includes("--conditions=development")) {
   await import(pathToFileURL(source).href);
 } else {
-  await import(pathToFileURL(join(root, "dist", "cli", "bin.js")).href);
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=development", "--import", "tsx", fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
+  process.exitCode = result.status ?? 1;
 }

@@ -39,7 +39,7 @@ if (!kubeconfig) {
 const concurrency = process.env["BERTH_TEST_CONCURRENCY"] ?? "4";
 const child = spawn(
   process.execPath,
-  ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...files],
+  ["--conditions=development", "--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...files],
   { cwd: root, stdio: "inherit", env: { ...process.env, BERTH_TEST_KUBECONFIG: kubeconfig } },
 );
 const stopAll = async (signal: NodeJS.Signals) => {
