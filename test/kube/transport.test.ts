@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { AbortedError, KubeApiError, KubeUnreachableError } from "../../src/kube/errors.js";
+import { sendJson, startFakeServer } from "./fake-server.js";
+
+const status = (code: number, reason: string) => ({ kind: "Status", apiVersion: "v1", status: "Failure", reason, code, message: reason });
+
+describe("KubeTransport retries", () => {
+  it("GIVEN a 429 with Retry-After then a 200 WHEN requesting THEN it waits and succeeds on the 2nd attempt", async () => {
+    let n = 0;
+    const fake = await startFakeServer((_req, res) => (n++ === 0 ? sendJson(res, 429, status(429, "TooManyRequests"), { "Retry-After": "1" }) : sendJson(res, 200, { ok: true })));
+    try {
+      const t0 = Date.now();
+      const res = await fake.transport.request({ method: "GET", path: "/api/v1/namespaces" });
+      assert.equal(res.status, 200);
+      assert.equal(fake.requests.length, 2);
+      assert.ok(Date.now() - t0 >= 900, "Retry-After of 1 s is honoured");
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("GIVEN a 503 twice WHEN requesting THEN it is retried until the 200", async () => {
+    let n = 0;
+    const fake = await startFakeServer((_req, res) => (n++ < 2 ? sendJson(res, 503, status(503, "ServiceUnavailable")) : sendJson(res, 200, {})));
+    try {
+      await fake.transport.request({ method: "GET", path: "/version" });
+      assert.equal(fake.requests.length, 3);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("GIVEN a persistent 503 WHEN attempts run out THEN KubeApiError with status 503", async () => {
+    const fake = await startFakeServer((_req, res) => sendJson(res, 503, status(503, "ServiceUnavailable")), { attempts: 3, baseDelayMs: 5 });
+    try {
+      await assert.rejects(fake.transport.request({ method: "GET", path: "/version" }), (e) => e instanceof KubeApiError && e.status === 503 && e.reason === "ServiceUnavailable");
+      assert.equal(fake.requests.length, 3);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("GIVEN a 400 WHEN requesting THEN it is never retried and the reason is kept", async () => {
+    const fake = await startFakeServer((_req, res) => sendJson(res, 400, status(400, "BadRequest")));
+    try {
+      await assert.rejects(fake.transport.request({ method: "POST", path: "/api/v1/namespaces", body: "{}" }), (e) => e instanceof KubeApiError && e.code === "KubeApiError" && e.status === 400 && e.reason === "BadRequest");
+      assert.equal(fake.requests.length, 1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("GIVEN the connection is reset once WHEN requesting THEN it is retried", async () => {
+    let n = 0;
+    const fake = await startFakeServer((req, res) => (n++ === 0 ? req.socket.destroy() : sendJson(res, 200, {})));
+    try {
+      await fake.transport.request({ method: "GET", path: "/version" });
+      assert.equal(fake.requests.length, 2);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("GIVEN nothing listens WHEN attempts run out THEN KubeUnreachableError", async () => {
+    const fake = await startFakeServer((_req, res) => sendJson(res, 200, {}), { attempts: 2, baseDelayMs: 5 });
+    await fake.close();
+    await assert.rejects(fake.transport.request({ method: "GET", path: "/version" }), (e) => e instanceof KubeUnreachableError && e.code === "KubeUnreachable");
+  });
+
+  it("GIVEN a long Retry-After WHEN the signal aborts THEN the wait stops with AbortedError", async () => {
+    const fake = await startFakeServer((_req, res) => sendJson(res, 429, status(429, "TooManyRequests"), { "Retry-After": "30" }));
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      const t0 = Date.now();
+      await assert.rejects(fake.transport.request({ method: "GET", path: "/version", signal: controller.signal }), (e) => e instanceof AbortedError && e.code === "Aborted");
+      assert.ok(Date.now() - t0 < 5000);
+      assert.equal(fake.requests.length, 1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("GIVEN an observer WHEN requests are retried THEN every attempt is observed", async () => {
+    let n = 0;
+    const fake = await startFakeServer((_req, res) => (n++ === 0 ? sendJson(res, 500, status(500, "InternalError")) : sendJson(res, 200, {})));
+    try {
+      const seen: string[] = [];
+      const stop = fake.transport.observe((r) => seen.push(`${r.method} ${r.path}`));
+      await fake.transport.request({ method: "GET", path: "/version" });
+      stop();
+      assert.deepEqual(seen, ["GET /version", "GET /version"]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
