@@ -1,0 +1,33 @@
+import { compareKinds, compareText } from "../render/kinds.js";
+import type { KubeObject } from "../render/types.js";
+import type { PlanObjectRef } from "./types.js";
+
+/** The ref of an object (namespace only when it has one). */
+export function refOf(object: KubeObject): PlanObjectRef {
+  const { apiVersion, kind } = object;
+  const { name, namespace } = object.metadata;
+  return namespace ? { apiVersion, kind, namespace, name } : { apiVersion, kind, name };
+}
+
+/** The printable id of an object, e.g. `apps/v1 Deployment web/api` (`name` alone when cluster-scoped). */
+export function objectId(ref: PlanObjectRef): string {
+  return `${ref.apiVersion} ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+}
+
+/** Matches objects across revisions regardless of version (`apps/v1` ≡ `apps/v1beta1`). */
+export function identityKey(ref: PlanObjectRef): string {
+  const slash = ref.apiVersion.indexOf("/");
+  const group = slash < 0 ? "" : ref.apiVersion.slice(0, slash);
+  return `${group}|${ref.kind}|${ref.namespace ?? ""}|${ref.name}`;
+}
+
+/** Plan order: install order of kind, then namespace, kind, name, apiVersion. */
+export function compareRefs(a: PlanObjectRef, b: PlanObjectRef): number {
+  return (
+    compareKinds(a.kind, b.kind) ||
+    compareText(a.namespace ?? "", b.namespace ?? "") ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.name, b.name) ||
+    compareText(a.apiVersion, b.apiVersion)
+  );
+}

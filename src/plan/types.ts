@@ -1,0 +1,152 @@
+import type { HookEvent, KubeObject } from "../render/types.js";
+
+/**
+ * What a deploy does to one object.
+ * - `create`: absent from the cluster, desired.
+ * - `update`: live and desired differ (after the server's dry-run apply).
+ * - `delete`: in the previous revision, no longer desired (pruned).
+ * - `replace`: an immutable field changes: delete, then create.
+ * - `keep`: would be pruned, but `helm.sh/resource-policy: keep` keeps it.
+ * - `noop`: nothing to write.
+ */
+export type PlanOp = "create" | "update" | "delete" | "replace" | "keep" | "noop";
+
+/** Names one object in a plan. */
+export interface PlanObjectRef {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** Omitted for cluster-scoped objects. */
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+/** One field that changes; `before` absent = added, `after` absent = removed. */
+export interface FieldChange {
+  /** Dotted path with `[index]` for list items and `["key"]` for keys with dots, e.g. `spec.template.spec.containers[0].image`. */
+  readonly path: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/** A change under a sensitive path: its values are never kept in plan data. */
+export interface RedactedChange {
+  readonly path: string;
+  readonly redacted: true;
+  /** Whether anything under the path differs. */
+  readonly changed: boolean;
+  /** The keys under the path whose value was added, removed or changed (names only). */
+  readonly keys: readonly string[];
+}
+
+/** One entry of an object's field-level diff. */
+export type PlanFieldDiff = FieldChange | RedactedChange;
+
+/** Live state that differs from what the previous revision recorded, for fields berth manages. */
+export interface PlanDrift {
+  /** The revision whose record the live object no longer matches. */
+  readonly revision: number;
+  /** e.g. `live differs from revision 4`. */
+  readonly message: string;
+  /** `before` = recorded in the revision, `after` = live. */
+  readonly fields: readonly PlanFieldDiff[];
+}
+
+/** The action on one object, with everything a reviewer and the apply side need (secrets redacted). */
+export interface PlanAction {
+  readonly op: PlanOp;
+  /** Stable key of the object, e.g. `apps/v1 Deployment web/api`; keys `Plan.payload.objects`. */
+  readonly id: string;
+  readonly ref: PlanObjectRef;
+  /** `crd` for the charts' `crds/` objects (applied first), else `object`. */
+  readonly category: "crd" | "object";
+  /** The template the object came from (desired objects only). */
+  readonly source?: string;
+  /** Field-level diff: live → desired (empty for `noop`, `keep`; whole object for `create`/`delete`). */
+  readonly diff: readonly PlanFieldDiff[];
+  /** The printable old object (normalized, redacted), for formatters' YAML diffs. */
+  readonly before?: unknown;
+  /** The printable new object (normalized, redacted), for formatters' YAML diffs. */
+  readonly after?: unknown;
+  /** For `replace` (or a blocked one): the immutable fields the change touches. */
+  readonly immutableFields?: readonly string[];
+  /** Set when live differs from the previous revision's record. */
+  readonly drift?: PlanDrift;
+  /** Set when a live object owned by no or another release is adopted (option `adopt`). */
+  readonly adopted?: boolean;
+  /** Why the op was chosen, when not obvious (e.g. `already absent from the cluster`). */
+  readonly note?: string;
+  /** The live object's `resourceVersion` when planned; `null` when it did not exist. Checked by `checkPlanFresh`. */
+  readonly liveResourceVersion: string | null;
+}
+
+/** A problem that stops the plan from being applied. */
+export interface PlanProblem {
+  readonly code: "OwnershipConflict" | "ImmutableField" | "ReleaseLocked" | "DryRunFailed";
+  /** What is wrong and how to fix it (secret values scrubbed). */
+  readonly message: string;
+  /** The object concerned, if any. */
+  readonly object?: string;
+  /** For `OwnershipConflict`: the release that owns the object now; `undefined` when none. */
+  readonly owner?: { readonly release: string; readonly namespace: string };
+  /** For `ImmutableField`: the fields. */
+  readonly fields?: readonly string[];
+}
+
+/** A hook that runs as part of the deploy, in run order. */
+export interface PlanHook {
+  readonly event: HookEvent;
+  readonly weight: number;
+  readonly id: string;
+  readonly ref: PlanObjectRef;
+  readonly source: string;
+  readonly deletePolicies: readonly string[];
+}
+
+/** Counts of actions by op. */
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly replace: number;
+  readonly delete: number;
+  readonly keep: number;
+  readonly noop: number;
+}
+
+/**
+ * The exact objects to apply. Never printed: formatters and `JSON` output do not read it;
+ * `savePlan` encrypts it when given a key.
+ */
+export interface PlanPayload {
+  /** The desired objects (CRDs included) by action id, exactly as rendered. */
+  readonly objects: Readonly<Record<string, KubeObject>>;
+  /** The hook objects to run, in run order (same order as `Plan.hooks`). */
+  readonly hooks: readonly KubeObject[];
+}
+
+/** Which release a plan is for and which revision it was computed against. */
+export interface PlanRelease {
+  readonly name: string;
+  readonly namespace: string;
+  /** The revision the plan was computed against; `null` for a first install. Checked by `checkPlanFresh`. */
+  readonly revision: number | null;
+  /** The previous revision's status, e.g. `deployed`; `null` for a first install. */
+  readonly previousStatus: string | null;
+  /** True when there is no previous revision. */
+  readonly isInstall: boolean;
+}
+
+/** A deterministic plan: same inputs, same data. Plain readonly data. */
+export interface Plan {
+  readonly release: PlanRelease;
+  /** False when every action is `noop`/`keep` and no hook runs: applying writes nothing. */
+  readonly changes: boolean;
+  readonly summary: PlanSummary;
+  /** Blocking problems; a plan with any must not be applied. */
+  readonly problems: readonly PlanProblem[];
+  /** Hooks that run, pre-hooks first, each event in weight order. */
+  readonly hooks: readonly PlanHook[];
+  /** One action per object, CRDs first, then install order of kind, namespace, kind, name. */
+  readonly actions: readonly PlanAction[];
+  /** What apply needs, unredacted. Not for printing. */
+  readonly payload: PlanPayload;
+}
