@@ -1,0 +1,55 @@
+import type { ObjectRef } from "../kube/types.js";
+
+/** A core/v1 Kubernetes Event, reduced to what a person needs to read. */
+export interface KubernetesEventSummary {
+  /** `Normal` or `Warning`. */
+  readonly type: string;
+  /** e.g. `FailedScheduling`, `BackOff`, `FailedCreate`. */
+  readonly reason: string;
+  readonly message: string;
+  /** The object the event is about: the waited object, one of its ReplicaSets or Pods. */
+  readonly involvedObject: { readonly kind: string; readonly name: string; readonly namespace?: string };
+  /** How many times it happened. @defaultValue 1 */
+  readonly count: number;
+  /** When it last happened (RFC 3339), when the event says. */
+  readonly lastSeen?: string;
+}
+
+/** An object is not ready yet; emitted when its reason changes. */
+export interface ObjectWaitingEvent {
+  readonly type: "object-waiting";
+  readonly object: ObjectRef;
+  /** Why it is not ready, e.g. `1 of 3 replicas available`. */
+  readonly reason: string;
+}
+
+/** An object became ready. */
+export interface ObjectReadyEvent {
+  readonly type: "object-ready";
+  readonly object: ObjectRef;
+  readonly reason: string;
+  /** Time from the start of the wait. */
+  readonly elapsedMs: number;
+}
+
+/** A Kubernetes Event about an object being waited on (or its ReplicaSets/Pods), seen for the first time. */
+export interface KubernetesEventEvent {
+  readonly type: "k8s-event";
+  /** The waited object the event belongs to. */
+  readonly object: ObjectRef;
+  readonly event: KubernetesEventSummary;
+}
+
+/** Everything readiness waiting reports through `onEvent`. */
+export type WaitEvent = ObjectWaitingEvent | ObjectReadyEvent | KubernetesEventEvent;
+
+/** The readable name of an object: `Deployment web-ns/web`. */
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+}
+
+/** The ObjectRef of a full object. */
+export function refOf(object: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }): ObjectRef {
+  const { apiVersion, kind, metadata } = object;
+  return metadata.namespace ? { apiVersion, kind, namespace: metadata.namespace, name: metadata.name } : { apiVersion, kind, name: metadata.name };
+}
