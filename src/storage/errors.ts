@@ -1,0 +1,87 @@
+import { BerthError } from "../errors.js";
+
+/** No record of this release (or of this revision of it) exists. */
+export class ReleaseNotFound extends BerthError {
+  /** @param name - the release @param revision - the revision, when one was asked for */
+  constructor(readonly release: string, readonly revision?: number) {
+    super(
+      "ReleaseNotFound",
+      revision === undefined
+        ? `release "${release}" not found. Check the name and the namespace (\`berth list\`).`
+        : `revision ${revision} of release "${release}" not found. See \`berth history ${release}\` for the revisions that exist.`,
+    );
+  }
+}
+
+/** A record for this revision already exists (create-if-absent lost a race, or the revision was reused). */
+export class ReleaseExists extends BerthError {
+  /** @param name - the release @param revision - the revision that exists */
+  constructor(readonly release: string, readonly revision: number) {
+    super("ReleaseExists", `revision ${revision} of release "${release}" already exists; another operation created it first. Read the release again and retry.`);
+  }
+}
+
+/** The record changed since it was read (optimistic concurrency: its version moved). */
+export class StorageConflict extends BerthError {
+  /** @param name - the release @param revision - the revision that moved */
+  constructor(readonly release: string, readonly revision: number, options?: { cause?: unknown }) {
+    super(
+      "StorageConflict",
+      `revision ${revision} of release "${release}" was changed by someone else since it was read. Read it again and retry.`,
+      options,
+    );
+  }
+}
+
+/** Another operation holds the release's lock (its latest revision is `pending-*`). */
+export class ReleaseLocked extends BerthError {
+  /**
+   * @param release - the release
+   * @param revision - the pending revision
+   * @param holder - who holds the lock
+   * @param since - ISO 8601, when it was taken
+   * @param expiresAt - ISO 8601, when it goes stale; absent for a pending revision written without a lock (by Helm)
+   */
+  constructor(
+    readonly release: string,
+    readonly revision: number,
+    readonly holder: string,
+    readonly since: string,
+    readonly expiresAt?: string,
+  ) {
+    super(
+      "ReleaseLocked",
+      `release "${release}" is locked: revision ${revision} is in progress, held by ${holder} since ${since}. ` +
+        (expiresAt
+          ? `Wait for it to finish or for the lock to expire at ${expiresAt}; if that operation is known dead, run \`berth unlock ${release}\` (or deploy with force) to take over.`
+          : `The record has no lock expiry (it was written by Helm); if no operation is running, run \`berth unlock ${release}\` (or deploy with force) to mark it failed.`),
+    );
+  }
+}
+
+/** A stored record cannot be read back (bad encoding, missing parts, wrong checksum). */
+export class StorageCorrupt extends BerthError {
+  /** @param object - the storage object, e.g. `Secret ns/sh.helm.release.v1.web.v3` @param problem - what is wrong (never the content) */
+  constructor(readonly object: string, problem: string, options?: { cause?: unknown }) {
+    super("StorageCorrupt", `release record ${object} cannot be read: ${problem}. Delete or repair that object; other revisions are unaffected.`, options);
+  }
+}
+
+/** A release name that Kubernetes objects and Helm cannot carry. */
+export class InvalidReleaseName extends BerthError {
+  /** @param name - the rejected name @param problem - why */
+  constructor(readonly releaseName: string, problem: string) {
+    super(
+      "InvalidReleaseName",
+      `invalid release name "${releaseName}": ${problem}. Use at most 53 lowercase letters, digits and '-', starting and ending with a letter or digit.`,
+    );
+  }
+}
+
+/** A driver was given a storage key that is not the revision's own key. */
+export class StorageKeyMismatch extends BerthError {
+  /** @param key - the key given @param expected - the revision's key */
+  constructor(key: string, expected: string) {
+    super("StorageKeyMismatch", `storage key "${key}" does not name this revision; use releaseKey(name, revision), which gives "${expected}".`);
+  }
+}
