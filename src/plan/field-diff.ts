@@ -31,7 +31,7 @@ export function diffValues(before: unknown, after: unknown, path: ValuePath = []
   if (deepEqual(before, after)) return [];
   const bothLists = Array.isArray(before) && Array.isArray(after);
   const bothMaps = isContainer(before) && isContainer(after) && !Array.isArray(before) && !Array.isArray(after);
-  if (bothLists || bothMaps) return diffChildren(before, after, path);
+  if (bothLists || bothMaps) return diffChildren(before as Record<string | number, unknown>, after as Record<string | number, unknown>, path);
   if (!isContainer(before) && !isContainer(after) && before !== undefined && after !== undefined) return [{ path, before, after }];
   return [...leaves(before, path, "before"), ...leaves(after, path, "after")];
 }

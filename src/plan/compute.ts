@@ -1,0 +1,138 @@
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject, RenderedHook, RenderedObject } from "../render/types.js";
+import { mapLimit } from "../util/map-limit.js";
+import { crdGroupKind, type PlanContext } from "./context.js";
+import { planHooks } from "./hooks.js";
+import { compareRefs, identityKey, refOf } from "./object-id.js";
+import type { OwnershipRule } from "./ownership.js";
+import { planDesired, type ObjectPlan } from "./plan-desired.js";
+import { planPruned } from "./plan-pruned.js";
+import { sensitiveValueStrings } from "./sensitive.js";
+import type { Plan, PlanAction, PlanProblem, PlanSummary } from "./types.js";
+
+/** The release revision a plan is computed against. */
+export interface PreviousRevision {
+  readonly revision: number;
+  /** The objects the revision recorded (its manifest). */
+  readonly objects: readonly KubeObject[];
+  /** Its status, e.g. `deployed`; a previous `uninstalled` revision plans as an install. */
+  readonly status: string;
+}
+
+/** What is planned: the release, the desired objects (spread a `RenderResult` in), the previous revision. */
+export interface PlanInput {
+  readonly release: string;
+  readonly namespace: string;
+  readonly objects: readonly RenderedObject[];
+  /** The charts' `crds/` objects. @default [] */
+  readonly crds?: readonly RenderedObject[];
+  /** All rendered hooks; the plan picks the ones of this deploy's events. @default [] */
+  readonly hooks?: readonly RenderedHook[];
+  /** The revision to upgrade from; absent for a first install. */
+  readonly previous?: PreviousRevision;
+  /** Per-object adoption rules, before the `adopt` option. @default [] */
+  readonly ownership?: readonly OwnershipRule[];
+  /** The release's lock, when one is held: a blocking problem. */
+  readonly lock?: { readonly holder: string; readonly since: string };
+  /** Chart values marked sensitive (`x-sensitive`/`writeOnly`): any string holding one is redacted. */
+  readonly sensitiveValues?: { readonly values: unknown; readonly paths: readonly string[] };
+}
+
+/** How a plan is computed. */
+export interface PlanOptions {
+  /** Adopt live objects that belong to no or another release instead of reporting a conflict. @default false */
+  readonly adopt?: boolean;
+  /** Plan immutable-field changes as `replace` (delete, then create) instead of a blocking problem. @default false */
+  readonly replaceImmutable?: boolean;
+  /** Dry-run with `force` (take fields other managers own), as the apply does. Must match the apply. @default true */
+  readonly forceConflicts?: boolean;
+  /** Field manager of the dry runs; must match the apply. @default the client's ("berth") */
+  readonly fieldManager?: string;
+  /** Most API calls in flight. @default 16 */
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Computes what deploying `input` would do, writing nothing: each desired object is read live and
+ * dry-run applied; objects of the previous revision no longer desired are pruned. Deterministic for
+ * the same inputs and cluster state. Blocking problems are returned in `plan.problems`, not thrown.
+ */
+export async function computePlan(input: PlanInput, kube: KubeApi, options: PlanOptions = {}): Promise<Plan> {
+  const ctx = contextOf(input, kube, options);
+  const limit = options.concurrency ?? 16;
+  const crds = input.crds ?? [];
+  const desiredKeys = new Set([...crds, ...input.objects].map((o) => identityKey(refOf(o.object))));
+  const pruned = (input.previous?.objects ?? []).filter((o) => !desiredKeys.has(identityKey(refOf(o))));
+  const plans: ObjectPlan[] = [
+    ...(await mapLimit(crds, limit, (o) => planDesired(ctx, o, "crd"))),
+    ...(await mapLimit(input.objects, limit, (o) => planDesired(ctx, o, "object"))),
+    ...(await mapLimit(pruned, limit, (o) => planPruned(ctx, o))),
+  ];
+  plans.sort((a, b) => compareActions(a.action, b.action));
+  const isInstall = !input.previous || input.previous.status === "uninstalled";
+  const hooks = planHooks(input.hooks ?? [], isInstall);
+  const problems: PlanProblem[] = [];
+  if (input.lock) {
+    problems.push({
+      code: "ReleaseLocked",
+      message: `release ${input.namespace}/${input.release} is locked by ${input.lock.holder} since ${input.lock.since}; wait for it to finish, or recover the stale lock`,
+    });
+  }
+  for (const p of plans) problems.push(...p.problems);
+  const actions = plans.map((p) => p.action);
+  const objects: Record<string, KubeObject> = {};
+  for (const p of plans) if (p.payload) objects[p.action.id] = p.payload;
+  return {
+    release: {
+      name: input.release,
+      namespace: input.namespace,
+      revision: input.previous?.revision ?? null,
+      previousStatus: input.previous?.status ?? null,
+      isInstall,
+    },
+    changes: hooks.hooks.length > 0 || actions.some((a) => a.op !== "noop" && a.op !== "keep"),
+    summary: summarize(actions),
+    problems,
+    hooks: hooks.hooks,
+    actions,
+    payload: { objects, hooks: hooks.objects },
+  };
+}
+
+function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions): PlanContext {
+  const plannedKinds = new Set<string>();
+  for (const o of [...(input.crds ?? []), ...input.objects]) {
+    const gk = crdGroupKind(o.object);
+    if (gk) plannedKinds.add(gk);
+  }
+  const previous = input.previous && {
+    revision: input.previous.revision,
+    objects: new Map(input.previous.objects.map((o) => [identityKey(refOf(o)), o])),
+  };
+  const sv = input.sensitiveValues;
+  return {
+    kube,
+    release: { name: input.release, namespace: input.namespace },
+    previous,
+    valueStrings: sv ? sensitiveValueStrings(sv.values, sv.paths) : [],
+    plannedKinds,
+    adopt: options.adopt ?? false,
+    ownership: input.ownership ?? [],
+    replaceImmutable: options.replaceImmutable ?? false,
+    forceConflicts: options.forceConflicts ?? true,
+    fieldManager: options.fieldManager,
+    signal: options.signal,
+  };
+}
+
+/** CRDs first (applied before everything), then install order, namespace, kind, name. */
+function compareActions(a: PlanAction, b: PlanAction): number {
+  if (a.category !== b.category) return a.category === "crd" ? -1 : 1;
+  return compareRefs(a.ref, b.ref);
+}
+
+function summarize(actions: readonly PlanAction[]): PlanSummary {
+  const count = (op: PlanAction["op"]) => actions.filter((a) => a.op === op).length;
+  return { create: count("create"), update: count("update"), replace: count("replace"), delete: count("delete"), keep: count("keep"), noop: count("noop") };
+}

@@ -1,0 +1,34 @@
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../render/types.js";
+import type { OwnershipRule } from "./ownership.js";
+
+/** What every per-object planning step shares; built once by `computePlan`. */
+export interface PlanContext {
+  readonly kube: KubeApi;
+  readonly release: { readonly name: string; readonly namespace: string };
+  /** The previous revision's objects by identity key, and its number. */
+  readonly previous: { readonly revision: number; readonly objects: ReadonlyMap<string, KubeObject> } | undefined;
+  /** Sensitive value strings from the chart's values. */
+  readonly valueStrings: readonly string[];
+  /** `group|kind` of the custom kinds the plan's own CRDs define (not served yet on first install). */
+  readonly plannedKinds: ReadonlySet<string>;
+  readonly adopt: boolean;
+  readonly ownership: readonly OwnershipRule[];
+  readonly replaceImmutable: boolean;
+  readonly forceConflicts: boolean;
+  readonly fieldManager: string | undefined;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** `group|kind` of an apiVersion + kind. */
+export function groupKind(apiVersion: string, kind: string): string {
+  const slash = apiVersion.indexOf("/");
+  return `${slash < 0 ? "" : apiVersion.slice(0, slash)}|${kind}`;
+}
+
+/** The `group|kind` a CustomResourceDefinition object defines; `undefined` for other objects. */
+export function crdGroupKind(object: KubeObject): string | undefined {
+  if (object.kind !== "CustomResourceDefinition") return undefined;
+  const spec = object["spec"] as { group?: string; names?: { kind?: string } } | undefined;
+  return spec?.group && spec.names?.kind ? `${spec.group}|${spec.names.kind}` : undefined;
+}

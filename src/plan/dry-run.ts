@@ -1,0 +1,50 @@
+import { KubeApiError, UnknownKind } from "../kube/errors.js";
+import type { KubeObject, ObjectRef } from "../kube/types.js";
+import { groupKind, type PlanContext } from "./context.js";
+import { immutableFieldsOf } from "./immutable.js";
+import { scrubText, type Sensitivity } from "./sensitive.js";
+
+/** The outcome of the server-side dry-run apply of one desired object. */
+export type DryRunOutcome =
+  | { readonly kind: "applied"; readonly result: KubeObject }
+  | { readonly kind: "immutable"; readonly fields: readonly string[] }
+  /** Not validated, for a reason that goes away on apply (its namespace or CRD is created first). */
+  | { readonly kind: "deferred"; readonly note: string }
+  | { readonly kind: "failed"; readonly message: string };
+
+/** Reads the live object; a kind the server does not serve yet reads as absent. */
+export async function getLive(ctx: PlanContext, ref: ObjectRef): Promise<KubeObject | undefined> {
+  try {
+    return await ctx.kube.get(ref, ctx.signal ? { signal: ctx.signal } : {});
+  } catch (e) {
+    if (e instanceof UnknownKind) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Server-side dry-run apply (the same field manager and force as the apply), classified.
+ * Network failures and aborts are thrown; the server's refusals are outcomes.
+ */
+export async function dryRunApply(ctx: PlanContext, desired: KubeObject, exists: boolean, s: Sensitivity): Promise<DryRunOutcome> {
+  try {
+    const result = await ctx.kube.apply(desired, {
+      dryRun: true,
+      force: ctx.forceConflicts,
+      ...(ctx.fieldManager ? { fieldManager: ctx.fieldManager } : {}),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+    return { kind: "applied", result };
+  } catch (e) {
+    const fields = immutableFieldsOf(e);
+    if (fields) return { kind: "immutable", fields };
+    if (!exists && e instanceof UnknownKind && ctx.plannedKinds.has(groupKind(desired.apiVersion, desired.kind))) {
+      return { kind: "deferred", note: "not dry-run: its CustomResourceDefinition is created by this plan first" };
+    }
+    if (!exists && e instanceof KubeApiError && e.status === 404 && desired.metadata.namespace) {
+      return { kind: "deferred", note: `not dry-run: namespace ${desired.metadata.namespace} does not exist yet` };
+    }
+    if (e instanceof KubeApiError || e instanceof UnknownKind) return { kind: "failed", message: scrubText(e.message, s) };
+    throw e;
+  }
+}

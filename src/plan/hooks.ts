@@ -1,0 +1,26 @@
+import { compareKinds, compareText } from "../render/kinds.js";
+import type { HookEvent, KubeObject, RenderedHook } from "../render/types.js";
+import { objectId, refOf } from "./object-id.js";
+import type { PlanHook } from "./types.js";
+
+/**
+ * The hooks a deploy runs, in run order: the pre-event's hooks, then the post-event's, each by
+ * weight, then kind order, then name. Events: `pre/post-install` on first install, else `pre/post-upgrade`.
+ */
+export function planHooks(hooks: readonly RenderedHook[], isInstall: boolean): { hooks: PlanHook[]; objects: KubeObject[] } {
+  const events: HookEvent[] = isInstall ? ["pre-install", "post-install"] : ["pre-upgrade", "post-upgrade"];
+  const planned: { hook: PlanHook; object: KubeObject }[] = [];
+  for (const event of events) {
+    const matching = hooks
+      .filter((h) => h.events.includes(event))
+      .sort((a, b) => a.weight - b.weight || compareKinds(a.object.kind, b.object.kind) || compareText(a.object.metadata.name, b.object.metadata.name));
+    for (const h of matching) {
+      const ref = refOf(h.object);
+      planned.push({
+        hook: { event, weight: h.weight, id: objectId(ref), ref, source: h.source, deletePolicies: [...h.deletePolicies] },
+        object: h.object,
+      });
+    }
+  }
+  return { hooks: planned.map((p) => p.hook), objects: planned.map((p) => p.object) };
+}

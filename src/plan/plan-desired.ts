@@ -1,0 +1,95 @@
+import { withOwnership } from "../apply/ownership.js";
+import { cleanForApply } from "../kube/clean.js";
+import type { KubeObject, RenderedObject } from "../render/types.js";
+import type { PlanContext } from "./context.js";
+import { driftOf, project } from "./drift.js";
+import { dryRunApply, getLive, type DryRunOutcome } from "./dry-run.js";
+import { diffValues } from "./field-diff.js";
+import { normalizeObject, sortKeys } from "./normalize.js";
+import { identityKey, objectId, refOf } from "./object-id.js";
+import { checkOwnership } from "./ownership.js";
+import { redactChanges, redactDocument } from "./redact.js";
+import { sensitivityOf, type Sensitivity } from "./sensitive.js";
+import type { PlanAction, PlanOp, PlanProblem } from "./types.js";
+
+/** The plan of one object: its action, its blocking problems, and (desired objects) the exact object to apply. */
+export interface ObjectPlan {
+  readonly action: PlanAction;
+  readonly problems: readonly PlanProblem[];
+  readonly payload?: KubeObject;
+}
+
+/**
+ * Plans one desired object: reads it live, checks ownership and drift, dry-runs the apply and
+ * diffs the result against the live object.
+ */
+export async function planDesired(ctx: PlanContext, rendered: RenderedObject, category: "crd" | "object"): Promise<ObjectPlan> {
+  const desired = cleanForApply(withOwnership(rendered.object, ctx.release.name, ctx.release.namespace));
+  const ref = refOf(desired);
+  const id = objectId(ref);
+  const recorded = ctx.previous?.objects.get(identityKey(ref));
+  const live = await getLive(ctx, ref);
+  const s = sensitivityOf([desired, live, recorded], ctx.valueStrings);
+  const problems: PlanProblem[] = [];
+  let adopted = false;
+  if (live) {
+    const verdict = checkOwnership(live, ref, id, ctx.release, ctx.adopt, ctx.ownership);
+    if (verdict.ok) adopted = verdict.adopted;
+    else problems.push(verdict.problem);
+  }
+  const drift = live && recorded && ctx.previous ? driftOf(recorded, live, ctx.previous.revision, s) : undefined;
+  const outcome = await dryRunApply(ctx, desired, live !== undefined, s);
+  const shown = compare(outcome, normalizeObject(desired), live && normalizeObject(live));
+  if (outcome.kind === "immutable" && !ctx.replaceImmutable) {
+    problems.push({
+      code: "ImmutableField",
+      message: `${id}: immutable field(s) ${outcome.fields.join(", ")} change; deploy with replaceImmutable: true to delete and re-create it`,
+      object: id,
+      fields: outcome.fields,
+    });
+  }
+  if (outcome.kind === "failed") problems.push({ code: "DryRunFailed", message: `${id}: the server rejected the dry run: ${outcome.message}`, object: id });
+  const action: PlanAction = {
+    op: shown.op,
+    id,
+    ref,
+    category,
+    source: rendered.source,
+    diff: redactChanges(diffValues(shown.before, shown.after), s),
+    ...printable(shown, s),
+    ...(outcome.kind === "immutable" ? { immutableFields: outcome.fields } : {}),
+    ...(drift ? { drift } : {}),
+    ...(adopted ? { adopted } : {}),
+    ...(outcome.kind === "deferred" ? { note: outcome.note } : {}),
+    liveResourceVersion: live ? String(live.metadata["resourceVersion"] ?? "") : null,
+  };
+  return { action, problems, payload: desired };
+}
+
+interface Comparison {
+  readonly op: PlanOp;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/**
+ * What to compare. An applied dry run is compared whole with the live object (server defaults are
+ * on both sides). Without one (create, replace, refusal) the desired object is compared with the
+ * part of the live object it sets, so defaults do not show as removals.
+ */
+function compare(outcome: DryRunOutcome, desired: KubeObject, live: KubeObject | undefined): Comparison {
+  if (!live) return { op: "create", before: undefined, after: desired };
+  if (outcome.kind === "applied") {
+    const after = normalizeObject(outcome.result);
+    return { op: diffValues(live, after).length ? "update" : "noop", before: live, after };
+  }
+  return { op: outcome.kind === "immutable" ? "replace" : "update", before: project(live, desired), after: desired };
+}
+
+function printable(shown: Comparison, s: Sensitivity): { before?: unknown; after?: unknown } {
+  if (shown.op === "noop") return {};
+  const out: { before?: unknown; after?: unknown } = {};
+  if (shown.before !== undefined) out.before = sortKeys(redactDocument(shown.before, shown.after, s, "before"));
+  if (shown.after !== undefined) out.after = sortKeys(redactDocument(shown.after, shown.before, s, "after"));
+  return out;
+}
