@@ -1,0 +1,30 @@
+import type { KubeApi, KubeObject } from "../kube/types.js";
+import { podSelectorOf } from "../wait/selector.js";
+import type { HookPodLog } from "./errors.js";
+
+/**
+ * The logs of a failed hook's Pods: the Pod itself, or a Job's Pods. Empty when the kube layer
+ * cannot read logs; a Pod whose logs cannot be read (e.g. simulated Pods) gets the reason instead.
+ */
+export async function hookPodLogs(kube: KubeApi, hook: KubeObject, signal?: AbortSignal, tailLines = 50): Promise<HookPodLog[]> {
+  if (!kube.podLogs) return [];
+  const namespace = hook.metadata.namespace;
+  if (!namespace) return [];
+  let pods: string[] = [];
+  if (hook.kind === "Pod") pods = [hook.metadata.name];
+  else {
+    const selector = podSelectorOf(hook);
+    if (!selector) return [];
+    const listed = await kube.list("v1", "Pod", { namespace, labelSelector: selector, ...(signal ? { signal } : {}) }).catch(() => undefined);
+    pods = (listed?.items ?? []).map((p) => p.metadata.name).slice(0, 5);
+  }
+  const logs: HookPodLog[] = [];
+  for (const pod of pods) {
+    try {
+      logs.push({ pod, text: await kube.podLogs(namespace, pod, { tailLines, ...(signal ? { signal } : {}) }) });
+    } catch (error) {
+      logs.push({ pod, text: `(logs unavailable: ${(error as Error)?.message ?? String(error)})` });
+    }
+  }
+  return logs;
+}
