@@ -1,0 +1,147 @@
+import { KubeApiError } from "../kube/errors.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../render/types.js";
+import type { Driver, DriverCallOptions, ReleaseQuery, StoredRelease, UpdateOptions } from "./driver.js";
+import { ReleaseExists, ReleaseNotFound, StorageConflict, StorageCorrupt } from "./errors.js";
+import { decodeRelease, encodeRelease } from "./helm-codec.js";
+import { checkKey, releaseKey } from "./name.js";
+import { ANNOTATIONS, describeObject, lockAnnotations, recordLabels, summaryOf, unixSeconds, type RecordFormat } from "./record-format.js";
+import { PartMissing, deleteParts, newPartsId, partObjects, payloadDigest, readPayload, splitPayload } from "./record-parts.js";
+import type { Release } from "./release.js";
+
+/** Options of the Kubernetes drivers. */
+export interface KubeDriverOptions {
+  /** The API to talk to (a `KubeClient` from `connectKube`). */
+  readonly kube: KubeApi;
+  /** Where records live: Helm keeps them in the release's namespace. */
+  readonly namespace: string;
+  /** The clock for the `createdAt`/`modifiedAt` labels. @defaultValue Date.now */
+  readonly now?: () => number;
+  /** Payload characters per object before a record is split into parts. @defaultValue 716800 (700 KiB) */
+  readonly chunkChars?: number;
+}
+
+const READ_ATTEMPTS = 3;
+const sig = (o?: DriverCallOptions) => (o?.signal ? { signal: o.signal } : {});
+const reasonOf = (e: unknown): string | undefined => (e instanceof KubeApiError ? e.reason : undefined);
+
+/** A driver keeping one object per revision in Helm's layout; `format` says which kind. */
+export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOptions): Driver {
+  const { kube, namespace } = options;
+  const now = options.now ?? Date.now;
+  const ref = (name: string) => ({ apiVersion: "v1", kind: format.kind, namespace, name });
+
+  /** Builds the main object and its parts for a release. */
+  function build(key: string, release: Release, times: { createdAt?: string; modifiedAt?: string }) {
+    const payload = encodeRelease(release);
+    const chunks = splitPayload(payload, options.chunkChars);
+    const partsId = chunks.length > 1 ? newPartsId() : undefined;
+    const split: Record<string, string> = partsId
+      ? { [ANNOTATIONS.parts]: String(chunks.length - 1), [ANNOTATIONS.partsId]: partsId, [ANNOTATIONS.payloadSha256]: payloadDigest(payload) }
+      : {};
+    const annotations: Record<string, string> = { ...lockAnnotations(release.lock), ...split };
+    const main: KubeObject = {
+      apiVersion: "v1",
+      kind: format.kind,
+      metadata: { name: key, namespace, labels: recordLabels(release, times), ...(Object.keys(annotations).length ? { annotations } : {}) },
+      ...format.extraFields(false),
+      data: format.toData(chunks[0]!),
+    };
+    const parts = partsId ? partObjects(format, { namespace, key, name: release.name, revision: release.revision, partsId }, chunks) : [];
+    return { main, parts, partsId };
+  }
+
+  /** Decodes a main object (fetching its parts); undefined when a part vanished under a concurrent write. */
+  async function decode(object: KubeObject, o?: DriverCallOptions): Promise<StoredRelease | undefined> {
+    let payload: string;
+    try {
+      payload = await readPayload(kube, format, object, o?.signal);
+    } catch (e) {
+      if (e instanceof PartMissing) return undefined;
+      throw e;
+    }
+    try {
+      return { release: decodeRelease(payload, object.metadata.labels ?? {}), version: String(object.metadata["resourceVersion"] ?? "") };
+    } catch (e) {
+      throw new StorageCorrupt(describeObject(format, namespace, object.metadata.name), (e as Error).message, { cause: e });
+    }
+  }
+
+  async function getStored(name: string, revision: number, o?: DriverCallOptions): Promise<StoredRelease> {
+    for (let attempt = 1; ; attempt++) {
+      const object = await kube.get(ref(releaseKey(name, revision)), sig(o));
+      if (!object) throw new ReleaseNotFound(name, revision);
+      const stored = await decode(object, o);
+      if (stored) return stored;
+      if (attempt >= READ_ATTEMPTS) throw new StorageCorrupt(describeObject(format, namespace, object.metadata.name), "a part of it is missing");
+    }
+  }
+
+  async function listObjects(query: ReleaseQuery, o?: DriverCallOptions): Promise<KubeObject[]> {
+    const selector = Object.entries({ ...query.labels, owner: query.owner ?? "helm", ...(query.name ? { name: query.name } : {}), ...(query.status ? { status: query.status } : {}) })
+      .map(([k, v]) => `${k}=${v}`)
+      .join(",");
+    return (await kube.list("v1", format.kind, { namespace, labelSelector: selector, ...sig(o) })).items;
+  }
+
+  return {
+    name: format.driverName,
+    async create(key, release, o) {
+      checkKey(key, release);
+      const { main, parts } = build(key, release, { createdAt: unixSeconds(now()) });
+      // Parts first: the main object's create is what makes the record exist (and decides races).
+      for (const part of parts) await kube.create(part, sig(o));
+      try {
+        const created = await kube.create(main, sig(o));
+        return { release, version: String(created.metadata["resourceVersion"] ?? "") };
+      } catch (e) {
+        if (parts.length) await deleteParts(kube, format, { namespace, name: release.name, revision: release.revision, partsId: main.metadata.annotations?.[ANNOTATIONS.partsId] ?? "" }, o?.signal);
+        if (reasonOf(e) === "AlreadyExists") throw new ReleaseExists(release.name, release.revision);
+        throw e;
+      }
+    },
+    async update(release: Release, o: UpdateOptions = {}) {
+      const key = releaseKey(release.name, release.revision);
+      const current = await kube.get(ref(key), sig(o));
+      if (!current) throw new ReleaseNotFound(release.name, release.revision);
+      const currentVersion = String(current.metadata["resourceVersion"] ?? "");
+      if (o.expectedVersion !== undefined && o.expectedVersion !== currentVersion) throw new StorageConflict(release.name, release.revision);
+      const createdAt = current.metadata.labels?.["createdAt"];
+      const { main, parts, partsId } = build(key, release, { ...(createdAt ? { createdAt } : {}), modifiedAt: unixSeconds(now()) });
+      if (o.expectedVersion !== undefined) main.metadata["resourceVersion"] = o.expectedVersion;
+      const where = { namespace, name: release.name, revision: release.revision };
+      for (const part of parts) await kube.create(part, sig(o));
+      let updated: KubeObject;
+      try {
+        updated = await kube.update(main, sig(o));
+      } catch (e) {
+        if (partsId) await deleteParts(kube, format, { ...where, partsId }, o.signal);
+        if (reasonOf(e) === "Conflict") throw new StorageConflict(release.name, release.revision, { cause: e });
+        if (reasonOf(e) === "NotFound") throw new ReleaseNotFound(release.name, release.revision);
+        throw e;
+      }
+      const oldPartsId = current.metadata.annotations?.[ANNOTATIONS.partsId];
+      if (oldPartsId) await deleteParts(kube, format, { ...where, partsId: oldPartsId }, o.signal);
+      return { release, version: String(updated.metadata["resourceVersion"] ?? "") };
+    },
+    async delete(name, revision, o) {
+      const existed = await kube.delete(ref(releaseKey(name, revision)), sig(o));
+      await deleteParts(kube, format, { namespace, name, revision }, o?.signal);
+      return existed;
+    },
+    get: getStored,
+    async query(query, o) {
+      return (await listObjects(query, o)).flatMap((object) => summaryOf(object) ?? []);
+    },
+    async list(filter = {}, o) {
+      const out: StoredRelease[] = [];
+      for (const object of await listObjects(filter, o)) {
+        const summary = summaryOf(object);
+        if (!summary) continue;
+        const stored = (await decode(object, o)) ?? (await getStored(summary.name, summary.revision, o).catch((e: unknown) => (e instanceof ReleaseNotFound ? undefined : Promise.reject(e))));
+        if (stored && (filter.where?.(stored.release) ?? true)) out.push(stored);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import type { DriverCallOptions, ReleaseSummary, StoredRelease } from "./driver.js";
+import { ReleaseExists, ReleaseLocked, StorageConflict } from "./errors.js";
+import { validateReleaseName } from "./name.js";
+import { isPendingStatus, type PendingStatus, type Release, type ReleaseLock, type ReleaseStatus } from "./release.js";
+import type { ReleaseStore } from "./store.js";
+
+/** The content of a pending revision; the store fills in name, revision, lock and timestamps. */
+export type ReleaseDraft = Omit<Release, "name" | "revision" | "status" | "lock" | "firstDeployed" | "lastDeployed" | "deleted"> & {
+  readonly status: PendingStatus;
+};
+
+/** A pending revision held by its lock: pass it back to `renew` and `release`. */
+export type ReleaseLease = StoredRelease;
+
+/** How a pending revision ended; any other field given replaces the revision's. */
+export type ReleaseOutcome = Partial<Omit<Release, "name" | "namespace" | "revision" | "lock" | "status">> & {
+  readonly status: Exclude<ReleaseStatus, PendingStatus>;
+};
+
+/** Options of `ReleaseStore.acquire`. */
+export interface AcquireOptions extends DriverCallOptions {
+  /** Take over a live lock too (the holder is known dead). @defaultValue false */
+  readonly force?: boolean;
+}
+
+/** Races lost before giving up; each loss means another writer made progress. */
+const MAX_ATTEMPTS = 8;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** See `ReleaseStore.acquire`. */
+export async function acquireLock(
+  store: ReleaseStore,
+  name: string,
+  holder: string,
+  ttlMs: number,
+  draft: ReleaseDraft | ((last: Release | undefined) => ReleaseDraft),
+  options: AcquireOptions = {},
+): Promise<ReleaseLease> {
+  validateReleaseName(name);
+  for (let attempt = 1; ; attempt++) {
+    const latest = (await store.revisions(name, options)).at(-1);
+    if (latest && isPendingStatus(latest.status)) {
+      const stale = options.force || (latest.lock !== undefined && Date.parse(latest.lock.expiresAt) <= store.now());
+      if (!stale) throw lockedError(latest);
+      const taken = await markFailed(store, latest, staleReason(latest, holder, options.force === true), options);
+      if (!taken && attempt < MAX_ATTEMPTS) continue;
+      if (!taken) throw lockedError(latest);
+    }
+    const last = latest && (await store.get(name, latest.revision, options)).release;
+    const content = typeof draft === "function" ? draft(last) : draft;
+    const now = store.now();
+    const release: Release = {
+      ...content,
+      name,
+      revision: (latest?.revision ?? 0) + 1,
+      firstDeployed: last?.firstDeployed || iso(now),
+      lastDeployed: iso(now),
+      lock: { holder, acquiredAt: iso(now), expiresAt: iso(now + ttlMs) },
+    };
+    try {
+      return await store.create(release, options);
+    } catch (e) {
+      // Another caller created this revision first: look again (it now holds the lock).
+      if (!(e instanceof ReleaseExists) || attempt >= MAX_ATTEMPTS) throw e;
+    }
+  }
+}
+
+/** See `ReleaseStore.renew`. */
+export async function renewLock(
+  store: ReleaseStore,
+  lease: ReleaseLease,
+  ttlMs: number,
+  changes: Partial<Omit<Release, "name" | "revision" | "lock">> = {},
+  options?: DriverCallOptions,
+): Promise<ReleaseLease> {
+  const held = heldLock(lease);
+  const lock: ReleaseLock = { ...held, expiresAt: iso(store.now() + ttlMs) };
+  return store.update({ ...lease.release, ...changes, lock }, lease.version, options);
+}
+
+/** See `ReleaseStore.release`. */
+export async function releaseLock(store: ReleaseStore, lease: ReleaseLease, outcome: ReleaseOutcome, options?: DriverCallOptions): Promise<StoredRelease> {
+  heldLock(lease);
+  const { lock: _dropped, ...rest } = lease.release;
+  const done = await store.update({ ...rest, ...outcome }, lease.version, options);
+  if (outcome.status === "deployed") {
+    await supersedeEarlier(store, done.release, options);
+    await store.trim(done.release.name, options);
+  }
+  return done;
+}
+
+/** See `ReleaseStore.unlock`. */
+export async function unlockRelease(store: ReleaseStore, name: string, by: string, options?: DriverCallOptions): Promise<StoredRelease | undefined> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const latest = (await store.revisions(name, options)).at(-1);
+    if (!latest || !isPendingStatus(latest.status)) return undefined;
+    const done = await markFailed(store, latest, `Unlocked by ${by}: the operation ${latest.lock ? `of ${latest.lock.holder} ` : ""}was abandoned`, options);
+    if (done) return done;
+  }
+  throw new StorageConflict(name, 0);
+}
+
+/** Marks a pending revision failed if it has not moved; undefined when another writer got there first. */
+async function markFailed(store: ReleaseStore, stale: ReleaseSummary, reason: string, options?: DriverCallOptions): Promise<StoredRelease | undefined> {
+  const current = await store.get(stale.name, stale.revision, options);
+  if (current.version !== stale.version) return undefined;
+  const { lock: _dropped, ...rest } = current.release;
+  try {
+    return await store.update({ ...rest, status: "failed", description: reason }, stale.version, options);
+  } catch (e) {
+    if (e instanceof StorageConflict) return undefined;
+    throw e;
+  }
+}
+
+/** Marks earlier `deployed` revisions `superseded` (Helm keeps one deployed revision). */
+async function supersedeEarlier(store: ReleaseStore, deployed: Release, options?: DriverCallOptions): Promise<void> {
+  const earlier = (await store.revisions(deployed.name, options)).filter((r) => r.status === "deployed" && r.revision < deployed.revision);
+  for (const summary of earlier) {
+    const { release, version } = await store.get(summary.name, summary.revision, options);
+    try {
+      await store.update({ ...release, status: "superseded" }, version, options);
+    } catch (e) {
+      if (!(e instanceof StorageConflict)) throw e; // someone else updated it; theirs stands
+    }
+  }
+}
+
+function heldLock(lease: ReleaseLease): ReleaseLock {
+  if (!lease.release.lock) throw new TypeError(`revision ${lease.release.revision} of "${lease.release.name}" holds no lock; pass the lease acquire() returned`);
+  return lease.release.lock;
+}
+
+function lockedError(latest: ReleaseSummary): ReleaseLocked {
+  if (latest.lock) return new ReleaseLocked(latest.name, latest.revision, latest.lock.holder, latest.lock.acquiredAt, latest.lock.expiresAt);
+  const since = latest.modifiedAt ?? latest.createdAt ?? "an unknown time";
+  return new ReleaseLocked(latest.name, latest.revision, "an operation without a lock (Helm or an old berth)", since);
+}
+
+function staleReason(latest: ReleaseSummary, holder: string, forced: boolean): string {
+  const was = latest.lock ? `the lock of ${latest.lock.holder} (since ${latest.lock.acquiredAt})` : "the unlocked pending operation";
+  return forced
+    ? `Failed: ${was} was taken over by force by ${holder}`
+    : `Failed: ${was} expired at ${latest.lock?.expiresAt}; taken over by ${holder}`;
+}
