@@ -96,11 +96,13 @@ export class KubeClient implements KubeApi {
 
   /** {@inheritDoc KubeApi.delete} */
   async delete(ref: ObjectRef, options: DeleteOptions = {}): Promise<boolean> {
-    const path = await this.objectPath(ref.apiVersion, ref.kind, ref.namespace, ref.name, { dryRun: options.dryRun ? "All" : undefined });
+    const path = await this.objectPath(ref.apiVersion, ref.kind, ref.namespace, ref.name);
+    // With a body the server reads every option from it, ignoring the query string.
     const body = JSON.stringify({
       apiVersion: "v1",
       kind: "DeleteOptions",
       propagationPolicy: options.propagationPolicy ?? "Background",
+      ...(options.dryRun ? { dryRun: ["All"] } : {}),
       ...(options.resourceVersion ? { preconditions: { resourceVersion: options.resourceVersion } } : {}),
     });
     try {

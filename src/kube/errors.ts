@@ -32,13 +32,22 @@ export class KubeApiError extends BerthError {
     } catch {
       parsed = undefined;
     }
-    const reason = parsed?.reason ?? `HTTP${status}`;
+    const reason = parsed?.reason || reasonWithoutStatus(status, parsed?.message);
     const message = parsed?.message ?? body.slice(0, 500);
     super("KubeApiError", `${method} ${path.split("?")[0]}: ${status} ${reason}: ${message}`);
     this.status = status;
     this.reason = reason;
     this.apiStatus = parsed;
   }
+}
+
+/**
+ * A reason for answers whose Status names none. Server-side apply reports fields its schema lacks as a
+ * reason-less 500 ("failed to create typed patch object … field not declared in schema"): that is `Invalid`.
+ */
+function reasonWithoutStatus(status: number, message: string | undefined): string {
+  if (status === 500 && message?.includes("failed to create typed patch object")) return "Invalid";
+  return `HTTP${status}`;
 }
 
 /** No connection to the API server could be made (after retries). */

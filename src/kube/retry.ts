@@ -8,9 +8,14 @@ export function isRetryableNetworkError(error: unknown): boolean {
   return code !== undefined && RETRYABLE_CODES.has(code);
 }
 
-/** True for statuses that may succeed later: 429 and 5xx other than 501 (not implemented won't change). */
-export function isRetryableStatus(status: number): boolean {
-  return status === 429 || (status >= 500 && status !== 501);
+/**
+ * True for statuses that may succeed later: 429, 502, 503, 504 — and 500 for reads only. A 500 answering
+ * a write is often a verdict, not a hiccup (server-side apply reports a field unknown to the schema as
+ * 500), and repeating a write the server may have half-done is not safe.
+ */
+export function isRetryableStatus(status: number, method = "GET"): boolean {
+  if (status === 429 || status === 502 || status === 503 || status === 504) return true;
+  return status === 500 && method === "GET";
 }
 
 /** Backoff for the given attempt: `Retry-After` seconds when the server sent them, else exponential with jitter, capped at 10 s. */

@@ -76,7 +76,7 @@ export class KubeTransport {
         continue;
       }
       if (res.status >= 200 && res.status < 300) return { status: res.status, body: res.body };
-      if (isRetryableStatus(res.status) && attempt + 1 < this.retry.attempts) {
+      if (isRetryableStatus(res.status, req.method) && attempt + 1 < this.retry.attempts) {
         lastError = new KubeApiError(req.method, req.path, res.status, res.body);
         await sleep(retryDelayMs(attempt, this.retry.baseDelayMs, res.retryAfter), req.signal);
         continue;
