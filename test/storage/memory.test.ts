@@ -1,0 +1,4 @@
+import { memoryDriver } from "../../src/storage/memory.js";
+import { driverSuite } from "./driver-suite.js";
+
+driverSuite("memory", () => memoryDriver());
