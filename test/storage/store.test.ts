@@ -1,0 +1,67 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { memoryDriver } from "../../src/storage/memory.js";
+import { releaseKey, validateReleaseName } from "../../src/storage/name.js";
+import { ReleaseStore } from "../../src/storage/store.js";
+import { rejectsWithCode } from "./driver-suite.js";
+import { releaseName, sampleRelease } from "./sample.js";
+import { lockSuite } from "./lock-suite.js";
+
+describe("ReleaseStore history", () => {
+  it("GIVEN revisions stored out of order WHEN history, last, lastDeployed, nextRevision THEN sorted and right", async () => {
+    const store = new ReleaseStore(memoryDriver());
+    const name = releaseName();
+    for (const [rev, status] of [[3, "failed"], [1, "superseded"], [2, "deployed"]] as const) await store.create(sampleRelease(name, rev, status));
+    assert.deepEqual((await store.history(name)).map((s) => s.release.revision), [1, 2, 3]);
+    assert.deepEqual((await store.revisions(name)).map((s) => s.status), ["superseded", "deployed", "failed"]);
+    assert.equal((await store.last(name))?.release.revision, 3);
+    assert.equal((await store.lastDeployed(name))?.release.revision, 2);
+    assert.equal(await store.nextRevision(name), 4);
+  });
+
+  it("GIVEN no revisions WHEN asked THEN empty history, undefined last, next revision 1", async () => {
+    const store = new ReleaseStore(memoryDriver());
+    assert.deepEqual(await store.history("absent"), []);
+    assert.equal(await store.last("absent"), undefined);
+    assert.equal(await store.lastDeployed("absent"), undefined);
+    assert.equal(await store.nextRevision("absent"), 1);
+  });
+
+  it("GIVEN 14 revisions, the last deployed being the 2nd WHEN trimmed to 10 THEN the oldest go but revision 2 stays", async () => {
+    const store = new ReleaseStore(memoryDriver(), { maxHistory: 10 });
+    const name = releaseName();
+    for (let rev = 1; rev <= 14; rev++) await store.create(sampleRelease(name, rev, rev === 2 ? "deployed" : rev < 2 ? "superseded" : "failed"));
+    assert.deepEqual(await store.trim(name), [1, 3, 4, 5]);
+    const left = (await store.revisions(name)).map((s) => s.revision);
+    assert.deepEqual(left, [2, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it("GIVEN maxHistory 0 WHEN trimmed THEN nothing is deleted", async () => {
+    const store = new ReleaseStore(memoryDriver(), { maxHistory: 0 });
+    const name = releaseName();
+    for (let rev = 1; rev <= 12; rev++) await store.create(sampleRelease(name, rev, "superseded"));
+    assert.deepEqual(await store.trim(name), []);
+  });
+});
+
+describe("release names", () => {
+  it("GIVEN valid names WHEN validated THEN they pass", () => {
+    for (const name of ["web", "a", "web-1", "1web", "a".repeat(53)]) validateReleaseName(name);
+  });
+
+  it("GIVEN invalid names WHEN validated THEN InvalidReleaseName", () => {
+    for (const name of ["", "Web", "web_1", "-web", "web-", "web.app", "a".repeat(54)]) {
+      assert.throws(() => validateReleaseName(name), (e: unknown) => (e as { code?: string }).code === "InvalidReleaseName");
+    }
+  });
+
+  it("GIVEN an invalid name WHEN a store reads history THEN InvalidReleaseName", async () => {
+    await rejectsWithCode(new ReleaseStore(memoryDriver()).history("Bad_Name"), "InvalidReleaseName");
+  });
+
+  it("GIVEN a name and revision WHEN keyed THEN Helm's key", () => {
+    assert.equal(releaseKey("web", 12), "sh.helm.release.v1.web.v12");
+  });
+});
+
+lockSuite("memory", () => memoryDriver());
