@@ -1,0 +1,141 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { computePlan, type PlanInput } from "../../src/plan/compute.js";
+import type { FieldChange } from "../../src/plan/types.js";
+import { FakeKube } from "./fake-kube.js";
+import { deployInto, webHooks, webObjects } from "./scenario.js";
+
+const base = { release: "web", namespace: "prod" } as const;
+
+function input(extra: Partial<PlanInput> & Pick<PlanInput, "objects">): PlanInput {
+  return { ...base, ...extra };
+}
+
+describe("computePlan", () => {
+  it("GIVEN an empty cluster WHEN a release is planned THEN every object is create and the payload carries ownership metadata", async () => {
+    const kube = new FakeKube();
+    const plan = await computePlan(input({ objects: webObjects() }), kube);
+    assert.deepEqual(plan.actions.map((a) => a.op), ["create", "create", "create", "create"]);
+    assert.deepEqual(plan.actions.map((a) => a.ref.kind), ["Secret", "ConfigMap", "Service", "Deployment"]);
+    assert.equal(plan.changes, true);
+    assert.equal(plan.summary.create, 4);
+    assert.ok(plan.actions.every((a) => a.liveResourceVersion === null));
+    const payload = plan.payload.objects["apps/v1 Deployment prod/api"];
+    assert.equal(payload?.metadata.annotations?.["meta.helm.sh/release-name"], "web");
+    assert.equal(kube.objects.size, 0, "a plan writes nothing");
+    assert.equal(plan.release.isInstall, true);
+  });
+
+  it("GIVEN a deployed release WHEN the same objects are planned THEN every action is noop and changes is false", async () => {
+    const kube = new FakeKube();
+    const previous = deployInto(kube, webObjects(), 1);
+    const plan = await computePlan(input({ objects: webObjects(), previous }), kube);
+    assert.ok(plan.actions.every((a) => a.op === "noop"), JSON.stringify(plan.actions.map((a) => [a.id, a.diff])));
+    assert.equal(plan.changes, false);
+    assert.deepEqual(plan.problems, []);
+  });
+
+  it("GIVEN a deployed release WHEN only the image changes THEN one update whose diff is only that field (server defaults are not diffs)", async () => {
+    const kube = new FakeKube();
+    const previous = deployInto(kube, webObjects(), 1);
+    const plan = await computePlan(input({ objects: webObjects({ image: "registry.example/api:1.1.0" }), previous }), kube);
+    const changed = plan.actions.filter((a) => a.op !== "noop");
+    assert.deepEqual(changed.map((a) => [a.op, a.id]), [["update", "apps/v1 Deployment prod/api"]]);
+    assert.deepEqual(changed[0]?.diff, [{ path: "spec.template.spec.containers[0].image", before: "registry.example/api:1.0.0", after: "registry.example/api:1.1.0" }]);
+    assert.equal(changed[0]?.liveResourceVersion, kube.objects.get("Deployment|prod|api")?.metadata["resourceVersion"]);
+    assert.equal(plan.release.revision, 1);
+  });
+
+  it("GIVEN an object in the previous revision WHEN it is no longer rendered THEN it is deleted, unless resource-policy keep", async () => {
+    const kube = new FakeKube();
+    const previous = deployInto(kube, webObjects({ withCache: true }), 3);
+    const plan = await computePlan(input({ objects: webObjects(), previous }), kube);
+    assert.deepEqual(plan.actions.filter((a) => a.op !== "noop").map((a) => [a.op, a.id]), [["delete", "v1 ConfigMap prod/cache"]]);
+    assert.equal(plan.summary.delete, 1);
+
+    const kube2 = new FakeKube();
+    const kept = deployInto(kube2, webObjects({ withCache: true, keepCache: true }), 3);
+    const plan2 = await computePlan(input({ objects: webObjects(), previous: kept }), kube2);
+    assert.deepEqual(plan2.actions.filter((a) => a.op !== "noop").map((a) => [a.op, a.id]), [["keep", "v1 ConfigMap prod/cache"]]);
+    assert.equal(plan2.changes, false);
+  });
+
+  it("GIVEN a selector change WHEN planned THEN replace naming spec.selector, blocking unless replaceImmutable", async () => {
+    const kube = new FakeKube();
+    const previous = deployInto(kube, webObjects(), 1);
+    const objects = webObjects({ selector: "api-v2" });
+    const blocked = await computePlan(input({ objects, previous }), kube);
+    const deployment = blocked.actions.find((a) => a.ref.kind === "Deployment");
+    assert.equal(deployment?.op, "replace");
+    assert.deepEqual(deployment?.immutableFields, ["spec.selector"]);
+    assert.deepEqual(blocked.problems.map((p) => [p.code, p.object]), [["ImmutableField", "apps/v1 Deployment prod/api"]]);
+    const allowed = await computePlan(input({ objects, previous }), kube, { replaceImmutable: true });
+    assert.equal(allowed.actions.find((a) => a.ref.kind === "Deployment")?.op, "replace");
+    assert.deepEqual(allowed.problems, []);
+    assert.equal(allowed.summary.replace, 1);
+  });
+
+  it("GIVEN a field edited by hand WHEN planned THEN the action reports drift against the previous revision", async () => {
+    const kube = new FakeKube();
+    const previous = deployInto(kube, webObjects(), 4);
+    kube.edit({ apiVersion: "apps/v1", kind: "Deployment", namespace: "prod", name: "api" }, (o) => ((o["spec"] as { replicas: number }).replicas = 7));
+    const plan = await computePlan(input({ objects: webObjects(), previous }), kube);
+    const deployment = plan.actions.find((a) => a.ref.kind === "Deployment");
+    assert.equal(deployment?.drift?.revision, 4);
+    assert.deepEqual(deployment?.drift?.fields, [{ path: "spec.replicas", before: 2, after: 7 }]);
+    assert.equal(deployment?.op, "update");
+    assert.deepEqual(deployment?.diff, [{ path: "spec.replicas", before: 7, after: 2 }]);
+    assert.ok(plan.actions.filter((a) => a !== deployment).every((a) => a.drift === undefined));
+  });
+
+  it("GIVEN a live object owned by no release or another one WHEN planned THEN OwnershipConflict blocks, unless adopt", async () => {
+    const kube = new FakeKube();
+    kube.seed(webObjects()[0]!.object);
+    const other = webObjects()[2]!.object;
+    kube.seed({ ...other, metadata: { ...other.metadata, annotations: { "meta.helm.sh/release-name": "shop", "meta.helm.sh/release-namespace": "prod" } } });
+    const plan = await computePlan(input({ objects: webObjects() }), kube);
+    assert.deepEqual(plan.problems.map((p) => [p.code, p.object, p.owner?.release]), [
+      ["OwnershipConflict", "v1 ConfigMap prod/settings", undefined],
+      ["OwnershipConflict", "v1 Service prod/api", "shop"],
+    ]);
+    const adopted = await computePlan(input({ objects: webObjects() }), kube, { adopt: true });
+    assert.deepEqual(adopted.problems, []);
+    assert.equal(adopted.actions.find((a) => a.id === "v1 ConfigMap prod/settings")?.adopted, true);
+    const ruled = await computePlan(input({ objects: webObjects(), ownership: [{ kind: "Service", policy: "adopt" }] }), kube);
+    assert.deepEqual(ruled.problems.map((p) => p.object), ["v1 ConfigMap prod/settings"]);
+  });
+
+  it("GIVEN a locked release WHEN planned THEN a ReleaseLocked problem blocks", async () => {
+    const plan = await computePlan(input({ objects: webObjects(), lock: { holder: "ci-42", since: "2024-05-01T10:00:00Z" } }), new FakeKube());
+    assert.deepEqual(plan.problems.map((p) => p.code), ["ReleaseLocked"]);
+  });
+
+  it("GIVEN hooks WHEN an install and an upgrade are planned THEN the event's hooks are listed pre then post, by weight", async () => {
+    const kube = new FakeKube();
+    const install = await computePlan(input({ objects: webObjects(), hooks: webHooks() }), kube);
+    assert.deepEqual(install.hooks.map((h) => [h.event, h.weight, h.ref.name]), [["pre-install", -1, "seed"], ["pre-install", 5, "migrate"], ["post-install", 0, "smoke"]]);
+    assert.equal(install.payload.hooks.length, 3);
+    const previous = deployInto(kube, webObjects(), 1);
+    const upgrade = await computePlan(input({ objects: webObjects(), hooks: webHooks(), previous }), kube);
+    assert.deepEqual(upgrade.hooks.map((h) => [h.event, h.ref.name]), [["pre-upgrade", "migrate"], ["post-upgrade", "smoke"]]);
+    assert.equal(upgrade.changes, true, "hooks that run are a change");
+  });
+
+  it("GIVEN the same inputs in another order WHEN planned twice THEN the plans are identical", async () => {
+    const kube = new FakeKube();
+    const previous = deployInto(kube, webObjects({ withCache: true }), 2);
+    const a = await computePlan(input({ objects: webObjects({ image: "x:2" }), previous }), kube);
+    const b = await computePlan(input({ objects: [...webObjects({ image: "x:2" })].reverse(), previous: { ...previous, objects: [...previous.objects].reverse() } }), kube);
+    assert.equal(JSON.stringify(a), JSON.stringify(b));
+  });
+
+  it("GIVEN many objects WHEN planned with concurrency 3 THEN every object is read and dry-run once", async () => {
+    const kube = new FakeKube();
+    const objects = Array.from({ length: 40 }, (_, i) => ({ object: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `c${i}`, namespace: "prod" } }, source: "x" }));
+    const plan = await computePlan(input({ objects }), kube, { concurrency: 3 });
+    assert.equal(plan.actions.length, 40);
+    assert.equal(kube.calls.length, 80);
+    const firstChange = plan.actions[0]?.diff[0] as FieldChange;
+    assert.equal(firstChange.path, "apiVersion");
+  });
+});
