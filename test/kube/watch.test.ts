@@ -41,18 +41,22 @@ describe("watch", () => {
     assert.equal(events[0]?.object.metadata.name, "pre");
   });
 
-  it("GIVEN a too old resourceVersion WHEN watching THEN it re-lists (410 Gone) and reports existing objects", async () => {
+  it("GIVEN an early resourceVersion WHEN watching THEN existing objects are reported as ADDED", async () => {
     await client.apply(configMap(ns.name, "old", {}, { old: "yes" }));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 15_000);
     let first: WatchEvent | undefined;
+    const sent: string[] = [];
+    const stop = client.transport.observe((r) => sent.push(r.path));
     for await (const event of client.watch("v1", "ConfigMap", { namespace: ns.name, labelSelector: "old=yes", resourceVersion: "1", signal: controller.signal })) {
       first = event;
       break;
     }
     clearTimeout(timer);
+    stop();
     assert.equal(first?.type, "ADDED");
     assert.equal(first?.object.metadata.name, "old");
+    assert.ok(sent[0]?.includes("watch=1") && sent[0].includes("resourceVersion=1&"), sent[0]);
   });
 
   it("GIVEN a quiet watch WHEN the signal aborts THEN the iteration ends without error", async () => {
