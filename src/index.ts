@@ -31,3 +31,36 @@ export type { TemplateArgs, TemplateOptions } from "./actions/template.js";
 // kube
 export { AbortedError, KubeApiError, KubeConfigError, KubeUnreachableError, UnknownKind, WaitTimeout } from "./kube/errors.js";
 export type { KubeConfigSource } from "./kube/config.js";
+
+// readiness waiting and hooks (issue 7)
+export { waitForReady, TIMEOUT_ANNOTATION, SKIP_WAIT_ANNOTATION } from "./wait/wait.js";
+export type { ObjectWaitOverride, WaitOptions, WaitReport } from "./wait/wait.js";
+export { readiness } from "./wait/readiness.js";
+export type { Readiness, ReadinessOptions, ReadinessState } from "./wait/readiness-types.js";
+export { WaitFailed, WaitTimeout as ReadinessTimeout, DurationInvalid } from "./wait/errors.js";
+export type { UnreadyObject } from "./wait/errors.js";
+export { parseDuration } from "./wait/duration.js";
+export type { KubernetesEventEvent, KubernetesEventSummary, ObjectReadyEvent, ObjectWaitingEvent, WaitEvent } from "./wait/events.js";
+export { runHooks } from "./hooks/run-hooks.js";
+export type { RunHooksOptions } from "./hooks/run-hooks.js";
+export { runCodeHook, codeHookFor, CODE_HOOK_KEYS } from "./hooks/code-hooks.js";
+export type { CodeHook, CodeHookContext, CodeHooks } from "./hooks/code-hooks.js";
+export { HookFailed } from "./hooks/errors.js";
+export type { HookPodLog } from "./hooks/errors.js";
+export type { HookFinishedEvent, HookPhase, HookRun, HookRunEvent, HookStartedEvent } from "./hooks/events.js";
+
+// storage: release records
+export type { HookLastRun, HookLastRunPhase, PendingStatus, Release, ReleaseChart, ReleaseHook, ReleaseLock, ReleaseStatus, RenderedContent } from "./storage/release.js";
+export { RELEASE_STATUSES, contentOf, isPendingStatus } from "./storage/release.js";
+export type { Driver, DriverCallOptions, ReleaseQuery, ReleaseSummary, StoredRelease, UpdateOptions } from "./storage/driver.js";
+export { memoryDriver } from "./storage/memory.js";
+export type { MemoryDriverOptions } from "./storage/memory.js";
+export { secretDriver, HELM_SECRET_TYPE } from "./storage/secret.js";
+export { configMapDriver } from "./storage/configmap.js";
+export type { KubeDriverOptions } from "./storage/kube-driver.js";
+export { ReleaseStore } from "./storage/store.js";
+export type { ReleaseStoreOptions } from "./storage/store.js";
+export type { AcquireOptions, ReleaseDraft, ReleaseLease, ReleaseOutcome } from "./storage/lock.js";
+export { InvalidReleaseName, ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict, StorageCorrupt, StorageKeyMismatch } from "./storage/errors.js";
+export { MAX_RELEASE_NAME_LENGTH, releaseKey, validateReleaseName } from "./storage/name.js";
+export { decodeRelease, encodeRelease } from "./storage/helm-codec.js";

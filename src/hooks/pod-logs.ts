@@ -6,7 +6,7 @@ import type { HookPodLog } from "./errors.js";
  * The logs of a failed hook's Pods: the Pod itself, or a Job's Pods. Empty when the kube layer
  * cannot read logs; a Pod whose logs cannot be read (e.g. simulated Pods) gets the reason instead.
  */
-export async function hookPodLogs(kube: KubeApi, hook: KubeObject, signal?: AbortSignal, tailLines = 50): Promise<HookPodLog[]> {
+export async function hookPodLogs(kube: KubeApi, hook: KubeObject, signal?: AbortSignal, tailLines = 50, logTimeoutMs = 2000): Promise<HookPodLog[]> {
   if (!kube.podLogs) return [];
   const namespace = hook.metadata.namespace;
   if (!namespace) return [];
@@ -21,7 +21,9 @@ export async function hookPodLogs(kube: KubeApi, hook: KubeObject, signal?: Abor
   const logs: HookPodLog[] = [];
   for (const pod of pods) {
     try {
-      logs.push({ pod, text: await kube.podLogs(namespace, pod, { tailLines, ...(signal ? { signal } : {}) }) });
+      // Bounded: without a kubelet (simulated nodes) the API server's log proxy fails only after retries.
+      const bounded = AbortSignal.any([...(signal ? [signal] : []), AbortSignal.timeout(logTimeoutMs)]);
+      logs.push({ pod, text: await kube.podLogs(namespace, pod, { tailLines, signal: bounded }) });
     } catch (error) {
       logs.push({ pod, text: `(logs unavailable: ${(error as Error)?.message ?? String(error)})` });
     }

@@ -1,4 +1,5 @@
 import { BerthError } from "../errors.js";
+import { WaitTimeout as KubeWaitTimeout } from "../kube/errors.js";
 import type { ObjectRef } from "../kube/types.js";
 import { describeRef, type KubernetesEventSummary } from "./events.js";
 
@@ -38,22 +39,21 @@ export class WaitFailed extends BerthError {
   }
 }
 
-/** Objects were still not ready when their timeout ran out. */
-export class WaitTimeout extends BerthError {
+/**
+ * Objects were still not ready when their timeout ran out. A subclass of the kube layer's
+ * `WaitTimeout` (same code), so one `instanceof` or `code === "WaitTimeout"` check catches every timeout.
+ */
+export class WaitTimeout extends KubeWaitTimeout {
   /** The objects still not ready. */
   readonly objects: readonly UnreadyObject[];
-  /** The overall timeout of the wait. */
-  readonly timeoutMs: number;
 
   /** @param objects - the unready objects @param timeoutMs - the overall timeout */
   constructor(objects: readonly UnreadyObject[], timeoutMs: number) {
-    super(
-      "WaitTimeout",
+    super(objects.map((o) => describeRef(o.object)).join(", "), timeoutMs);
+    this.message =
       `${objects.length} object(s) not ready after ${Math.round(timeoutMs / 1000)}s:${describeUnready(objects)}\n` +
-        `Check the reasons above, or raise the timeout (wait.timeout, or the object's berth.dev/timeout annotation).`,
-    );
+        `Check the reasons above, or raise the timeout (wait.timeout, or the object's berth.dev/timeout annotation).`;
     this.objects = objects;
-    this.timeoutMs = timeoutMs;
   }
 }
 
