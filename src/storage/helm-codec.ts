@@ -3,7 +3,7 @@ import { applyOverrides, isPlainObject } from "../values/coalesce.js";
 import { decodePayload, encodePayload } from "./helm-payload.js";
 import { SYSTEM_LABELS, type HelmHook, type HelmRelease } from "./helm-format.js";
 import { formatManifest, objectYaml, parseManifest, parseObject } from "./manifest-text.js";
-import { RELEASE_STATUSES, type HookPhase, type HookRun, type Release, type ReleaseHook, type ReleaseStatus } from "./release.js";
+import { RELEASE_STATUSES, type HookLastRunPhase, type HookLastRun, type Release, type ReleaseHook, type ReleaseStatus } from "./release.js";
 
 /** Helm writes a zero time as "". */
 const time = (iso: string | undefined): string => iso ?? "";
@@ -102,8 +102,8 @@ function fromHelmHook(hook: HelmHook, index: number): ReleaseHook {
   const phase = hook.last_run?.phase;
   const startedAt = timeOf(hook.last_run?.started_at);
   const completedAt = timeOf(hook.last_run?.completed_at);
-  const lastRun: HookRun | undefined = phase
-    ? { phase: phase as HookPhase, ...(startedAt ? { startedAt } : {}), ...(completedAt ? { completedAt } : {}) }
+  const lastRun: HookLastRun | undefined = phase
+    ? { phase: phase as HookLastRunPhase, ...(startedAt ? { startedAt } : {}), ...(completedAt ? { completedAt } : {}) }
     : undefined;
   return {
     object,

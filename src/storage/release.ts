@@ -1,4 +1,4 @@
-import type { KubeObject, RenderedHook, RenderedObject, RenderResult } from "../render/types.js";
+import type { RenderedHook, RenderedObject, RenderResult } from "../render/types.js";
 
 /** Where a release revision is in its life (Helm's statuses). */
 export type ReleaseStatus =
@@ -46,11 +46,11 @@ export interface ReleaseChart {
 }
 
 /** How the last run of a hook ended (Helm's `HookPhase`). */
-export type HookPhase = "Unknown" | "Running" | "Succeeded" | "Failed";
+export type HookLastRunPhase = "Unknown" | "Running" | "Succeeded" | "Failed";
 
 /** The last run of a hook. Timestamps are ISO 8601 strings. */
-export interface HookRun {
-  readonly phase: HookPhase;
+export interface HookLastRun {
+  readonly phase: HookLastRunPhase;
   readonly startedAt?: string;
   readonly completedAt?: string;
 }
@@ -58,7 +58,7 @@ export interface HookRun {
 /** A hook of a revision: what was rendered, and how its last run went. */
 export interface ReleaseHook extends RenderedHook {
   /** Absent when the hook has not run. */
-  readonly lastRun?: HookRun;
+  readonly lastRun?: HookLastRun;
 }
 
 /**
@@ -119,7 +119,3 @@ export function contentOf(result: RenderResult): RenderedContent {
   return { objects: result.objects, hooks: result.hooks, crds: result.crds, notes: result.notes, values: result.values };
 }
 
-/** The objects of a revision, in install order. */
-export function objectsOf(release: Release): KubeObject[] {
-  return release.objects.map((o) => o.object);
-}
