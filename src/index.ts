@@ -64,3 +64,21 @@ export type { AcquireOptions, ReleaseDraft, ReleaseLease, ReleaseOutcome } from 
 export { InvalidReleaseName, ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict, StorageCorrupt, StorageKeyMismatch } from "./storage/errors.js";
 export { MAX_RELEASE_NAME_LENGTH, releaseKey, validateReleaseName } from "./storage/name.js";
 export { decodeRelease, encodeRelease } from "./storage/helm-codec.js";
+
+// plan (issue 6)
+export { computePlan } from "./plan/compute.js";
+export type { PlanInput, PlanOptions, PreviousRevision } from "./plan/compute.js";
+export type { OwnershipRule } from "./plan/ownership.js";
+export { checkPlanFresh } from "./plan/fresh.js";
+export type { CheckPlanFreshOptions } from "./plan/fresh.js";
+export { loadPlan, savePlan } from "./plan/saved.js";
+export type { SavedPlanOptions } from "./plan/saved.js";
+export type { PlanKey } from "./plan/seal.js";
+export { OwnershipConflict, PlanBlocked, PlanDecryptFailed, PlanFileInvalid, PlanKeyRequired, PlanStale } from "./plan/errors.js";
+export type { StaleItem } from "./plan/errors.js";
+export { SENSITIVE_PATHS_ANNOTATION } from "./plan/sensitive.js";
+export type { FieldChange, Plan, PlanAction, PlanDrift, PlanFieldDiff, PlanHook, PlanObjectRef, PlanOp, PlanPayload, PlanProblem, PlanRelease, PlanSummary, RedactedChange } from "./plan/types.js";
+export { formatPlanText } from "./plan/format/text.js";
+export type { TextFormatOptions } from "./plan/format/text.js";
+export { formatPlanJson, PLAN_JSON_VERSION } from "./plan/format/json.js";
+export { formatPlanMarkdown } from "./plan/format/markdown.js";
