@@ -1,5 +1,6 @@
 import type { KubeApi } from "../kube/types.js";
 import { mapLimit } from "../util/map-limit.js";
+import { liveDigest } from "./digest.js";
 import { PlanStale, type StaleItem } from "./errors.js";
 import type { Plan } from "./types.js";
 
@@ -12,8 +13,9 @@ export interface CheckPlanFreshOptions {
 
 /**
  * Throws `PlanStale` naming everything that moved since `plan` was computed: the release revision
- * (`currentRevision`, `null` when the release has none), an object whose resourceVersion changed,
- * one that was absent and now exists, or one that is gone. Reads each object once; writes nothing.
+ * (`currentRevision`, `null` when the release has none), an object whose resourceVersion changed
+ * (unless only its status did: same digest), one that was absent and now exists, or one that is
+ * gone. Reads each object once; writes nothing.
  */
 export async function checkPlanFresh(plan: Plan, kube: KubeApi, currentRevision: number | null, options: CheckPlanFreshOptions = {}): Promise<void> {
   const moved: StaleItem[] = [];
@@ -27,7 +29,9 @@ export async function checkPlanFresh(plan: Plan, kube: KubeApi, currentRevision:
       throw e;
     });
     const current = live ? String(live.metadata["resourceVersion"] ?? "") : null;
-    return current === action.liveResourceVersion ? undefined : { what: action.id, planned: action.liveResourceVersion, current };
+    if (current === action.liveResourceVersion) return undefined;
+    if (live && action.liveDigest !== null && liveDigest(live) === action.liveDigest) return undefined;
+    return { what: action.id, planned: action.liveResourceVersion, current };
   });
   for (const item of found) if (item) moved.push(item);
   if (moved.length) throw new PlanStale(moved);

@@ -4,6 +4,7 @@ import type { KubeObject, RenderedObject } from "../render/types.js";
 import type { PlanContext } from "./context.js";
 import { driftOf, project } from "./drift.js";
 import { dryRunApply, getLive, type DryRunOutcome } from "./dry-run.js";
+import { liveDigest } from "./digest.js";
 import { diffValues } from "./field-diff.js";
 import { normalizeObject, sortKeys } from "./normalize.js";
 import { identityKey, objectId, refOf } from "./object-id.js";
@@ -62,6 +63,7 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
     ...(adopted ? { adopted } : {}),
     ...(outcome.kind === "deferred" ? { note: outcome.note } : {}),
     liveResourceVersion: live ? String(live.metadata["resourceVersion"] ?? "") : null,
+    liveDigest: live ? liveDigest(live) : null,
   };
   return { action, problems, payload: desired };
 }

@@ -2,6 +2,7 @@ import { ownerOf } from "../apply/ownership.js";
 import type { KubeObject } from "../render/types.js";
 import type { PlanContext } from "./context.js";
 import { getLive } from "./dry-run.js";
+import { liveDigest } from "./digest.js";
 import { diffValues } from "./field-diff.js";
 import { normalizeObject, sortKeys } from "./normalize.js";
 import { objectId, refOf } from "./object-id.js";
@@ -21,7 +22,7 @@ export async function planPruned(ctx: PlanContext, recorded: KubeObject): Promis
   const ref = refOf(recorded);
   const id = objectId(ref);
   const live = await getLive(ctx, ref);
-  const base = { id, ref, category: "object" as const, liveResourceVersion: live ? String(live.metadata["resourceVersion"] ?? "") : null };
+  const base = { id, ref, category: "object" as const, liveResourceVersion: live ? String(live.metadata["resourceVersion"] ?? "") : null, liveDigest: live ? liveDigest(live) : null };
   const policy = live?.metadata.annotations?.[RESOURCE_POLICY_ANNOTATION] ?? recorded.metadata.annotations?.[RESOURCE_POLICY_ANNOTATION];
   const owner = live && ownerOf(live);
   let action: PlanAction;

@@ -77,6 +77,11 @@ export interface PlanAction {
   readonly note?: string;
   /** The live object's `resourceVersion` when planned; `null` when it did not exist. Checked by `checkPlanFresh`. */
   readonly liveResourceVersion: string | null;
+  /**
+   * Digest of the live object's compared content (see `liveDigest`); `null` when absent. A moved
+   * resourceVersion with the same digest (a status-only write) does not make a plan stale.
+   */
+  readonly liveDigest: string | null;
 }
 
 /** A problem that stops the plan from being applied. */

@@ -67,7 +67,7 @@ describe("checkPlanFresh", () => {
   it("GIVEN an object edited, one created, or the revision moved THEN PlanStale names what moved", async () => {
     const { kube, plan } = await aPlan();
     assert.equal(await errorCode(checkPlanFresh(plan, kube, 2)), "PlanStale");
-    kube.edit({ apiVersion: "v1", kind: "ConfigMap", namespace: "prod", name: "settings" }, () => undefined);
+    kube.edit({ apiVersion: "v1", kind: "ConfigMap", namespace: "prod", name: "settings" }, (o) => ((o["data"] as Record<string, string>)["LOG_LEVEL"] = "debug"));
     const err = await checkPlanFresh(plan, kube, 1).catch((e: unknown) => e as { code: string; moved: { what: string }[] });
     assert.equal(err?.code, "PlanStale");
     assert.deepEqual(err?.moved.map((m) => m.what), ["v1 ConfigMap prod/settings"]);
@@ -77,5 +77,13 @@ describe("checkPlanFresh", () => {
     fresh.seed(webObjects()[3]!.object);
     const err2 = await checkPlanFresh(install, fresh, null).catch((e: unknown) => e as { code: string; moved: { what: string; planned: string | null }[] });
     assert.deepEqual(err2?.moved.map((m) => [m.what, m.planned]), [["apps/v1 Deployment prod/api", null]]);
+  });
+});
+
+describe("checkPlanFresh and status writes", () => {
+  it("GIVEN only an object's status changed (new resourceVersion) THEN the plan is still fresh", async () => {
+    const { kube, plan } = await aPlan();
+    kube.edit({ apiVersion: "apps/v1", kind: "Deployment", namespace: "prod", name: "api" }, (o) => (o["status"] = { replicas: 3, readyReplicas: 3 }));
+    await checkPlanFresh(plan, kube, 1);
   });
 });

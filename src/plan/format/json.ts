@@ -28,6 +28,7 @@ export function formatPlanJson(plan: Plan): string {
       adopted: a.adopted,
       note: a.note,
       liveResourceVersion: a.liveResourceVersion,
+      liveDigest: a.liveDigest,
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
