@@ -7,6 +7,7 @@ import { compareRefs, identityKey, refOf } from "./object-id.js";
 import type { OwnershipRule } from "./ownership.js";
 import { planDesired, type ObjectPlan } from "./plan-desired.js";
 import { planPruned } from "./plan-pruned.js";
+import { prefetchLive, type PrefetchedLive } from "./prefetch.js";
 import { sensitiveValueStrings } from "./sensitive.js";
 import type { Plan, PlanAction, PlanProblem, PlanSummary } from "./types.js";
 
@@ -48,6 +49,8 @@ export interface PlanOptions {
   readonly forceConflicts?: boolean;
   /** Field manager of the dry runs; must match the apply. @default the client's ("berth") */
   readonly fieldManager?: string;
+  /** Kinds with at least this many objects in one namespace are read with one LIST instead of GETs. @default 20 */
+  readonly listThreshold?: number;
   /** Most API calls in flight. @default 16 */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
@@ -59,11 +62,13 @@ export interface PlanOptions {
  * the same inputs and cluster state. Blocking problems are returned in `plan.problems`, not thrown.
  */
 export async function computePlan(input: PlanInput, kube: KubeApi, options: PlanOptions = {}): Promise<Plan> {
-  const ctx = contextOf(input, kube, options);
   const limit = options.concurrency ?? 16;
   const crds = input.crds ?? [];
   const desiredKeys = new Set([...crds, ...input.objects].map((o) => identityKey(refOf(o.object))));
   const pruned = (input.previous?.objects ?? []).filter((o) => !desiredKeys.has(identityKey(refOf(o))));
+  const refs = [...[...crds, ...input.objects].map((o) => refOf(o.object)), ...pruned.map(refOf)];
+  const prefetched = await prefetchLive(kube, refs, options.listThreshold ?? 20, limit, options.signal);
+  const ctx = contextOf(input, kube, options, prefetched);
   const plans: ObjectPlan[] = [
     ...(await mapLimit(crds, limit, (o) => planDesired(ctx, o, "crd"))),
     ...(await mapLimit(input.objects, limit, (o) => planDesired(ctx, o, "object"))),
@@ -100,7 +105,7 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
   };
 }
 
-function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions): PlanContext {
+function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions, prefetched: PrefetchedLive): PlanContext {
   const plannedKinds = new Set<string>();
   for (const o of [...(input.crds ?? []), ...input.objects]) {
     const gk = crdGroupKind(o.object);
@@ -123,6 +128,7 @@ function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions): PlanC
     forceConflicts: options.forceConflicts ?? true,
     fieldManager: options.fieldManager,
     signal: options.signal,
+    prefetched,
   };
 }
 

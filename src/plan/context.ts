@@ -1,6 +1,7 @@
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../render/types.js";
 import type { OwnershipRule } from "./ownership.js";
+import type { PrefetchedLive } from "./prefetch.js";
 
 /** What every per-object planning step shares; built once by `computePlan`. */
 export interface PlanContext {
@@ -18,6 +19,8 @@ export interface PlanContext {
   readonly forceConflicts: boolean;
   readonly fieldManager: string | undefined;
   readonly signal: AbortSignal | undefined;
+  /** Live objects already read by LIST; others are read by GET. */
+  readonly prefetched: PrefetchedLive;
 }
 
 /** `group|kind` of an apiVersion + kind. */

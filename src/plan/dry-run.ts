@@ -2,6 +2,7 @@ import { KubeApiError, UnknownKind } from "../kube/errors.js";
 import type { KubeObject, ObjectRef } from "../kube/types.js";
 import { groupKind, type PlanContext } from "./context.js";
 import { immutableFieldsOf } from "./immutable.js";
+import { listKey } from "./prefetch.js";
 import { scrubText, type Sensitivity } from "./sensitive.js";
 
 /** The outcome of the server-side dry-run apply of one desired object. */
@@ -12,8 +13,10 @@ export type DryRunOutcome =
   | { readonly kind: "deferred"; readonly note: string }
   | { readonly kind: "failed"; readonly message: string };
 
-/** Reads the live object; a kind the server does not serve yet reads as absent. */
+/** Reads the live object (from the prefetched lists when there); a kind the server does not serve yet reads as absent. */
 export async function getLive(ctx: PlanContext, ref: ObjectRef): Promise<KubeObject | undefined> {
+  const listed = ctx.prefetched.get(listKey(ref));
+  if (listed) return listed.get(ref.name);
   try {
     return await ctx.kube.get(ref, ctx.signal ? { signal: ctx.signal } : {});
   } catch (e) {

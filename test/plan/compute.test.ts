@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
+import { withOwnership } from "../../src/apply/ownership.js";
 import { computePlan, type PlanInput } from "../../src/plan/compute.js";
 import type { FieldChange } from "../../src/plan/types.js";
 import { FakeKube } from "./fake-kube.js";
@@ -129,12 +130,19 @@ describe("computePlan", () => {
     assert.equal(JSON.stringify(a), JSON.stringify(b));
   });
 
-  it("GIVEN many objects WHEN planned with concurrency 3 THEN every object is read and dry-run once", async () => {
+  it("GIVEN many objects of one kind WHEN planned THEN they are read with one LIST and each dry-run once; a few are read with GETs", async () => {
     const kube = new FakeKube();
     const objects = Array.from({ length: 40 }, (_, i) => ({ object: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `c${i}`, namespace: "prod" } }, source: "x" }));
+    kube.seed(withOwnership(objects[3]!.object, "web", "prod"));
     const plan = await computePlan(input({ objects }), kube, { concurrency: 3 });
     assert.equal(plan.actions.length, 40);
-    assert.equal(kube.calls.length, 80);
+    assert.deepEqual(plan.actions.map((a) => a.op).filter((op) => op !== "create"), ["noop"]);
+    assert.equal(kube.calls.filter((c) => c.startsWith("list")).length, 1);
+    assert.equal(kube.calls.filter((c) => c.startsWith("apply(dry)")).length, 40);
+    assert.equal(kube.calls.filter((c) => c.startsWith("get")).length, 0);
+    kube.calls.length = 0;
+    await computePlan(input({ objects }), kube, { listThreshold: 100 });
+    assert.equal(kube.calls.filter((c) => c.startsWith("get")).length, 40);
     const firstChange = plan.actions[0]?.diff[0] as FieldChange;
     assert.equal(firstChange.path, "apiVersion");
   });

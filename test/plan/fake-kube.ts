@@ -1,7 +1,7 @@
 // A small in-memory KubeApi for plan unit tests: server-side apply as a deep merge plus a few
 // server defaults, immutable fields per kind, resourceVersions, and a log of calls.
 import { KubeApiError } from "../../src/kube/errors.js";
-import type { ApplyOptions, KubeApi, KubeObject, ObjectRef } from "../../src/kube/types.js";
+import type { ApplyOptions, KubeApi, KubeObject, ListOptions, ListResult, ObjectRef } from "../../src/kube/types.js";
 
 const IMMUTABLE: Record<string, string[][]> = { Deployment: [["spec", "selector"]], Service: [["spec", "clusterIP"]], Job: [["spec", "template"]] };
 
@@ -92,7 +92,11 @@ export class FakeKube implements KubeApi {
     return structuredClone(result);
   }
 
-  list(): never { throw new Error("not in the fake"); }
+  async list(apiVersion: string, kind: string, options: ListOptions = {}): Promise<ListResult> {
+    this.calls.push(`list ${kind}|${options.namespace ?? ""}`);
+    const items = [...this.objects.values()].filter((o) => o.apiVersion === apiVersion && o.kind === kind && (options.namespace === undefined || o.metadata.namespace === options.namespace));
+    return { items: structuredClone(items), resourceVersion: String(this.rv) };
+  }
   create(): never { throw new Error("not in the fake"); }
   update(): never { throw new Error("not in the fake"); }
   delete(): never { throw new Error("not in the fake"); }
