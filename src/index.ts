@@ -82,3 +82,26 @@ export { formatPlanText } from "./plan/format/text.js";
 export type { TextFormatOptions } from "./plan/format/text.js";
 export { formatPlanJson, PLAN_JSON_VERSION } from "./plan/format/json.js";
 export { formatPlanMarkdown } from "./plan/format/markdown.js";
+
+// actions: connect and the release lifecycle (issue 5)
+export { connect } from "./actions/connect.js";
+export type { ConnectOptions } from "./actions/connect.js";
+export { Cluster } from "./actions/cluster.js";
+export type { Configuration, ConfigurationOptions, StorageKind } from "./actions/configuration.js";
+export type { DeployArgs, DeployOptions, DeployResult } from "./actions/deploy.js";
+export type { PerformOptions, WaitSettings } from "./actions/perform.js";
+export type { PrepareOptions } from "./actions/prepare.js";
+export type { RollbackOptions } from "./actions/rollback.js";
+export type { UninstallOptions, UninstallResult } from "./actions/uninstall.js";
+export { RESOURCE_POLICY_ANNOTATION } from "./actions/uninstall.js";
+export type { ListReleasesOptions, QueryOptions, ReleaseStatusReport, RevisionInfo } from "./actions/queries.js";
+export type { TestOptions, TestResult } from "./actions/test.js";
+export { OperationFailed, PlanNotApproved } from "./actions/errors.js";
+export type { RecoveryOutcome } from "./actions/errors.js";
+export type { DeployEvent, DoneEvent, PlanComputedEvent, RevisionPendingEvent, RollbackStartedEvent } from "./actions/events.js";
+export type { ApplyEvent, ObjectAppliedEvent } from "./apply/events.js";
+export { DEPENDS_ON_ANNOTATION, DependencyError } from "./apply/graph.js";
+export { MANAGED_BY_LABEL, RELEASE_NAME_ANNOTATION, RELEASE_NAMESPACE_ANNOTATION } from "./apply/ownership.js";
+export { startLocalCluster } from "./local/control-plane.js";
+export type { LocalCluster, LocalClusterEvent, LocalClusterOptions } from "./local/control-plane.js";
+export { FAILURE_ANNOTATIONS } from "./local/stages.js";

@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { delimiter, join } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { KubeConfigError } from "./errors.js";
 
@@ -24,14 +27,32 @@ export interface LoadedKubeConfig {
   readonly context: string;
 }
 
+const NO_CLUSTER = "no Kubernetes cluster configured: set KUBECONFIG, create ~/.kube/config, or pass a kubeconfig in code (or start one with `berth local up`)";
+
+/**
+ * True when client-node's default loading would find a real cluster: `$KUBECONFIG` files,
+ * `~/.kube/config`, or in-cluster service-account credentials. (Without them it would silently
+ * fall back to http://localhost:8080.)
+ */
+export function hasDefaultKubeconfig(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const files = (env["KUBECONFIG"] ?? "").split(delimiter).filter(Boolean);
+  if (files.length > 0) return files.some((f) => existsSync(f));
+  if (existsSync(join(homedir(), ".kube", "config"))) return true;
+  return env["KUBERNETES_SERVICE_HOST"] !== undefined && existsSync("/var/run/secrets/kubernetes.io/serviceaccount/token");
+}
+
 /** Loads a kubeconfig and selects the context. Throws `KubeConfigError` naming what is missing. */
 export function loadKubeConfig(source: KubeConfigSource = {}): LoadedKubeConfig {
   const kc = new KubeConfig();
   try {
     if (source.kubeconfig !== undefined) kc.loadFromString(source.kubeconfig);
     else if (source.kubeconfigPath !== undefined) kc.loadFromFile(source.kubeconfigPath);
-    else kc.loadFromDefault();
+    else {
+      if (!hasDefaultKubeconfig()) throw new KubeConfigError(NO_CLUSTER);
+      kc.loadFromDefault();
+    }
   } catch (e) {
+    if (e instanceof KubeConfigError) throw e;
     throw new KubeConfigError(
       `cannot load kubeconfig${source.kubeconfigPath ? ` ${source.kubeconfigPath}` : ""}: ${(e as Error).message}`,
       { cause: e },
@@ -46,8 +67,7 @@ export function loadKubeConfig(source: KubeConfigSource = {}): LoadedKubeConfig 
   }
   const cluster = kc.getCurrentCluster();
   if (!cluster) {
-    throw new KubeConfigError(
-      "no Kubernetes cluster configured: set KUBECONFIG, create ~/.kube/config, or pass a kubeconfig in code",
+    throw new KubeConfigError(NO_CLUSTER,
     );
   }
   const context = kc.getCurrentContext();

@@ -1,0 +1,87 @@
+import type { Chart } from "../chart/types.js";
+import type { Plan } from "../plan/types.js";
+import type { Release } from "../storage/release.js";
+import type { Configuration } from "./configuration.js";
+import { deploy, type DeployArgs, type DeployOptions, type DeployResult } from "./deploy.js";
+import { get, history, list, status, type ListReleasesOptions, type QueryOptions, type ReleaseStatusReport, type RevisionInfo } from "./queries.js";
+import { rollback, type RollbackOptions } from "./rollback.js";
+import { currentRunMode } from "./run-mode.js";
+import { test, type TestOptions, type TestResult } from "./test.js";
+import { uninstall, type UninstallOptions, type UninstallResult } from "./uninstall.js";
+
+/**
+ * A connection to one cluster and its release storage: every action hangs off it.
+ * Made by `connect()`.
+ *
+ * @example
+ * ```ts
+ * const cluster = await connect({ context: "prod" });
+ * const result = await cluster.deploy(web, { release: "web", namespace: "prod", values: { replicas: 3 } }, { wait: true });
+ * ```
+ */
+export class Cluster {
+  /** The shared configuration (kube client, storage, identity). */
+  readonly config: Configuration;
+
+  /** @param config - see {@link Configuration} */
+  constructor(config: Configuration) {
+    this.config = config;
+  }
+
+  /**
+   * Installs or upgrades a release; see `deploy`. Inside `berth plan <script>`, it returns the plan
+   * without writing anything (the runner's plan mode).
+   */
+  async deploy<V>(chart: Chart<V>, args: DeployArgs<V>, options: DeployOptions = {}): Promise<DeployResult> {
+    const mode = currentRunMode();
+    if (!mode) return await deploy(this.config, chart, args, options);
+    const result = await deploy(this.config, chart, args, { ...options, dryRun: options.dryRun || mode.kind === "plan" });
+    mode.record(result);
+    return result;
+  }
+
+  /** Computes what `deploy` would do; writes nothing. */
+  async plan<V>(chart: Chart<V>, args: DeployArgs<V>, options: Omit<DeployOptions, "dryRun"> = {}): Promise<Plan> {
+    return (await deploy(this.config, chart, args, { ...options, dryRun: true })).plan;
+  }
+
+  /** Returns a release to an earlier revision as a new revision; see `rollback`. */
+  rollback(name: string, options: RollbackOptions = {}): Promise<DeployResult> {
+    return rollback(this.config, name, options);
+  }
+
+  /** Deletes a release's objects and records; see `uninstall`. */
+  uninstall(name: string, options: UninstallOptions = {}): Promise<UninstallResult> {
+    return uninstall(this.config, name, options);
+  }
+
+  /** The latest revision of a release. */
+  status(name: string, options: QueryOptions = {}): Promise<ReleaseStatusReport> {
+    return status(this.config, name, options);
+  }
+
+  /** Every revision of a release, oldest first. */
+  history(name: string, options: QueryOptions = {}): Promise<RevisionInfo[]> {
+    return history(this.config, name, options);
+  }
+
+  /** The releases of a namespace, or of all. */
+  list(options: ListReleasesOptions = {}): Promise<RevisionInfo[]> {
+    return list(this.config, options);
+  }
+
+  /** One revision in full. @default the latest */
+  get(name: string, options: QueryOptions & { revision?: number } = {}): Promise<Release> {
+    return get(this.config, name, options);
+  }
+
+  /** Runs a release's test hooks. */
+  test(name: string, options: TestOptions = {}): Promise<TestResult> {
+    return test(this.config, name, options);
+  }
+
+  /** Frees pooled connections. */
+  close(): void {
+    this.config.transport?.close();
+  }
+}

@@ -1,0 +1,52 @@
+import { connectKube } from "../kube/connect.js";
+import { hasDefaultKubeconfig, type KubeConfigSource } from "../kube/config.js";
+import { localUp } from "../local/session.js";
+import { Cluster } from "./cluster.js";
+import { createConfiguration, type ConfigurationOptions } from "./configuration.js";
+
+/** How to connect: which cluster (kubeconfig), and how releases are stored and locked. */
+export interface ConnectOptions extends KubeConfigSource, ConfigurationOptions {
+  /** Default namespace of releases. @default the kubeconfig context's, else "default" */
+  readonly namespace?: string;
+  /**
+   * Use the local control plane (`berth local up`), starting it if needed: `true` always,
+   * `"auto"` when no kubeconfig is configured or `BERTH_CLUSTER=local`. @default false
+   */
+  readonly local?: boolean | "auto";
+  /** Environment for kubeconfig defaults (`KUBECONFIG`, `BERTH_CLUSTER`). @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Connects to a cluster. The kubeconfig comes from the options, else the default places
+ * (`$KUBECONFIG`, `~/.kube/config`, in-cluster).
+ *
+ * @example
+ * ```ts
+ * const cluster = await connect({ context: "staging", storage: "secret" });
+ * ```
+ * @throws KubeConfigError when no cluster is configured (and `local` is not set)
+ */
+export async function connect(options: ConnectOptions = {}): Promise<Cluster> {
+  const env = options.env ?? process.env;
+  const source = await resolveSource(options, env);
+  const connection = connectKube(source, options.fieldManager ? { fieldManager: options.fieldManager } : {});
+  const config = createConfiguration(connection.client, options.namespace ?? connection.namespace, options, connection.transport);
+  return new Cluster(config);
+}
+
+async function resolveSource(options: ConnectOptions, env: Readonly<Record<string, string | undefined>>): Promise<KubeConfigSource> {
+  const explicit: KubeConfigSource = {
+    ...(options.kubeconfig !== undefined ? { kubeconfig: options.kubeconfig } : {}),
+    ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),
+    ...(options.context !== undefined ? { context: options.context } : {}),
+  };
+  const useLocal = async () => ({ kubeconfigPath: (await localUp({ env, ...(options.signal ? { signal: options.signal } : {}) })).kubeconfigPath });
+  if (options.local === true) return await useLocal();
+  if (options.local === "auto") {
+    if (env["BERTH_CLUSTER"] === "local") return await useLocal();
+    if (!explicit.kubeconfig && !explicit.kubeconfigPath && !hasDefaultKubeconfig(env)) return await useLocal();
+  }
+  return explicit;
+}

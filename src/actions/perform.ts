@@ -1,0 +1,122 @@
+import { executePlan } from "../apply/execute.js";
+import { codeHookFor, runCodeHook, type CodeHooks } from "../hooks/code-hooks.js";
+import type { HookRun } from "../hooks/events.js";
+import { runHooks } from "../hooks/run-hooks.js";
+import type { ObjectRef } from "../kube/types.js";
+import type { Plan } from "../plan/types.js";
+import type { HookEvent, KubeObject } from "../render/types.js";
+import type { StoredRelease } from "../storage/driver.js";
+import type { ReleaseDraft } from "../storage/lock.js";
+import type { ReleaseHook } from "../storage/release.js";
+import { parseDuration } from "../wait/duration.js";
+import { waitForReady } from "../wait/wait.js";
+import type { Configuration } from "./configuration.js";
+import { OperationFailed } from "./errors.js";
+import type { DeployEvent } from "./events.js";
+import { LeaseKeeper } from "./lease-keeper.js";
+import type { ReleaseState } from "./prepare.js";
+
+/** How long to wait for readiness. */
+export interface WaitSettings {
+  /** A number of milliseconds or a duration such as `"5m"`, `"90s"`. @default "5m" */
+  readonly timeout?: number | string;
+  /** Also wait for Jobs to complete. @default false */
+  readonly waitForJobs?: boolean;
+}
+
+/** How an operation that writes is carried out. */
+export interface PerformOptions {
+  /** Wait until every applied object is ready before post-hooks run and the revision is `deployed`. @default false */
+  readonly wait?: boolean | WaitSettings;
+  /** Hooks written in TypeScript, run after the chart's hooks of the same event. */
+  readonly hooks?: CodeHooks<Plan>;
+  /** How long each chart hook may run. @default "5m" */
+  readonly hookTimeout?: number | string;
+  /** Applies in flight at once. @default 8 */
+  readonly concurrency?: number;
+  readonly onEvent?: (event: DeployEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** One operation to perform. */
+export interface PerformRequest {
+  readonly state: ReleaseState;
+  readonly plan: Plan;
+  readonly operation: "install" | "upgrade" | "rollback";
+  /** The pending revision's content (status `pending-*`). */
+  readonly draft: ReleaseDraft;
+  /** The description once deployed, e.g. `Install complete`. */
+  readonly success: string;
+}
+
+/** What performing wrote. */
+export interface PerformResult {
+  readonly record: StoredRelease;
+  readonly applied: readonly KubeObject[];
+  readonly deleted: readonly ObjectRef[];
+  readonly hookRuns: readonly HookRun[];
+}
+
+/** Milliseconds of a duration given as a number or text. */
+export function durationMs(value: number | string | undefined, fallback: number): number {
+  return value === undefined ? fallback : typeof value === "number" ? value : parseDuration(value);
+}
+
+/**
+ * The perform phase shared by deploy and rollback: takes the release's lock by recording the pending
+ * revision, runs pre-hooks, executes the plan, waits, runs post-hooks, and marks the revision
+ * `deployed` (the previous one `superseded`). On any failure or abort the revision is marked `failed`
+ * with the reason and `OperationFailed` is thrown.
+ */
+export async function performOperation(config: Configuration, request: PerformRequest, options: PerformOptions): Promise<PerformResult> {
+  const { state, plan, operation, draft } = request;
+  const emit = options.onEvent ?? (() => undefined);
+  const signal = options.signal;
+  const lease = await state.store.acquire(state.name, config.identity, config.lockTtlMs, draft);
+  const keeper = new LeaseKeeper(state.store, lease, config.lockTtlMs);
+  const revision = lease.release.revision;
+  emit({ type: "revision-pending", release: state.name, revision, status: draft.status });
+  const hookRuns: HookRun[] = [];
+  const hookTimeoutMs = durationMs(options.hookTimeout, 300_000);
+  const ctx = { release: { name: state.name, namespace: state.namespace, revision }, plan, kube: config.kube, signal: signal ?? new AbortController().signal };
+  const runEvent = async (event: HookEvent) => {
+    hookRuns.push(...(await runHooks(event, draft.hooks, config.kube, { namespace: state.namespace, timeoutMs: hookTimeoutMs, onEvent: emit, ...(signal ? { signal } : {}) })));
+    const fn = codeHookFor(options.hooks, event);
+    if (fn) hookRuns.push(await runCodeHook(event, fn, { ...ctx, event }, emit));
+  };
+  try {
+    await runEvent(`pre-${operation}`);
+    const waitSettings = options.wait === true ? {} : options.wait || undefined;
+    const waitTimeoutMs = durationMs(waitSettings?.timeout, 300_000);
+    const waitFor = (objects: readonly KubeObject[], waitForJobs = false) =>
+      waitForReady(objects, config.kube, { timeoutMs: waitTimeoutMs, waitForJobs, onEvent: emit, ...(signal ? { signal } : {}) }).then(() => undefined);
+    const result = await executePlan(plan, config.kube, {
+      waitReady: (objects) => waitFor(objects),
+      onEvent: emit,
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    if (waitSettings) await waitFor(result.applied, waitSettings.waitForJobs ?? false);
+    await runEvent(`post-${operation}`);
+    const record = await keeper.finish({ status: "deployed", description: request.success, hooks: withRuns(draft.hooks, hookRuns) });
+    return { record, applied: result.applied, deleted: result.deleted, hookRuns };
+  } catch (error) {
+    const reason = (error as Error)?.message ?? String(error);
+    await keeper
+      .finish({ status: "failed", description: `${capitalize(operation)} "${state.name}" failed: ${reason}`, hooks: withRuns(draft.hooks, hookRuns) })
+      .catch(() => keeper.abandon());
+    throw new OperationFailed(`${operation} of ${state.namespace}/${state.name}`, revision, error);
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The release's hooks with the last run of each that ran. */
+function withRuns(hooks: readonly ReleaseHook[], runs: readonly HookRun[]): ReleaseHook[] {
+  return hooks.map((hook) => {
+    const run = runs.find((r) => r.name === hook.object.metadata.name && r.kind === hook.object.kind);
+    return run ? { ...hook, lastRun: { phase: run.phase, startedAt: run.startedAt, completedAt: run.completedAt } } : hook;
+  });
+}

@@ -1,0 +1,111 @@
+import type { Chart } from "../chart/types.js";
+import type { KubeApi } from "../kube/types.js";
+import { computePlan, type PlanOptions } from "../plan/compute.js";
+import type { Plan } from "../plan/types.js";
+import type { RenderResult } from "../render/types.js";
+import type { StoredRelease } from "../storage/driver.js";
+import { validateReleaseName } from "../storage/name.js";
+import { isPendingStatus, type Release } from "../storage/release.js";
+import type { ReleaseStore } from "../storage/store.js";
+import { stackOverrides } from "../values/coalesce.js";
+import type { Values } from "../values/types.js";
+import { collectUserValues } from "../values/user-values.js";
+import type { Configuration } from "./configuration.js";
+import { template, type TemplateArgs } from "./template.js";
+
+/** Where a release stands before an operation: its store and its latest and last deployed revisions. */
+export interface ReleaseState {
+  readonly name: string;
+  readonly namespace: string;
+  readonly store: ReleaseStore;
+  /** The latest revision, any status. */
+  readonly latest: StoredRelease | undefined;
+  /** The latest `deployed` revision: what an upgrade starts from and an atomic deploy returns to. */
+  readonly lastDeployed: StoredRelease | undefined;
+}
+
+/** Reads a release's state. */
+export async function releaseState(config: Configuration, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseState> {
+  validateReleaseName(name);
+  const ns = namespace ?? config.namespace;
+  const store = config.storeFor(ns);
+  const opts = signal ? { signal } : {};
+  const latest = await store.last(name, opts);
+  const lastDeployed = latest?.release.status === "deployed" ? latest : await store.lastDeployed(name, opts);
+  return { name, namespace: ns, store, latest, lastDeployed };
+}
+
+/** The release's live lock, when its latest revision is pending and the lock has not expired. */
+export function liveLock(state: ReleaseState, now = Date.now()): { holder: string; since: string } | undefined {
+  const latest = state.latest?.release;
+  if (!latest || !isPendingStatus(latest.status) || !latest.lock) return undefined;
+  return Date.parse(latest.lock.expiresAt) > now ? { holder: latest.lock.holder, since: latest.lock.acquiredAt } : undefined;
+}
+
+/** What the cluster offers, for `Capabilities` in templates. */
+export async function clusterCapabilities(kube: KubeApi): Promise<{ kubeVersion: string; apiVersions: string[] }> {
+  const [version, apiVersions] = await Promise.all([kube.serverVersion(), kube.apiVersions()]);
+  return { kubeVersion: version.gitVersion, apiVersions };
+}
+
+/** A rendered, planned deploy, ready to be performed. */
+export interface PreparedDeploy {
+  readonly state: ReleaseState;
+  readonly rendered: RenderResult;
+  /** The values the user gave (Helm's `config`). */
+  readonly userValues: Values;
+  readonly plan: Plan;
+  /** True when a deployed revision exists: this is an upgrade. */
+  readonly isUpgrade: boolean;
+  readonly revision: number;
+}
+
+/** Options of {@link prepareDeploy}. */
+export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmutable"> {
+  /** Missing values are errors. @default true */
+  readonly strict?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Renders the chart against the cluster's capabilities and plans it against the release's state. */
+export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
+  const state = await releaseState(config, args.release, args.namespace, options.signal);
+  const previous = state.lastDeployed?.release;
+  const isUpgrade = previous !== undefined;
+  const revision = (state.latest?.release.revision ?? 0) + 1;
+  const capabilities = await clusterCapabilities(config.kube);
+  const rendered = await template(chart, { ...args, namespace: state.namespace }, {
+    revision,
+    isUpgrade,
+    capabilities,
+    ...(options.strict !== undefined ? { strict: options.strict } : {}),
+  });
+  const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
+  const plan = await planRelease(config, state, rendered, previous, options);
+  return { state, rendered, userValues, plan, isUpgrade, revision };
+}
+
+/** Plans rendered content against a release's state (used by deploy and rollback). */
+export async function planRelease(
+  config: Configuration,
+  state: ReleaseState,
+  content: Pick<RenderResult, "objects" | "crds" | "hooks">,
+  previous: Release | undefined,
+  options: Pick<PrepareOptions, "adopt" | "replaceImmutable" | "signal">,
+): Promise<Plan> {
+  const lock = liveLock(state);
+  return await computePlan({
+    release: state.name,
+    namespace: state.namespace,
+    objects: content.objects,
+    crds: content.crds,
+    hooks: content.hooks,
+    ...(previous ? { previous: { revision: previous.revision, objects: previous.objects.map((o) => o.object), status: previous.status } } : {}),
+    ...(lock ? { lock } : {}),
+  }, config.kube, {
+    fieldManager: config.fieldManager,
+    ...(options.adopt !== undefined ? { adopt: options.adopt } : {}),
+    ...(options.replaceImmutable !== undefined ? { replaceImmutable: options.replaceImmutable } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}

@@ -1,0 +1,111 @@
+import type { ObjectRef } from "../kube/types.js";
+import { ReleaseNotFound } from "../storage/errors.js";
+import type { Release, ReleaseChart, ReleaseStatus } from "../storage/release.js";
+import { refOf } from "../wait/events.js";
+import type { Configuration } from "./configuration.js";
+
+/** One revision as `history` and `list` show it. */
+export interface RevisionInfo {
+  readonly name: string;
+  readonly namespace: string;
+  readonly revision: number;
+  readonly status: ReleaseStatus;
+  /** `name-version` of the chart, e.g. `web-1.2.0`. */
+  readonly chart: string;
+  readonly appVersion: string;
+  /** ISO 8601. */
+  readonly updated: string;
+  readonly description: string;
+}
+
+/** A release's current state, as `status` reports it. */
+export interface ReleaseStatusReport extends RevisionInfo {
+  readonly firstDeployed: string;
+  readonly notes: string;
+  /** The objects of the latest revision. */
+  readonly objects: readonly ObjectRef[];
+  /** Present while an operation holds the release. */
+  readonly lock?: Release["lock"];
+}
+
+/** Options of the read-only actions. */
+export interface QueryOptions {
+  /** @default the configuration's namespace */
+  readonly namespace?: string;
+  readonly signal?: AbortSignal;
+}
+
+function info(release: Release): RevisionInfo {
+  const chart: ReleaseChart = release.chart;
+  return {
+    name: release.name,
+    namespace: release.namespace,
+    revision: release.revision,
+    status: release.status,
+    chart: `${chart.name}-${chart.version}`,
+    appVersion: chart.appVersion ?? "",
+    updated: release.deleted ?? release.lastDeployed,
+    description: release.description,
+  };
+}
+
+const sig = (o: QueryOptions) => (o.signal ? { signal: o.signal } : {});
+
+/** Every revision of a release, oldest first. @throws ReleaseNotFound */
+export async function history(config: Configuration, name: string, options: QueryOptions = {}): Promise<RevisionInfo[]> {
+  const records = await config.storeFor(options.namespace ?? config.namespace).history(name, sig(options));
+  if (records.length === 0) throw new ReleaseNotFound(name);
+  return records.map((r) => info(r.release));
+}
+
+/** The latest revision of a release with its notes and objects. @throws ReleaseNotFound */
+export async function status(config: Configuration, name: string, options: QueryOptions = {}): Promise<ReleaseStatusReport> {
+  const latest = await config.storeFor(options.namespace ?? config.namespace).last(name, sig(options));
+  if (!latest) throw new ReleaseNotFound(name);
+  const release = latest.release;
+  return {
+    ...info(release),
+    firstDeployed: release.firstDeployed,
+    notes: release.notes,
+    objects: release.objects.map((o) => refOf(o.object)),
+    ...(release.lock ? { lock: release.lock } : {}),
+  };
+}
+
+/** One revision in full (values, objects, hooks, notes). @default the latest revision @throws ReleaseNotFound */
+export async function get(config: Configuration, name: string, options: QueryOptions & { revision?: number } = {}): Promise<Release> {
+  const store = config.storeFor(options.namespace ?? config.namespace);
+  if (options.revision !== undefined) return (await store.get(name, options.revision, sig(options))).release;
+  const latest = await store.last(name, sig(options));
+  if (!latest) throw new ReleaseNotFound(name);
+  return latest.release;
+}
+
+/** Options of {@link list}. */
+export interface ListReleasesOptions {
+  /** @default the configuration's namespace */
+  readonly namespace?: string;
+  /** List releases of every namespace. @default false */
+  readonly allNamespaces?: boolean;
+  /** Only releases whose latest revision has this status. @default every status but `uninstalled` */
+  readonly status?: ReleaseStatus;
+  readonly signal?: AbortSignal;
+}
+
+/** The releases of a namespace (or all), each by its latest revision, sorted by namespace then name. */
+export async function list(config: Configuration, options: ListReleasesOptions = {}): Promise<RevisionInfo[]> {
+  const namespaces = options.allNamespaces
+    ? (await config.kube.list("v1", "Namespace", sig(options))).items.map((n) => n.metadata.name)
+    : [options.namespace ?? config.namespace];
+  const result: RevisionInfo[] = [];
+  for (const namespace of namespaces) {
+    const summaries = await config.storeFor(namespace).driver.query({}, sig(options));
+    const latest = new Map<string, number>();
+    for (const s of summaries) latest.set(s.name, Math.max(latest.get(s.name) ?? 0, s.revision));
+    for (const [name, revision] of latest) {
+      const record = (await config.storeFor(namespace).get(name, revision, sig(options))).release;
+      if (options.status ? record.status === options.status : record.status !== "uninstalled") result.push(info(record));
+    }
+  }
+  return result.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,85 @@
+import type { Release } from "../storage/release.js";
+import { ReleaseNotFound } from "../storage/errors.js";
+import { assertApplicable } from "./blocking.js";
+import type { Configuration } from "./configuration.js";
+import type { DeployResult } from "./deploy.js";
+import { performOperation, type PerformOptions } from "./perform.js";
+import { planRelease, releaseState } from "./prepare.js";
+import { refOf } from "../wait/events.js";
+import { identityKey, refOf as planRefOf } from "../plan/object-id.js";
+
+/** How a rollback is done. */
+export interface RollbackOptions extends PerformOptions {
+  /** The release's namespace. @default the configuration's namespace */
+  readonly namespace?: string;
+  /** The revision to return to. @default the one before the latest */
+  readonly revision?: number;
+  /** Compute and return the plan; write nothing. @default false */
+  readonly dryRun?: boolean;
+  /** @default false */
+  readonly adopt?: boolean;
+  /** @default false */
+  readonly replaceImmutable?: boolean;
+}
+
+/**
+ * Writes a new revision with the objects, hooks and values of an earlier one (Helm's rollback):
+ * plans them against the live cluster, prunes what the target didn't have, runs the rollback hooks.
+ * @throws ReleaseNotFound, ReleaseLocked, PlanBlocked, OperationFailed
+ */
+export async function rollback(config: Configuration, name: string, options: RollbackOptions = {}): Promise<DeployResult> {
+  const started = Date.now();
+  const state = await releaseState(config, name, options.namespace, options.signal);
+  const latest = state.latest?.release;
+  if (!latest) throw new ReleaseNotFound(name);
+  const targetRevision = options.revision ?? latest.revision - 1;
+  if (targetRevision < 1) throw new ReleaseNotFound(name, targetRevision);
+  const target = (await state.store.get(name, targetRevision)).release;
+  const current = state.lastDeployed?.release;
+  // Prune against everything the latest and last deployed revisions may have created.
+  const pruneBase: Release = { ...latest, objects: unionObjects(current, latest) };
+  const plan = await planRelease(config, state, target, pruneBase, options);
+  options.onEvent?.({ type: "plan-computed", release: name, namespace: state.namespace, changes: plan.changes, summary: plan.summary });
+  const base = { release: name, namespace: state.namespace, plan, notes: target.notes };
+  if (options.dryRun) return { ...base, revision: null, status: "planned", applied: [], deleted: [], hooks: [], durationMs: Date.now() - started };
+  assertApplicable(plan, state);
+  const result = await performOperation(config, {
+    state,
+    plan,
+    operation: "rollback",
+    success: `Rollback to ${targetRevision}`,
+    draft: {
+      status: "pending-rollback",
+      namespace: state.namespace,
+      chart: target.chart,
+      config: target.config,
+      values: target.values,
+      objects: target.objects,
+      hooks: target.hooks.map(({ lastRun: _, ...hook }) => hook),
+      crds: target.crds,
+      notes: target.notes,
+      description: `Rollback to ${targetRevision} in progress`,
+    },
+  }, options);
+  const durationMs = Date.now() - started;
+  options.onEvent?.({ type: "done", release: name, revision: result.record.release.revision, status: result.record.release.status, durationMs });
+  return {
+    ...base,
+    revision: result.record.release.revision,
+    status: result.record.release.status,
+    applied: result.applied.map(refOf),
+    deleted: result.deleted,
+    hooks: result.hookRuns,
+    durationMs,
+  };
+}
+
+function unionObjects(a: Release | undefined, b: Release): Release["objects"] {
+  const seen = new Set<string>();
+  return [...(a?.objects ?? []), ...b.objects].filter((o) => {
+    const key = identityKey(planRefOf(o.object));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,53 @@
+import { HookFailed } from "../hooks/errors.js";
+import type { HookRun } from "../hooks/events.js";
+import { runHooks } from "../hooks/run-hooks.js";
+import { ReleaseNotFound } from "../storage/errors.js";
+import type { Configuration } from "./configuration.js";
+import type { DeployEvent } from "./events.js";
+import { durationMs } from "./perform.js";
+
+/** How `test` runs. */
+export interface TestOptions {
+  /** @default the configuration's namespace */
+  readonly namespace?: string;
+  /** How long each test may run. @default "5m" */
+  readonly timeout?: number | string;
+  readonly onEvent?: (event: DeployEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** What `test` found. */
+export interface TestResult {
+  readonly release: string;
+  readonly revision: number;
+  /** True when every test hook succeeded. */
+  readonly passed: boolean;
+  /** One record per test hook that ran, in run order; a failure ends the run. */
+  readonly runs: readonly HookRun[];
+  /** Why the failing test failed. */
+  readonly failure?: string;
+}
+
+/**
+ * Runs the release's `test` hooks (Helm's `helm.sh/hook: test`) against its deployed revision.
+ * Failing tests are reported in the result, not thrown.
+ * @throws ReleaseNotFound when the release has no deployed revision
+ */
+export async function test(config: Configuration, name: string, options: TestOptions = {}): Promise<TestResult> {
+  const namespace = options.namespace ?? config.namespace;
+  const deployed = await config.storeFor(namespace).lastDeployed(name, options.signal ? { signal: options.signal } : {});
+  if (!deployed) throw new ReleaseNotFound(name);
+  const { release } = deployed;
+  try {
+    const runs = await runHooks("test", release.hooks, config.kube, {
+      namespace,
+      timeoutMs: durationMs(options.timeout, 300_000),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return { release: name, revision: release.revision, passed: true, runs };
+  } catch (error) {
+    if (!(error instanceof HookFailed)) throw error;
+    return { release: name, revision: release.revision, passed: false, runs: error.runs, failure: error.message };
+  }
+}

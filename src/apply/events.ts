@@ -1,0 +1,12 @@
+import type { ObjectRef } from "../kube/types.js";
+import type { PlanOp } from "../plan/types.js";
+
+/** An object was written: applied (create/update), replaced (delete then create), or deleted (pruned). */
+export interface ObjectAppliedEvent {
+  readonly type: "object-applied";
+  readonly object: ObjectRef;
+  readonly op: Exclude<PlanOp, "noop" | "keep">;
+}
+
+/** Everything the apply stage reports itself (readiness events come from the wait stage). */
+export type ApplyEvent = ObjectAppliedEvent;

@@ -1,0 +1,85 @@
+import type { KubeApi, KubeObject, ObjectRef } from "../kube/types.js";
+import type { Plan, PlanAction } from "../plan/types.js";
+import { compareKinds } from "../render/kinds.js";
+import type { ApplyEvent } from "./events.js";
+import { buildApplyGraph, keyOf, runApplyGraph, type GraphNode } from "./graph.js";
+
+/** How a plan is executed. */
+export interface ExecuteOptions {
+  /** Applies at once within the graph. @default 8 */
+  readonly concurrency?: number;
+  /** Take back fields another field manager owns (drift the plan showed). @default true */
+  readonly force?: boolean;
+  /** Waits until the given objects are ready (used for CRDs and `berth.dev/depends-on` targets). */
+  readonly waitReady: (objects: readonly KubeObject[]) => Promise<void>;
+  readonly onEvent?: (event: ApplyEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** What executing a plan wrote. */
+export interface ExecuteResult {
+  /** The desired objects as the API server returned them, in install order. */
+  readonly applied: readonly KubeObject[];
+  /** Objects deleted because the new revision no longer has them. */
+  readonly deleted: readonly ObjectRef[];
+}
+
+const WRITES = new Set(["create", "update", "replace"]);
+
+function refOfAction(action: PlanAction): ObjectRef {
+  return action.ref;
+}
+
+/**
+ * Executes exactly a plan's actions: CRDs first (waited until Established), then the objects as a
+ * dependency graph (kind order, `berth.dev/depends-on`), `replace` as delete-then-create, then the
+ * pruned objects in reverse install order. `noop` objects are not written. Throws the first failure.
+ */
+export async function executePlan(plan: Plan, kube: KubeApi, options: ExecuteOptions): Promise<ExecuteResult> {
+  const applied = new Map<string, KubeObject>();
+  const deleted: ObjectRef[] = [];
+  const force = options.force ?? true;
+  const signal = options.signal;
+  const desired = (action: PlanAction) => {
+    const object = plan.payload.objects[action.id];
+    if (!object) throw new Error(`plan payload has no object for ${action.id}`);
+    return object;
+  };
+  const write = async (action: PlanAction) => {
+    const object = desired(action);
+    if (action.op === "replace") {
+      const ref = refOfAction(action);
+      await kube.delete(ref, { propagationPolicy: "Foreground", ...(signal ? { signal } : {}) });
+      await kube.waitGone(ref, { timeoutMs: 120_000, ...(signal ? { signal } : {}) });
+    }
+    const result = await kube.apply(object, { force, ...(signal ? { signal } : {}) });
+    applied.set(action.id, result);
+    options.onEvent?.({ type: "object-applied", object: refOfAction(action), op: action.op as "create" | "update" | "replace" });
+  };
+
+  const crds = plan.actions.filter((a) => a.category === "crd" && WRITES.has(a.op));
+  for (const action of crds) await write(action);
+  if (crds.length) await options.waitReady(crds.map((a) => applied.get(a.id)!));
+
+  const objects = plan.actions.filter((a) => a.category === "object" && (WRITES.has(a.op) || a.op === "noop"));
+  const byKey = new Map(objects.map((a) => [keyOf(desired(a)), a]));
+  const graph = buildApplyGraph(objects.map(desired));
+  await runApplyGraph(graph, {
+    apply: async (node: GraphNode) => {
+      const action = byKey.get(node.key)!;
+      if (action.op !== "noop") await write(action);
+    },
+    ready: async (node: GraphNode) => options.waitReady([applied.get(byKey.get(node.key)!.id) ?? node.object]),
+  }, options.concurrency ?? 8);
+
+  const prune = plan.actions
+    .filter((a) => a.op === "delete")
+    .sort((a, b) => compareKinds(b.ref.kind, a.ref.kind) || (b.ref.namespace ?? "").localeCompare(a.ref.namespace ?? "") || b.ref.name.localeCompare(a.ref.name));
+  for (const action of prune) {
+    await kube.delete(action.ref, { propagationPolicy: "Background", ...(signal ? { signal } : {}) });
+    deleted.push(action.ref);
+    options.onEvent?.({ type: "object-applied", object: action.ref, op: "delete" });
+  }
+  const order = plan.actions.map((a) => a.id);
+  return { applied: order.filter((id) => applied.has(id)).map((id) => applied.get(id)!), deleted };
+}
