@@ -70,7 +70,7 @@ export class Cluster {
     return list(this.config, options);
   }
 
-  /** One revision in full. @default the latest */
+  /** One revision in full. @defaultValue the latest */
   get(name: string, options: QueryOptions & { revision?: number } = {}): Promise<Release> {
     return get(this.config, name, options);
   }

@@ -30,17 +30,17 @@ export interface Configuration {
   readonly fieldManager: string;
 }
 
-/** Options of {@link createConfiguration}. */
+/** Options of `createConfiguration` (through `connect`). */
 export interface ConfigurationOptions {
-  /** @default "secret" */
+  /** @defaultValue "secret" */
   readonly storage?: StorageKind;
-  /** Revisions kept per release. @default 10 */
+  /** Revisions kept per release. @defaultValue 10 */
   readonly maxHistory?: number;
-  /** @default `${user}@${host} pid ${pid}` */
+  /** @defaultValue `${user}@${host} pid ${pid}` */
   readonly identity?: string;
-  /** @default 120000 (2 minutes) */
+  /** @defaultValue 120000 (2 minutes) */
   readonly lockTtlMs?: number;
-  /** @default "berth" */
+  /** @defaultValue "berth" */
   readonly fieldManager?: string;
 }
 

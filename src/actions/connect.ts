@@ -6,14 +6,14 @@ import { createConfiguration, type ConfigurationOptions } from "./configuration.
 
 /** How to connect: which cluster (kubeconfig), and how releases are stored and locked. */
 export interface ConnectOptions extends KubeConfigSource, ConfigurationOptions {
-  /** Default namespace of releases. @default the kubeconfig context's, else "default" */
+  /** Default namespace of releases. @defaultValue the kubeconfig context's, else "default" */
   readonly namespace?: string;
   /**
    * Use the local control plane (`berth local up`), starting it if needed: `true` always,
-   * `"auto"` when no kubeconfig is configured or `BERTH_CLUSTER=local`. @default false
+   * `"auto"` when no kubeconfig is configured or `BERTH_CLUSTER=local`. @defaultValue false
    */
   readonly local?: boolean | "auto";
-  /** Environment for kubeconfig defaults (`KUBECONFIG`, `BERTH_CLUSTER`). @default process.env */
+  /** Environment for kubeconfig defaults (`KUBECONFIG`, `BERTH_CLUSTER`). @defaultValue process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly signal?: AbortSignal;
 }

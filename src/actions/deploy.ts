@@ -18,13 +18,13 @@ export type DeployArgs<V> = TemplateArgs<V>;
 
 /** How a deploy is managed. */
 export interface DeployOptions extends PerformOptions, PrepareOptions {
-  /** Compute and return the plan; write nothing. @default false */
+  /** Compute and return the plan; write nothing. @defaultValue false */
   readonly dryRun?: boolean;
-  /** On any failure, return to the last deployed revision (or uninstall a failed first install). @default false */
+  /** On any failure, return to the last deployed revision (or uninstall a failed first install). @defaultValue false */
   readonly atomic?: boolean;
   /** Asked with the plan before anything is written; `false` stops the deploy with `PlanNotApproved`. */
   readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
-  /** The description of the new revision once deployed. @default "Install complete" / "Upgrade complete" */
+  /** The description of the new revision once deployed. @defaultValue "Install complete" / "Upgrade complete" */
   readonly description?: string;
 }
 

@@ -18,21 +18,21 @@ import type { ReleaseState } from "./prepare.js";
 
 /** How long to wait for readiness. */
 export interface WaitSettings {
-  /** A number of milliseconds or a duration such as `"5m"`, `"90s"`. @default "5m" */
+  /** A number of milliseconds or a duration such as `"5m"`, `"90s"`. @defaultValue "5m" */
   readonly timeout?: number | string;
-  /** Also wait for Jobs to complete. @default false */
+  /** Also wait for Jobs to complete. @defaultValue false */
   readonly waitForJobs?: boolean;
 }
 
 /** How an operation that writes is carried out. */
 export interface PerformOptions {
-  /** Wait until every applied object is ready before post-hooks run and the revision is `deployed`. @default false */
+  /** Wait until every applied object is ready before post-hooks run and the revision is `deployed`. @defaultValue false */
   readonly wait?: boolean | WaitSettings;
   /** Hooks written in TypeScript, run after the chart's hooks of the same event. */
   readonly hooks?: CodeHooks<Plan>;
-  /** How long each chart hook may run. @default "5m" */
+  /** How long each chart hook may run. @defaultValue "5m" */
   readonly hookTimeout?: number | string;
-  /** Applies in flight at once. @default 8 */
+  /** Applies in flight at once. @defaultValue 8 */
   readonly concurrency?: number;
   readonly onEvent?: (event: DeployEvent) => void;
   readonly signal?: AbortSignal;

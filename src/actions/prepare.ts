@@ -60,9 +60,9 @@ export interface PreparedDeploy {
   readonly revision: number;
 }
 
-/** Options of {@link prepareDeploy}. */
+/** How a deploy is rendered and planned. */
 export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmutable"> {
-  /** Missing values are errors. @default true */
+  /** Missing values are errors. @defaultValue true */
   readonly strict?: boolean;
   readonly signal?: AbortSignal;
 }

@@ -30,7 +30,7 @@ export interface ReleaseStatusReport extends RevisionInfo {
 
 /** Options of the read-only actions. */
 export interface QueryOptions {
-  /** @default the configuration's namespace */
+  /** @defaultValue the configuration's namespace */
   readonly namespace?: string;
   readonly signal?: AbortSignal;
 }
@@ -72,7 +72,7 @@ export async function status(config: Configuration, name: string, options: Query
   };
 }
 
-/** One revision in full (values, objects, hooks, notes). @default the latest revision @throws ReleaseNotFound */
+/** One revision in full (values, objects, hooks, notes). @defaultValue the latest revision @throws ReleaseNotFound */
 export async function get(config: Configuration, name: string, options: QueryOptions & { revision?: number } = {}): Promise<Release> {
   const store = config.storeFor(options.namespace ?? config.namespace);
   if (options.revision !== undefined) return (await store.get(name, options.revision, sig(options))).release;
@@ -81,13 +81,13 @@ export async function get(config: Configuration, name: string, options: QueryOpt
   return latest.release;
 }
 
-/** Options of {@link list}. */
+/** Options of `Cluster.list`. */
 export interface ListReleasesOptions {
-  /** @default the configuration's namespace */
+  /** @defaultValue the configuration's namespace */
   readonly namespace?: string;
-  /** List releases of every namespace. @default false */
+  /** List releases of every namespace. @defaultValue false */
   readonly allNamespaces?: boolean;
-  /** Only releases whose latest revision has this status. @default every status but `uninstalled` */
+  /** Only releases whose latest revision has this status. @defaultValue every status but `uninstalled` */
   readonly status?: ReleaseStatus;
   readonly signal?: AbortSignal;
 }

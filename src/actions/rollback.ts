@@ -10,15 +10,15 @@ import { identityKey, refOf as planRefOf } from "../plan/object-id.js";
 
 /** How a rollback is done. */
 export interface RollbackOptions extends PerformOptions {
-  /** The release's namespace. @default the configuration's namespace */
+  /** The release's namespace. @defaultValue the configuration's namespace */
   readonly namespace?: string;
-  /** The revision to return to. @default the one before the latest */
+  /** The revision to return to. @defaultValue the one before the latest */
   readonly revision?: number;
-  /** Compute and return the plan; write nothing. @default false */
+  /** Compute and return the plan; write nothing. @defaultValue false */
   readonly dryRun?: boolean;
-  /** @default false */
+  /** @defaultValue false */
   readonly adopt?: boolean;
-  /** @default false */
+  /** @defaultValue false */
   readonly replaceImmutable?: boolean;
 }
 

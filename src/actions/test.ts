@@ -8,9 +8,9 @@ import { durationMs } from "./perform.js";
 
 /** How `test` runs. */
 export interface TestOptions {
-  /** @default the configuration's namespace */
+  /** @defaultValue the configuration's namespace */
   readonly namespace?: string;
-  /** How long each test may run. @default "5m" */
+  /** How long each test may run. @defaultValue "5m" */
   readonly timeout?: number | string;
   readonly onEvent?: (event: DeployEvent) => void;
   readonly signal?: AbortSignal;

@@ -18,11 +18,11 @@ export const RESOURCE_POLICY_ANNOTATION = "helm.sh/resource-policy";
 
 /** How an uninstall is done. */
 export interface UninstallOptions {
-  /** The release's namespace. @default the configuration's namespace */
+  /** The release's namespace. @defaultValue the configuration's namespace */
   readonly namespace?: string;
-  /** Keep the release's records, the latest marked `uninstalled` (so it can be rolled back). @default false */
+  /** Keep the release's records, the latest marked `uninstalled` (so it can be rolled back). @defaultValue false */
   readonly keepHistory?: boolean;
-  /** How long to wait for deleted objects to be gone, and for each hook. @default "5m" */
+  /** How long to wait for deleted objects to be gone, and for each hook. @defaultValue "5m" */
   readonly timeout?: number | string;
   /** Accepted for symmetry with deploy; uninstall always waits until objects are gone. */
   readonly wait?: unknown;

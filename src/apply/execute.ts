@@ -6,9 +6,9 @@ import { buildApplyGraph, keyOf, runApplyGraph, type GraphNode } from "./graph.j
 
 /** How a plan is executed. */
 export interface ExecuteOptions {
-  /** Applies at once within the graph. @default 8 */
+  /** Applies at once within the graph. @defaultValue 8 */
   readonly concurrency?: number;
-  /** Take back fields another field manager owns (drift the plan showed). @default true */
+  /** Take back fields another field manager owns (drift the plan showed). @defaultValue true */
   readonly force?: boolean;
   /** Waits until the given objects are ready (used for CRDs and `berth.dev/depends-on` targets). */
   readonly waitReady: (objects: readonly KubeObject[]) => Promise<void>;

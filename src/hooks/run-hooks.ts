@@ -10,7 +10,7 @@ import { hooksFor } from "./order.js";
 export interface RunHooksOptions {
   /** The release namespace, given to hook objects of namespaced kinds that name none. */
   readonly namespace: string;
-  /** How long each hook may take (its Job/Pod run, and deletions). @default 300000 (5 minutes) */
+  /** How long each hook may take (its Job/Pod run, and deletions). @defaultValue 300000 (5 minutes) */
   readonly timeoutMs?: number;
   /** Stops the run; it then throws `AbortedError`. */
   readonly signal?: AbortSignal;

@@ -10,9 +10,9 @@ import type {
 
 /** Options of a {@link KubeClient}. */
 export interface KubeClientOptions {
-  /** The field manager of server-side applies. @default "berth" */
+  /** The field manager of server-side applies. @defaultValue "berth" */
   readonly fieldManager?: string;
-  /** Namespace for namespaced objects that name none. @default "default" */
+  /** Namespace for namespaced objects that name none. @defaultValue "default" */
   readonly defaultNamespace?: string;
 }
 

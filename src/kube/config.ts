@@ -13,7 +13,7 @@ export interface KubeConfigSource {
   readonly kubeconfigPath?: string;
   /** Kubeconfig YAML text (wins over `kubeconfigPath`). */
   readonly kubeconfig?: string;
-  /** Context to use. @default the kubeconfig's current context */
+  /** Context to use. @defaultValue the kubeconfig's current context */
   readonly context?: string;
 }
 
@@ -22,7 +22,7 @@ export interface LoadedKubeConfig {
   readonly kc: KubeConfig;
   /** API server URL, without a trailing slash. */
   readonly server: string;
-  /** The context's default namespace. @default "default" */
+  /** The context's default namespace. @defaultValue "default" */
   readonly namespace: string;
   readonly context: string;
 }

@@ -6,7 +6,7 @@ import { KubeTransport, type RetryOptions } from "./transport.js";
 export interface ConnectKubeOptions {
   /** Retry tuning of the transport. */
   readonly retry?: RetryOptions;
-  /** The field manager of server-side applies. @default "berth" */
+  /** The field manager of server-side applies. @defaultValue "berth" */
   readonly fieldManager?: string;
 }
 
@@ -14,7 +14,7 @@ export interface ConnectKubeOptions {
 export interface KubeConnection {
   readonly client: KubeClient;
   readonly transport: KubeTransport;
-  /** The context's default namespace. @default "default" */
+  /** The context's default namespace. @defaultValue "default" */
   readonly namespace: string;
   /** The kubeconfig context in use. */
   readonly context: string;

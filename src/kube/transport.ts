@@ -10,9 +10,9 @@ export interface KubeRequest {
   /** Path with query string, e.g. `/api/v1/namespaces/x/configmaps?labelSelector=a%3Db`. */
   readonly path: string;
   readonly body?: string;
-  /** @default "application/json" when there is a body */
+  /** @defaultValue "application/json" when there is a body */
   readonly contentType?: string;
-  /** The `Accept` header. @default "application/json" */
+  /** The `Accept` header. @defaultValue "application/json" */
   readonly accept?: string;
   readonly signal?: AbortSignal;
 }
@@ -28,9 +28,9 @@ export type RequestObserver = (request: { method: string; path: string }) => voi
 
 /** How the transport retries. */
 export interface RetryOptions {
-  /** Attempts in all, the first included. @default 6 */
+  /** Attempts in all, the first included. @defaultValue 6 */
   readonly attempts?: number;
-  /** First backoff delay in ms, doubled each retry (with jitter), capped at 10 s. @default 200 */
+  /** First backoff delay in ms, doubled each retry (with jitter), capped at 10 s. @defaultValue 200 */
   readonly baseDelayMs?: number;
 }
 

@@ -13,18 +13,18 @@ export interface ObjectRef {
 
 /** Options of a server-side apply. */
 export interface ApplyOptions {
-  /** Take ownership of fields another manager owns. @default false */
+  /** Take ownership of fields another manager owns. @defaultValue false */
   readonly force?: boolean;
-  /** Server-side dry run (`dryRun=All`): validated and defaulted, nothing persisted. @default false */
+  /** Server-side dry run (`dryRun=All`): validated and defaulted, nothing persisted. @defaultValue false */
   readonly dryRun?: boolean;
-  /** @default "berth" */
+  /** @defaultValue "berth" */
   readonly fieldManager?: string;
   readonly signal?: AbortSignal;
 }
 
 /** Options of a delete. */
 export interface DeleteOptions {
-  /** @default "Background" */
+  /** @defaultValue "Background" */
   readonly propagationPolicy?: "Foreground" | "Background" | "Orphan";
   /** Only delete when the object still has this resourceVersion (optimistic concurrency). */
   readonly resourceVersion?: string;
@@ -104,11 +104,11 @@ export interface KubeApi {
 
 /** Options of a Pod log read. */
 export interface PodLogOptions {
-  /** @default the Pod's only container (the API server rejects the read when there are several) */
+  /** @defaultValue the Pod's only container (the API server rejects the read when there are several) */
   readonly container?: string;
-  /** Only the last N lines. @default all */
+  /** Only the last N lines. @defaultValue all */
   readonly tailLines?: number;
-  /** The previous (terminated) instance of the container. @default false */
+  /** The previous (terminated) instance of the container. @defaultValue false */
   readonly previous?: boolean;
   readonly signal?: AbortSignal;
 }

@@ -4,7 +4,7 @@ import type { ObjectRef } from "./types.js";
 
 /** Options of {@link waitGone}. */
 export interface WaitGoneOptions {
-  /** @default 300000 (5 minutes) */
+  /** @defaultValue 300000 (5 minutes) */
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
 }

@@ -7,9 +7,9 @@ import { readFile } from "node:fs/promises";
 
 /** How binaries are found or built. */
 export interface BinaryOptions {
-  /** Environment for `go` (PATH, GOPATH, proxies) and the cache location. @default process.env */
+  /** Environment for `go` (PATH, GOPATH, proxies) and the cache location. @defaultValue process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Cache root. @default {@link cacheDir} */
+  /** Cache root. @defaultValue {@link cacheDir} */
   readonly cacheDir?: string;
   readonly signal?: AbortSignal;
   /** Progress: called before a (slow) build starts. */

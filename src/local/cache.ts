@@ -6,7 +6,7 @@ import { sleep } from "../kube/retry.js";
 /**
  * Where built binaries and local-cluster state live, outside any repository.
  * @param env - environment to read `BERTH_CACHE_DIR` / `XDG_CACHE_HOME` from
- * @default `$BERTH_CACHE_DIR`, else `$XDG_CACHE_HOME/berth`, else `~/.cache/berth`
+ * @defaultValue `$BERTH_CACHE_DIR`, else `$XDG_CACHE_HOME/berth`, else `~/.cache/berth`
  */
 export function cacheDir(env: Readonly<Record<string, string | undefined>> = {}): string {
   return env["BERTH_CACHE_DIR"] ?? join(env["XDG_CACHE_HOME"] ?? join(homedir(), ".cache"), "berth");

@@ -25,11 +25,11 @@ export type LocalClusterEvent =
 
 /** How to start the local control plane. */
 export interface LocalClusterOptions extends BinaryOptions {
-  /** Run directory (kubeconfig, logs, etcd data). @default a new temp directory */
+  /** Run directory (kubeconfig, logs, etcd data). @defaultValue a new temp directory */
   readonly dir?: string;
-  /** Let the processes outlive this one (for `berth local up`). @default false */
+  /** Let the processes outlive this one (for `berth local up`). @defaultValue false */
   readonly detached?: boolean;
-  /** How long to wait for readiness, after binaries are built. @default 120000 */
+  /** How long to wait for readiness, after binaries are built. @defaultValue 120000 */
   readonly startTimeoutMs?: number;
   readonly onEvent?: (event: LocalClusterEvent) => void;
 }

@@ -25,13 +25,13 @@ export interface PlanInput {
   readonly release: string;
   readonly namespace: string;
   readonly objects: readonly RenderedObject[];
-  /** The charts' `crds/` objects. @default [] */
+  /** The charts' `crds/` objects. @defaultValue [] */
   readonly crds?: readonly RenderedObject[];
-  /** All rendered hooks; the plan picks the ones of this deploy's events. @default [] */
+  /** All rendered hooks; the plan picks the ones of this deploy's events. @defaultValue [] */
   readonly hooks?: readonly RenderedHook[];
   /** The revision to upgrade from; absent for a first install. */
   readonly previous?: PreviousRevision;
-  /** Per-object adoption rules, before the `adopt` option. @default [] */
+  /** Per-object adoption rules, before the `adopt` option. @defaultValue [] */
   readonly ownership?: readonly OwnershipRule[];
   /** The release's lock, when one is held: a blocking problem. */
   readonly lock?: { readonly holder: string; readonly since: string };
@@ -41,17 +41,17 @@ export interface PlanInput {
 
 /** How a plan is computed. */
 export interface PlanOptions {
-  /** Adopt live objects that belong to no or another release instead of reporting a conflict. @default false */
+  /** Adopt live objects that belong to no or another release instead of reporting a conflict. @defaultValue false */
   readonly adopt?: boolean;
-  /** Plan immutable-field changes as `replace` (delete, then create) instead of a blocking problem. @default false */
+  /** Plan immutable-field changes as `replace` (delete, then create) instead of a blocking problem. @defaultValue false */
   readonly replaceImmutable?: boolean;
-  /** Dry-run with `force` (take fields other managers own), as the apply does. Must match the apply. @default true */
+  /** Dry-run with `force` (take fields other managers own), as the apply does. Must match the apply. @defaultValue true */
   readonly forceConflicts?: boolean;
-  /** Field manager of the dry runs; must match the apply. @default the client's ("berth") */
+  /** Field manager of the dry runs; must match the apply. @defaultValue the client's ("berth") */
   readonly fieldManager?: string;
-  /** Kinds with at least this many objects in one namespace are read with one LIST instead of GETs. @default 20 */
+  /** Kinds with at least this many objects in one namespace are read with one LIST instead of GETs. @defaultValue 20 */
   readonly listThreshold?: number;
-  /** Most API calls in flight. @default 16 */
+  /** Most API calls in flight. @defaultValue 16 */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
 }

@@ -6,7 +6,7 @@ import type { Plan } from "./types.js";
 
 /** Options of {@link checkPlanFresh}. */
 export interface CheckPlanFreshOptions {
-  /** Most reads in flight. @default 16 */
+  /** Most reads in flight. @defaultValue 16 */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
 }

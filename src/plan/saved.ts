@@ -8,7 +8,7 @@ export const SAVED_PLAN_VERSION = 1;
 
 /** Options of {@link savePlan} and {@link loadPlan}. */
 export interface SavedPlanOptions {
-  /** Encrypts (decrypts) the apply payload with AES-256-GCM: 32 bytes or a passphrase. @default none: payload in clear */
+  /** Encrypts (decrypts) the apply payload with AES-256-GCM: 32 bytes or a passphrase. @defaultValue none: payload in clear */
   readonly key?: PlanKey;
 }
 

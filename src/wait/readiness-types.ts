@@ -12,9 +12,9 @@ export interface Readiness {
 
 /** What a readiness evaluator is told beyond the object. */
 export interface ReadinessOptions {
-  /** Wait for Jobs to complete; otherwise a Job is ready once it exists. @default false */
+  /** Wait for Jobs to complete; otherwise a Job is ready once it exists. @defaultValue false */
   readonly waitForJobs?: boolean;
-  /** Wait for a Service of type LoadBalancer to get an ingress address. @default false */
+  /** Wait for a Service of type LoadBalancer to get an ingress address. @defaultValue false */
   readonly waitForLoadBalancer?: boolean;
 }
 

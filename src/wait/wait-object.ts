@@ -16,7 +16,7 @@ export interface WaitObjectOptions {
   /** Stops the wait; the result is then `waiting` with the last reason. */
   readonly signal: AbortSignal;
   readonly onEvent?: (event: WaitEvent) => void;
-  /** How often Kubernetes Events are re-read while waiting. @default 2000 */
+  /** How often Kubernetes Events are re-read while waiting. @defaultValue 2000 */
   readonly eventsIntervalMs?: number;
 }
 

@@ -16,13 +16,13 @@ export const SKIP_WAIT_ANNOTATION = "berth.dev/skip-wait";
 export interface ObjectWaitOverride {
   /** This object's timeout, instead of the overall one. */
   readonly timeoutMs?: number;
-  /** Do not wait for this object. @default false */
+  /** Do not wait for this object. @defaultValue false */
   readonly skip?: boolean;
 }
 
 /** How to wait for objects to become ready. */
 export interface WaitOptions extends ReadinessOptions {
-  /** The overall timeout; objects may override it with the `berth.dev/timeout` annotation. @default 300000 (5 minutes) */
+  /** The overall timeout; objects may override it with the `berth.dev/timeout` annotation. @defaultValue 300000 (5 minutes) */
   readonly timeoutMs?: number;
   /** Stops the wait; `waitForReady` then throws `AbortedError`. */
   readonly signal?: AbortSignal;

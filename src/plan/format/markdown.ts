@@ -4,7 +4,7 @@ import { actionHeader, driftLines, shownActions, summaryLine, yamlDiff } from ".
 /**
  * The plan as Markdown for a pull-request comment: the summary, blocking problems, a table of the
  * changed objects, hooks, then one collapsible `<details>` per changed object with its diff in a
- * ```` ```diff ```` block. Same plan, same bytes.
+ * diff code block. Same plan, same bytes.
  */
 export function formatPlanMarkdown(plan: Plan): string {
   const r = plan.release;

@@ -3,9 +3,9 @@ import { actionHeader, driftLines, shownActions, summaryLine, yamlDiff } from ".
 
 /** Options of {@link formatPlanText}. */
 export interface TextFormatOptions {
-  /** ANSI colours (green added, red removed, yellow changed, bold problems). @default false */
+  /** ANSI colours (green added, red removed, yellow changed, bold problems). @defaultValue false */
   readonly color?: boolean;
-  /** Lines of context around each change in the YAML diffs. @default 3 */
+  /** Lines of context around each change in the YAML diffs. @defaultValue 3 */
   readonly context?: number;
 }
 
