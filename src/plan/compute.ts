@@ -69,9 +69,18 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
   const refs = [...[...crds, ...input.objects].map((o) => refOf(o.object)), ...pruned.map(refOf)];
   const prefetched = await prefetchLive(kube, refs, options.listThreshold ?? 20, limit, options.signal);
   const ctx = contextOf(input, kube, options, prefetched);
+  const crdPlans = await mapLimit(crds, limit, (o) => planDesired(ctx, o, "crd"));
+  // Custom resources are dry-run against the CRDs as they are now; those whose CRD this plan
+  // creates or changes are validated at apply time, after their CRD.
+  const changingKinds = new Set<string>();
+  crdPlans.forEach((p, i) => {
+    const gk = crdGroupKind(crds[i]!.object);
+    if (gk && p.action.op !== "noop") changingKinds.add(gk);
+  });
+  const objectCtx: PlanContext = { ...ctx, plannedKinds: changingKinds };
   const plans: ObjectPlan[] = [
-    ...(await mapLimit(crds, limit, (o) => planDesired(ctx, o, "crd"))),
-    ...(await mapLimit(input.objects, limit, (o) => planDesired(ctx, o, "object"))),
+    ...crdPlans,
+    ...(await mapLimit(input.objects, limit, (o) => planDesired(objectCtx, o, "object"))),
     ...(await mapLimit(pruned, limit, (o) => planPruned(ctx, o))),
   ];
   plans.sort((a, b) => compareActions(a.action, b.action));

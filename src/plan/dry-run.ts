@@ -44,6 +44,9 @@ export async function dryRunApply(ctx: PlanContext, desired: KubeObject, exists:
     if (!exists && e instanceof UnknownKind && ctx.plannedKinds.has(groupKind(desired.apiVersion, desired.kind))) {
       return { kind: "deferred", note: "not dry-run: its CustomResourceDefinition is created by this plan first" };
     }
+    if (exists && e instanceof KubeApiError && e.reason === "Invalid" && ctx.plannedKinds.has(groupKind(desired.apiVersion, desired.kind))) {
+      return { kind: "deferred", note: "not dry-run: its CustomResourceDefinition changes in this plan and is applied first" };
+    }
     if (!exists && e instanceof KubeApiError && e.status === 404 && desired.metadata.namespace) {
       return { kind: "deferred", note: `not dry-run: namespace ${desired.metadata.namespace} does not exist yet` };
     }
