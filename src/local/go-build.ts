@@ -5,8 +5,13 @@ import { delimiter, join } from "node:path";
 import { GoNotFoundError, LocalBuildError } from "./errors.js";
 import { tailFile } from "./logs.js";
 
-/** Finds the `go` binary on PATH, else in /usr/local/go/bin. */
+/** Finds the `go` binary: `$BERTH_GO` when set, else on PATH, else in /usr/local/go/bin. */
 export async function findGo(env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const explicit = env["BERTH_GO"];
+  if (explicit !== undefined) {
+    if (await access(explicit).then(() => true, () => false)) return explicit;
+    throw new GoNotFoundError();
+  }
   const dirs = [...(env["PATH"] ?? "").split(delimiter).filter(Boolean), "/usr/local/go/bin"];
   for (const dir of dirs) {
     const candidate = join(dir, "go");
