@@ -80,6 +80,17 @@ export class Cluster {
     return test(this.config, name, options);
   }
 
+  /**
+   * Recovers a release stuck in `pending-*` by an operation that died: marks that revision `failed`
+   * (lock dropped) so the release can be deployed or rolled back again. It does not check whether the
+   * lock has expired — only call it for an operation known to be dead.
+   * @returns the revision marked failed; `undefined` when the latest revision was not pending
+   */
+  async unlock(name: string, options: QueryOptions = {}): Promise<Release | undefined> {
+    const store = this.config.storeFor(options.namespace ?? this.config.namespace);
+    return (await store.unlock(name, this.config.identity, options.signal ? { signal: options.signal } : {}))?.release;
+  }
+
   /** Frees pooled connections. */
   close(): void {
     this.config.transport?.close();
