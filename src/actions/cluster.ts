@@ -1,11 +1,12 @@
 import type { Chart } from "../chart/types.js";
 import type { Plan } from "../plan/types.js";
 import type { Release } from "../storage/release.js";
+import { applySavedPlan, planDeploy, type ApplySavedPlanOptions } from "./apply-saved.js";
 import type { Configuration } from "./configuration.js";
 import { deploy, type DeployArgs, type DeployOptions, type DeployResult } from "./deploy.js";
 import { get, history, list, status, type ListReleasesOptions, type QueryOptions, type ReleaseStatusReport, type RevisionInfo } from "./queries.js";
 import { rollback, type RollbackOptions } from "./rollback.js";
-import { currentRunMode } from "./run-mode.js";
+import { chainEvents, currentRunMode } from "./run-mode.js";
 import { test, type TestOptions, type TestResult } from "./test.js";
 import { uninstall, type UninstallOptions, type UninstallResult } from "./uninstall.js";
 
@@ -35,14 +36,25 @@ export class Cluster {
   async deploy<V>(chart: Chart<V>, args: DeployArgs<V>, options: DeployOptions = {}): Promise<DeployResult> {
     const mode = currentRunMode();
     if (!mode) return await deploy(this.config, chart, args, options);
-    const result = await deploy(this.config, chart, args, { ...options, dryRun: options.dryRun || mode.kind === "plan" });
+    const onEvent = chainEvents(options.onEvent, mode.onEvent);
+    const withEvents = { ...options, ...(onEvent ? { onEvent } : {}) };
+    const planOnly = options.dryRun || mode.kind === "plan";
+    const result = planOnly ? await planDeploy(this.config, chart, args, withEvents) : await deploy(this.config, chart, args, withEvents);
     mode.record(result);
     return result;
   }
 
-  /** Computes what `deploy` would do; writes nothing. */
+  /**
+   * Computes what `deploy` would do; writes nothing. The plan carries the revision it would write
+   * (`payload.release`), so it can be saved (`savePlans`) and applied exactly with {@link Cluster.applyPlan}.
+   */
   async plan<V>(chart: Chart<V>, args: DeployArgs<V>, options: Omit<DeployOptions, "dryRun"> = {}): Promise<Plan> {
-    return (await deploy(this.config, chart, args, { ...options, dryRun: true })).plan;
+    return (await planDeploy(this.config, chart, args, options)).plan;
+  }
+
+  /** Applies exactly a saved plan, refusing a stale one (`PlanStale`); see `applySavedPlan`. */
+  applyPlan(plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
+    return applySavedPlan(this.config, plan, options);
   }
 
   /** Returns a release to an earlier revision as a new revision; see `rollback`. */

@@ -1,4 +1,4 @@
-import type { HookEvent, KubeObject } from "../render/types.js";
+import type { HookEvent, KubeObject, RenderedHook, RenderedObject } from "../render/types.js";
 
 /**
  * What a deploy does to one object.
@@ -126,6 +126,34 @@ export interface PlanPayload {
   readonly objects: Readonly<Record<string, KubeObject>>;
   /** The hook objects to run, in run order (same order as `Plan.hooks`). */
   readonly hooks: readonly KubeObject[];
+  /**
+   * What the release record of the applied plan holds, so a saved plan can be applied exactly
+   * (`applySavedPlan`) without rendering again. Set by `cluster.plan()` and the script runner's
+   * plan mode; absent from plans computed by `computePlan` alone. May hold secrets (values).
+   */
+  readonly release?: PlanReleaseDraft;
+}
+
+/** The chart a planned revision is made from (`Chart.yaml` metadata; unknown fields kept). */
+export interface PlanChartMetadata {
+  readonly name: string;
+  readonly version: string;
+  readonly [field: string]: unknown;
+}
+
+/** The content of the release revision a plan writes when applied: what was rendered, and from what. */
+export interface PlanReleaseDraft {
+  readonly chart: PlanChartMetadata;
+  /** The values the user gave (Helm's `config`). */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** The computed values: chart defaults ← user values. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The release's objects in install order, with their templates. */
+  readonly objects: readonly RenderedObject[];
+  readonly hooks: readonly RenderedHook[];
+  readonly crds: readonly RenderedObject[];
+  /** Rendered `NOTES.txt`. */
+  readonly notes: string;
 }
 
 /** Which release a plan is for and which revision it was computed against. */

@@ -1,0 +1,122 @@
+import type { Chart } from "../chart/types.js";
+import { BerthError } from "../errors.js";
+import { checkPlanFresh } from "../plan/fresh.js";
+import type { Plan, PlanReleaseDraft } from "../plan/types.js";
+import { ReleaseLocked } from "../storage/errors.js";
+import { refOf } from "../wait/events.js";
+import { assertApplicable } from "./blocking.js";
+import type { Configuration } from "./configuration.js";
+import type { DeployArgs, DeployResult } from "./deploy.js";
+import type { DeployEvent } from "./events.js";
+import { performOperation, type PerformOptions } from "./perform.js";
+import { liveLock, prepareDeploy, releaseState, type PrepareOptions } from "./prepare.js";
+
+/**
+ * A saved plan cannot be applied as it is: it carries no release draft (`plan.payload.release`),
+ * so the revision it would write is unknown. Plan with `cluster.plan()` or `berth plan --save-plan`.
+ */
+export class SavedPlanIncomplete extends BerthError {
+  /** @param release - `namespace/name` of the plan */
+  constructor(release: string) {
+    super(
+      "SavedPlanIncomplete",
+      `the plan of ${release} carries no release draft (chart, values, notes, hooks), so it cannot be applied on its own; ` +
+        "save plans made by cluster.plan() or `berth plan --save-plan`",
+    );
+  }
+}
+
+/** Options of {@link planDeploy}. */
+export interface PlanDeployOptions extends PrepareOptions {
+  /** Receives `plan-computed` and `done`. */
+  readonly onEvent?: (event: DeployEvent) => void;
+}
+
+/**
+ * Renders and plans a deploy without writing anything, like `deploy(..., { dryRun: true })`, and
+ * puts the revision it would write into `plan.payload.release`, so the plan can be saved and later
+ * applied exactly with {@link applySavedPlan}. Returns a result with status `planned`.
+ */
+export async function planDeploy<V>(config: Configuration, chart: Chart<V>, args: DeployArgs<V>, options: PlanDeployOptions = {}): Promise<DeployResult> {
+  const started = Date.now();
+  const prepared = await prepareDeploy(config, chart, args, options);
+  const { state, rendered } = prepared;
+  const release: PlanReleaseDraft = {
+    chart: { ...chart.metadata },
+    config: prepared.userValues,
+    values: rendered.values,
+    objects: rendered.objects,
+    hooks: rendered.hooks,
+    crds: rendered.crds,
+    notes: rendered.notes,
+  };
+  const plan: Plan = { ...prepared.plan, payload: { ...prepared.plan.payload, release } };
+  const emit = options.onEvent ?? (() => undefined);
+  emit({ type: "plan-computed", release: state.name, namespace: state.namespace, changes: plan.changes, summary: plan.summary });
+  const durationMs = Date.now() - started;
+  emit({ type: "done", release: state.name, revision: null, status: "unchanged", durationMs });
+  return { release: state.name, namespace: state.namespace, revision: null, status: "planned", plan, notes: rendered.notes, applied: [], deleted: [], hooks: [], durationMs };
+}
+
+/** How a saved plan is applied. */
+export interface ApplySavedPlanOptions extends PerformOptions {
+  /** The description of the new revision once deployed. @defaultValue "Install complete" / "Upgrade complete" */
+  readonly description?: string;
+}
+
+/**
+ * Applies exactly a saved plan (see `savePlans`/`loadPlans`): no render, no new plan. First checks
+ * that nothing moved since it was computed — the release's revision and every object it touches
+ * (`checkPlanFresh`) — and that it has no blocking problem and the release is not locked; then
+ * performs it like `deploy` does and records the plan's release draft as the new revision. A plan
+ * without changes writes nothing (status `unchanged`).
+ *
+ * @throws SavedPlanIncomplete, PlanStale (nothing written), PlanBlocked, OwnershipConflict,
+ * ReleaseLocked, OperationFailed (the revision was marked failed)
+ */
+export async function applySavedPlan(config: Configuration, plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
+  const started = Date.now();
+  const { name, namespace } = plan.release;
+  const draft = plan.payload.release;
+  if (!draft) throw new SavedPlanIncomplete(`${namespace}/${name}`);
+  const state = await releaseState(config, name, namespace, options.signal);
+  const signal = options.signal ? { signal: options.signal } : {};
+  await checkPlanFresh(plan, config.kube, state.lastDeployed?.release.revision ?? null, signal);
+  assertApplicable(plan, state);
+  const lock = liveLock(state);
+  if (lock && state.latest) throw new ReleaseLocked(name, state.latest.release.revision, lock.holder, lock.since, state.latest.release.lock?.expiresAt);
+  const emit = options.onEvent ?? (() => undefined);
+  emit({ type: "plan-computed", release: name, namespace, changes: plan.changes, summary: plan.summary });
+  const finish = (result: Pick<DeployResult, "revision" | "status" | "applied" | "deleted" | "hooks">): DeployResult => {
+    const durationMs = Date.now() - started;
+    emit({ type: "done", release: name, revision: result.revision, status: result.status === "planned" ? "unchanged" : result.status, durationMs });
+    return { release: name, namespace, plan, notes: draft.notes, ...result, durationMs };
+  };
+  if (!plan.changes) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
+  const isUpgrade = !plan.release.isInstall;
+  const result = await performOperation(config, {
+    state,
+    plan,
+    operation: isUpgrade ? "upgrade" : "install",
+    success: options.description ?? (isUpgrade ? "Upgrade complete" : "Install complete"),
+    draft: {
+      status: isUpgrade ? "pending-upgrade" : "pending-install",
+      namespace,
+      chart: { ...draft.chart },
+      config: draft.config,
+      values: draft.values,
+      objects: draft.objects,
+      hooks: draft.hooks,
+      crds: draft.crds,
+      notes: draft.notes,
+      description: isUpgrade ? "Upgrade in progress" : "Install in progress",
+    },
+  }, options);
+  return finish({
+    revision: result.record.release.revision,
+    status: result.record.release.status,
+    applied: result.applied.map(refOf),
+    deleted: result.deleted,
+    hooks: result.hookRuns,
+  });
+}
