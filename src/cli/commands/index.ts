@@ -1,6 +1,25 @@
 import type { Command } from "../command.js";
 import { templateCommand } from "./template.js";
 import { localCommand } from "./local.js";
+import { historyCommand } from "./history.js";
+import { statusCommand } from "./status.js";
+import { listCommand } from "./list.js";
+import { getCommand } from "./get.js";
+import { rollbackCommand } from "./rollback.js";
+import { uninstallCommand } from "./uninstall.js";
+import { testCommand } from "./test.js";
+import { unlockCommand } from "./unlock.js";
 
 /** Every CLI command, in the order `berth --help` lists them. */
-export const commands: Command[] = [templateCommand, localCommand];
+export const commands: Command[] = [
+  templateCommand,
+  listCommand,
+  statusCommand,
+  historyCommand,
+  getCommand,
+  rollbackCommand,
+  uninstallCommand,
+  testCommand,
+  unlockCommand,
+  localCommand,
+];
