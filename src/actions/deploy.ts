@@ -4,6 +4,7 @@ import type { HookRun } from "../hooks/events.js";
 import type { Plan } from "../plan/types.js";
 import type { ReleaseStatus } from "../storage/release.js";
 import { assertApplicable } from "./blocking.js";
+import { recordedHooksChanged } from "./hook-changes.js";
 import type { Configuration } from "./configuration.js";
 import { OperationFailed, PlanNotApproved, type RecoveryOutcome } from "./errors.js";
 import { performOperation, type PerformOptions } from "./perform.js";
@@ -49,7 +50,8 @@ export interface DeployResult {
 /**
  * Installs the release when it has no deployed revision, upgrades it otherwise: renders, plans against
  * the stored revision and the live cluster, and applies exactly that plan (see `performOperation`).
- * An empty plan writes nothing and creates no revision.
+ * An empty plan writes nothing and creates no revision, unless the release's recorded hooks changed
+ * (e.g. only a `test` hook): then a revision records them and no object is written.
  *
  * @throws ValuesInvalid, RenderError, ReleaseLocked, OwnershipConflict, PlanBlocked, PlanNotApproved,
  * OperationFailed (the revision was marked failed; `recovery` says what `atomic` did)
@@ -68,7 +70,7 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   };
   if (options.dryRun) return finish({ revision: null, status: "planned", applied: [], deleted: [], hooks: [] });
   assertApplicable(plan, state);
-  if (!plan.changes) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
+  if (!plan.changes && !recordedHooksChanged(state.lastDeployed?.release, rendered.hooks)) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
   if (options.approve && !(await options.approve(plan))) throw new PlanNotApproved(`${state.namespace}/${state.name}`);
 
   const operation = isUpgrade ? "upgrade" : "install";

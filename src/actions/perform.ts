@@ -1,5 +1,6 @@
 import { executePlan } from "../apply/execute.js";
 import { codeHookFor, runCodeHook, type CodeHooks } from "../hooks/code-hooks.js";
+import { HookFailed } from "../hooks/errors.js";
 import type { HookRun } from "../hooks/events.js";
 import { runHooks } from "../hooks/run-hooks.js";
 import type { ObjectRef } from "../kube/types.js";
@@ -80,9 +81,15 @@ export async function performOperation(config: Configuration, request: PerformRe
   const hookTimeoutMs = durationMs(options.hookTimeout, 300_000);
   const ctx = { release: { name: state.name, namespace: state.namespace, revision }, plan, kube: config.kube, signal: signal ?? new AbortController().signal };
   const runEvent = async (event: HookEvent) => {
-    hookRuns.push(...(await runHooks(event, draft.hooks, config.kube, { namespace: state.namespace, timeoutMs: hookTimeoutMs, onEvent: emit, ...(signal ? { signal } : {}) })));
-    const fn = codeHookFor(options.hooks, event);
-    if (fn) hookRuns.push(await runCodeHook(event, fn, { ...ctx, event }, emit));
+    try {
+      hookRuns.push(...(await runHooks(event, draft.hooks, config.kube, { namespace: state.namespace, timeoutMs: hookTimeoutMs, onEvent: emit, ...(signal ? { signal } : {}) })));
+      const fn = codeHookFor(options.hooks, event);
+      if (fn) hookRuns.push(await runCodeHook(event, fn, { ...ctx, event }, emit));
+    } catch (error) {
+      // The failed hook's run (and those before it in this event) belong in the failed revision too.
+      if (error instanceof HookFailed) hookRuns.push(...error.runs);
+      throw error;
+    }
   };
   try {
     await runEvent(`pre-${operation}`);
