@@ -11,6 +11,7 @@ import { stackOverrides } from "../values/coalesce.js";
 import type { Values } from "../values/types.js";
 import { collectUserValues } from "../values/user-values.js";
 import type { Configuration } from "./configuration.js";
+import { scopeByDiscovery } from "./scope.js";
 import { template, type TemplateArgs } from "./template.js";
 
 /** Where a release stands before an operation: its store and its latest and last deployed revisions. */
@@ -74,12 +75,12 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   const isUpgrade = previous !== undefined;
   const revision = (state.latest?.release.revision ?? 0) + 1;
   const capabilities = await clusterCapabilities(config.kube);
-  const rendered = await template(chart, { ...args, namespace: state.namespace }, {
+  const rendered = await scopeByDiscovery(await template(chart, { ...args, namespace: state.namespace }, {
     revision,
     isUpgrade,
     capabilities,
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
-  });
+  }), config.kube);
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const plan = await planRelease(config, state, rendered, previous, options);
   return { state, rendered, userValues, plan, isUpgrade, revision };

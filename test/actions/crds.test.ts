@@ -30,12 +30,29 @@ spec:
               size: {type: integer}${extraField ? "\n              color: {type: string}" : ""}
 `;
 
+const gadgetCrd = `
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gadgets.${group}
+spec:
+  group: ${group}
+  scope: Cluster
+  names: {plural: gadgets, singular: gadget, kind: Gadget}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+`;
+
 const chart = (extraField: boolean) =>
   defineChart<{ size: number }>({
     name: "widgets",
     version: extraField ? "1.1.0" : "1.0.0",
     values: { size: 1 },
-    crds: { "widget.yaml": crd(extraField) },
+    crds: { "widget.yaml": crd(extraField), "gadget.yaml": gadgetCrd },
     templates: {
       "widget.yaml": `
 apiVersion: ${group}/v1
@@ -44,6 +61,13 @@ metadata:
   name: {{Release.Name}}
 spec:
   size: {{Values.size}}${extraField ? "\n  color: blue" : ""}
+`,
+      "gadget.yaml": `
+apiVersion: ${group}/v1
+kind: Gadget
+metadata:
+  name: {{Release.Name}}-{{Release.Namespace}}
+spec: {size: {{Values.size}}}
 `,
     },
   });
@@ -61,11 +85,14 @@ describe("CRDs in crds/", () => {
     assert.equal(first.op, "create");
     const widget = await cluster.config.kube.get({ apiVersion: `${group}/v1`, kind: "Widget", namespace: ns.name, name: "w" });
     assert.equal((widget as unknown as { spec: { size: number } }).spec.size, 1);
+    const gadget = await cluster.config.kube.get({ apiVersion: `${group}/v1`, kind: "Gadget", name: `w-${ns.name}` });
+    assert.ok(gadget, "the cluster-scoped custom resource was applied without a namespace");
+    assert.equal(gadget.metadata.namespace, undefined);
   });
 
   it("GIVEN an installed CRD WHEN the chart adds a field to it THEN the plan updates the CRD and the new field is accepted", async () => {
     const plan = await cluster.plan(chart(true), { release: "w" });
-    const crdAction = plan.actions.find((a) => a.category === "crd")!;
+    const crdAction = plan.actions.find((a) => a.category === "crd" && a.ref.name.startsWith("widgets."))!;
     assert.equal(crdAction.op, "update");
     assert.ok(crdAction.diff.some((d) => d.path.includes("color")));
     const result = await cluster.deploy(chart(true), { release: "w" });

@@ -1,0 +1,41 @@
+import { UnknownKind } from "../kube/errors.js";
+import type { KubeApi } from "../kube/types.js";
+import type { RenderedObject, RenderResult } from "../render/types.js";
+
+/** `group/Kind` of the cluster-scoped kinds the charts' own CRDs define. */
+function clusterScopedCrdKinds(crds: readonly RenderedObject[]): Set<string> {
+  const kinds = new Set<string>();
+  for (const { object } of crds) {
+    const spec = object["spec"] as { group?: string; scope?: string; names?: { kind?: string } } | undefined;
+    if (spec?.scope === "Cluster" && spec.group && spec.names?.kind) kinds.add(`${spec.group}/${spec.names.kind}`);
+  }
+  return kinds;
+}
+
+/**
+ * Render fills in the release namespace from a built-in table of cluster-scoped kinds; for kinds the
+ * table doesn't know (custom resources), the cluster's discovery — or the chart's own CRDs — decide.
+ * Returns the render result with the namespace removed from cluster-scoped objects.
+ */
+export async function scopeByDiscovery(rendered: RenderResult, kube: KubeApi): Promise<RenderResult> {
+  const crdKinds = clusterScopedCrdKinds(rendered.crds);
+  const fix = async (item: RenderedObject): Promise<RenderedObject> => {
+    const { object } = item;
+    if (!object.metadata.namespace) return item;
+    const group = object.apiVersion.includes("/") ? object.apiVersion.split("/")[0] : "";
+    let namespaced = !crdKinds.has(`${group}/${object.kind}`);
+    if (namespaced) {
+      try {
+        namespaced = await kube.isNamespaced(object.apiVersion, object.kind);
+      } catch (e) {
+        if (!(e instanceof UnknownKind)) throw e;
+      }
+    }
+    if (namespaced) return item;
+    const { namespace: _, ...metadata } = object.metadata;
+    return { ...item, object: { ...object, metadata } };
+  };
+  const objects = await Promise.all(rendered.objects.map(fix));
+  const hooks = await Promise.all(rendered.hooks.map(async (h) => ({ ...h, ...(await fix(h)) })));
+  return { ...rendered, objects, hooks };
+}
