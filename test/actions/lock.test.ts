@@ -10,7 +10,7 @@ import { appChart } from "./fixtures/app-chart.js";
 
 const ns = useTestNamespace("lock");
 const root = join(import.meta.dirname, "..", "..");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 describe("release lock", () => {
   it("GIVEN two deploys of one release racing WHEN both run THEN exactly one wins and the other gets ReleaseLocked naming the holder", async () => {
