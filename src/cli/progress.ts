@@ -1,43 +1,130 @@
 import type { DeployEvent } from "../actions/events.js";
+import { describeRef } from "../wait/events.js";
 import type { CliIO } from "./command.js";
+import { formatElapsed } from "./format/duration.js";
+import { LiveArea } from "./format/live-area.js";
 
-/**
- * Turns deploy events into progress output on stderr: plain timestamped lines (CI logs).
- * Returns the `onEvent` callback and a `stop` that flushes any redrawn TTY area.
- */
-export function createProgressReporter(io: CliIO): { onEvent: (event: DeployEvent) => void; stop: () => void } {
-  const line = (text: string) => io.stderr.write(`${new Date().toISOString()} ${text}\n`);
+/** What {@link createProgressReporter} returns: the `onEvent` callback and a `stop` that ends redrawing. */
+export interface ProgressReporter {
+  readonly onEvent: (event: DeployEvent) => void;
+  /** Stops the redraw timer and leaves the terminal clean; idempotent. */
+  readonly stop: () => void;
+}
+
+/** Knobs for tests; the CLI uses the defaults. */
+export interface ProgressOptions {
+  /** The clock. @defaultValue Date.now */
+  readonly now?: () => number;
+  /** How often the waiting lines are redrawn between events (their elapsed times move). @defaultValue 200 */
+  readonly redrawMs?: number;
+}
+
+/** The line an event leaves in the log (both modes), or undefined for events that only move the live lines. */
+function eventLine(event: DeployEvent): string | undefined {
+  switch (event.type) {
+    case "object-applied":
+      return `${event.op} ${event.object.kind}/${event.object.name}`;
+    case "hook-started":
+      return `hook ${event.event} ${event.kind}/${event.hook} started`;
+    case "hook-finished":
+      return `hook ${event.event} ${event.kind}/${event.hook} ${event.phase}${event.message ? `: ${event.message}` : ""}`;
+    case "k8s-event":
+      return `event ${event.event.involvedObject.kind}/${event.event.involvedObject.name}: ${event.event.reason} ${event.event.message}`;
+    case "rollback-started":
+      return `rolling back ${event.release}: ${event.reason}`;
+    case "done":
+      return `done ${event.release}: ${event.status}${event.revision !== null ? ` (revision ${event.revision})` : ""}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Plain timestamped lines, one per event: for CI logs and pipes. */
+function plainReporter(io: CliIO, now: () => number): ProgressReporter {
+  const line = (text: string) => io.stderr.write(`${new Date(now()).toISOString()} ${text}\n`);
   return {
     onEvent(event) {
-      switch (event.type) {
-        case "object-applied":
-          line(`${event.op} ${event.object.kind}/${event.object.name}`);
-          break;
-        case "object-waiting":
-          line(`waiting ${event.object.kind}/${event.object.name}: ${event.reason}`);
-          break;
-        case "object-ready":
-          line(`ready ${event.object.kind}/${event.object.name}`);
-          break;
-        case "hook-started":
-          line(`hook ${event.event} ${event.kind}/${event.hook} started`);
-          break;
-        case "hook-finished":
-          line(`hook ${event.event} ${event.kind}/${event.hook} ${event.phase}${event.message ? `: ${event.message}` : ""}`);
-          break;
-        case "k8s-event":
-          line(`event ${event.event.involvedObject.kind}/${event.event.involvedObject.name}: ${event.event.reason} ${event.event.message}`);
-          break;
-        case "rollback-started":
-          line(`rolling back ${event.release}: ${event.reason}`);
-          break;
-        case "done":
-          line(`done ${event.release}: ${event.status}${event.revision !== null ? ` (revision ${event.revision})` : ""}`);
-          break;
-        default:
-          break;
+      if (event.type === "object-waiting") line(`waiting ${event.object.kind}/${event.object.name}: ${event.reason}`);
+      else if (event.type === "object-ready") line(`ready ${event.object.kind}/${event.object.name}`);
+      else {
+        const text = eventLine(event);
+        if (text !== undefined) line(text);
       }
     },
     stop() {},
   };
+}
+
+interface Waiting {
+  reason: string;
+  readonly since: number;
+  lastEvent?: string;
+}
+
+/**
+ * On a terminal: one line per object (or hook) being waited on, with its current reason, latest
+ * Normal event and elapsed time, redrawn in place on each event and every `redrawMs`; everything
+ * that finishes (ready objects, applied objects, hook results, Warning events) is printed once above.
+ */
+function liveReporter(io: CliIO, now: () => number, redrawMs: number): ProgressReporter {
+  const area = new LiveArea(io.stderr, () => (io.stderr as { columns?: number }).columns ?? 100);
+  const waiting = new Map<string, Waiting>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const liveLines = () =>
+    [...waiting].map(([what, w]) => `  … ${what}: ${w.reason}${w.lastEvent ? ` — ${w.lastEvent}` : ""} (${formatElapsed(now() - w.since)})`);
+  const draw = (permanent: string[] = []) => {
+    area.render(permanent, liveLines());
+    if (waiting.size > 0 && !timer) {
+      timer = setInterval(() => area.render([], liveLines()), redrawMs);
+      timer.unref?.();
+    } else if (waiting.size === 0 && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+  const finish = (key: string, text: string) => {
+    const w = waiting.get(key);
+    waiting.delete(key);
+    return w ? `${text} (${formatElapsed(now() - w.since)})` : text;
+  };
+  return {
+    onEvent(event) {
+      const permanent: string[] = [];
+      if (event.type === "object-waiting") {
+        const key = describeRef(event.object);
+        const w = waiting.get(key);
+        if (w) w.reason = event.reason;
+        else waiting.set(key, { reason: event.reason, since: now() });
+      } else if (event.type === "object-ready") {
+        waiting.delete(describeRef(event.object));
+        permanent.push(`  ✓ ${describeRef(event.object)} ready (${formatElapsed(event.elapsedMs)})`);
+      } else if (event.type === "hook-started") {
+        waiting.set(`hook ${event.event} ${event.kind}/${event.hook}`, { reason: "running", since: now() });
+      } else if (event.type === "hook-finished") {
+        permanent.push(finish(`hook ${event.event} ${event.kind}/${event.hook}`, eventLine(event)!));
+      } else if (event.type === "k8s-event" && event.event.type !== "Warning" && waiting.has(describeRef(event.object))) {
+        waiting.get(describeRef(event.object))!.lastEvent = `${event.event.reason}: ${event.event.message}`;
+      } else {
+        if (event.type === "done") waiting.clear();
+        const text = eventLine(event);
+        if (text !== undefined) permanent.push(text);
+      }
+      draw(permanent);
+    },
+    stop() {
+      const left = liveLines().map((l) => l.replace("  … ", "  ✗ not finished: "));
+      waiting.clear();
+      draw(left);
+    },
+  };
+}
+
+/**
+ * Turns deploy events into progress output on stderr. On a TTY (`io.stderr.isTTY`): the objects being
+ * waited on as lines redrawn in place (ANSI), finished ones printed once. Otherwise: plain timestamped
+ * lines (CI logs). Returns the `onEvent` callback and a `stop` that ends redrawing.
+ */
+export function createProgressReporter(io: CliIO, options: ProgressOptions = {}): ProgressReporter {
+  const now = options.now ?? Date.now;
+  return io.stderr.isTTY ? liveReporter(io, now, options.redrawMs ?? 200) : plainReporter(io, now);
 }
