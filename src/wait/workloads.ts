@@ -5,7 +5,9 @@ import { failed, ready, waiting, type Readiness } from "./readiness-types.js";
 
 /**
  * A Deployment is ready when its controller has seen the latest spec, every replica runs the
- * new template, and at least `replicas - maxUnavailable` of them are available.
+ * new template, and at least `replicas - maxUnavailable` Pods of the new template are available
+ * (as Helm counts them). Old Pods still running are not counted: while one lingers, the new
+ * template's available count is at least `availableReplicas - old`.
  */
 export function deploymentReadiness(object: KubeObject): Readiness {
   const progressing = conditionOf(object, "Progressing");
@@ -17,8 +19,9 @@ export function deploymentReadiness(object: KubeObject): Readiness {
   const updated = count(status, "updatedReplicas");
   if (updated < replicas) return waiting(`${updated} of ${replicas} replicas updated`);
   const needed = replicas - maxUnavailable(spec, replicas);
-  const available = count(status, "availableReplicas");
-  if (available < needed) return waiting(`${available} of ${replicas} replicas available`);
+  const old = Math.max(0, count(status, "replicas") - updated);
+  const available = Math.max(0, count(status, "availableReplicas") - old);
+  if (available < needed) return waiting(`${available} of ${replicas} updated replicas available${old ? `, ${old} old replica(s) still running` : ""}`);
   return ready(`${available} of ${replicas} replicas available`);
 }
 
