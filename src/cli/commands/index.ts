@@ -9,6 +9,7 @@ import { rollbackCommand } from "./rollback.js";
 import { uninstallCommand } from "./uninstall.js";
 import { testCommand } from "./test.js";
 import { unlockCommand } from "./unlock.js";
+import { typegenCommand } from "./typegen.js";
 
 /** Every CLI command, in the order `berth --help` lists them. */
 export const commands: Command[] = [
@@ -21,5 +22,6 @@ export const commands: Command[] = [
   uninstallCommand,
   testCommand,
   unlockCommand,
+  typegenCommand,
   localCommand,
 ];

@@ -1,0 +1,20 @@
+import { BerthError } from "../errors.js";
+
+/** Why typegen could not describe a chart's values. */
+export type TypegenErrorCode = "TypegenRefUnresolved" | "TypegenTypeNameInvalid";
+
+/**
+ * Typegen failed: a `$ref` in `values.schema.json` that does not point into the same file
+ * (`TypegenRefUnresolved`), or a `typeName` that is not a TypeScript identifier (`TypegenTypeNameInvalid`).
+ */
+export class TypegenError extends BerthError {
+  declare readonly code: TypegenErrorCode;
+
+  /**
+   * @param code - the failure
+   * @param message - what went wrong and how to fix it
+   */
+  constructor(code: TypegenErrorCode, message: string) {
+    super(code, message);
+  }
+}
