@@ -1,6 +1,10 @@
-import { isScalar, parseAllDocuments, Scalar, visit, type Document } from "yaml";
+import { parseAllDocuments, type Document } from "yaml";
 import type { Issue } from "../chart/issue.js";
+import { buildFromTemplate } from "./fast-build.js";
 import { lineText } from "./line-index.js";
+import { booleanKeyWarnings, parseCached } from "./parse-cache.js";
+import type { Slot } from "./placeholders.js";
+import { outputOffset, splitDocuments } from "./split.js";
 import { substitutePlaceholders } from "./substitute.js";
 import type { MustacheOutput } from "./template-writer.js";
 import type { RenderWarning } from "./types.js";
@@ -23,36 +27,66 @@ export interface ParsedOutput {
 /**
  * Parses the output of a structural mustache run as YAML 1.1 (kubectl's dialect), then
  * fills the placeholders in. Empty documents are skipped.
+ *
+ * Each document's text (placeholders renumbered from 0) is parsed once and cached, and
+ * values are put straight into a plain-data template of it where possible; output with
+ * YAML errors (or that is not split safely) is parsed whole, so messages are unchanged.
  */
 export function parseOutput(output: MustacheOutput): ParsedOutput {
-  const documents: ParsedDocument[] = [];
-  const issues: Issue[] = [];
-  const warnings: RenderWarning[] = [];
+  const chunks = splitDocuments(output.text);
+  const parsed = chunks?.map((chunk) => parseCached(chunk.key));
+  if (!chunks || !parsed || parsed.some((docs) => docs === undefined)) return parseWhole(output);
+  const result = { documents: [] as ParsedDocument[], issues: [] as Issue[], warnings: [] as RenderWarning[] };
+  chunks.forEach((chunk, k) => {
+    const locate = (offset: number) => output.locate(outputOffset(chunk, offset));
+    const slots = chunk.slots.map((index) => output.slots[index]!);
+    for (const cached of parsed[k]!) {
+      for (const warning of cached.warnings) result.warnings.push({ code: warning.code, message: warning.message, ...locate(warning.offset) });
+      const start = locate(cached.offset);
+      if (cached.plan.kind === "empty") continue;
+      const built = cached.plan.kind === "template" ? buildFromTemplate(cached.plan.value, slots) : undefined;
+      if (built) {
+        if (built.value !== null && built.value !== undefined) result.documents.push({ value: built.value, ...start });
+      } else {
+        buildDocument(cached.doc.clone(), slots, start, result);
+      }
+    }
+  });
+  return result;
+}
+
+/** The general path: substitute into the tree (a copy: cached trees stay pristine), then `toJS`. */
+function buildDocument(doc: Document, slots: readonly Slot[], start: { source: string; line: number }, out: { documents: ParsedDocument[]; issues: Issue[] }): void {
+  const found = substitutePlaceholders(doc, slots);
+  if (found.length > 0) {
+    out.issues.push(...found);
+    return;
+  }
+  if (doc.contents === null) return;
+  try {
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (value !== null && value !== undefined) out.documents.push({ value, ...start });
+  } catch (e) {
+    out.issues.push({ ...start, message: `cannot build the document: ${(e as Error).message}` });
+  }
+}
+
+/** Parses the whole output at once: for output with YAML errors, so their messages and positions are exact. */
+export function parseWhole(output: MustacheOutput): ParsedOutput {
+  const result = { documents: [] as ParsedDocument[], issues: [] as Issue[], warnings: [] as RenderWarning[] };
   for (const doc of parseAllDocuments(output.text, { version: "1.1", prettyErrors: false })) {
     const start = output.locate(doc.range[0]);
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) issues.push(syntaxIssue(output, error.pos[0], error.message));
+      for (const error of doc.errors) result.issues.push(syntaxIssue(output, error.pos[0], error.message));
       continue;
     }
-    warnings.push(...booleanKeyWarnings(doc, output));
+    for (const warning of booleanKeyWarnings(doc)) result.warnings.push({ code: warning.code, message: warning.message, ...output.locate(warning.offset) });
     for (const warning of doc.warnings) {
-      const at = output.locate(warning.pos[0]);
-      warnings.push({ code: "YamlWarning", message: warning.message.split("\n")[0]!, ...at });
+      result.warnings.push({ code: "YamlWarning", message: warning.message.split("\n")[0]!, ...output.locate(warning.pos[0]) });
     }
-    const found = substitutePlaceholders(doc, output.slots);
-    if (found.length > 0) {
-      issues.push(...found);
-      continue;
-    }
-    if (doc.contents === null) continue;
-    try {
-      const value: unknown = doc.toJS({ maxAliasCount: 100 });
-      if (value !== null && value !== undefined) documents.push({ value, ...start });
-    } catch (e) {
-      issues.push({ ...start, message: `cannot build the document: ${(e as Error).message}` });
-    }
+    buildDocument(doc, output.slots, start, result);
   }
-  return { documents, issues, warnings };
+  return result;
 }
 
 function syntaxIssue(output: MustacheOutput, offset: number, message: string): Issue {
@@ -60,19 +94,4 @@ function syntaxIssue(output: MustacheOutput, offset: number, message: string): I
   const renderedLine = output.text.slice(0, offset).split("\n").length;
   const shown = lineText(output.text, renderedLine).replace(/[\uE000-\uE001]/g, (c) => (c === "\uE000" ? "⟦" : "⟧"));
   return { ...at, message: `YAML syntax error: ${message.split("\n")[0]} — rendered line ${renderedLine}: ${JSON.stringify(shown)}` };
-}
-
-/** YAML 1.1 reads keys such as `on`, `no`, `y` as booleans: almost always a mistake in a manifest. */
-function booleanKeyWarnings(doc: Document, output: MustacheOutput): RenderWarning[] {
-  const warnings: RenderWarning[] = [];
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key;
-      if (isScalar(key) && typeof key.value === "boolean" && key.type === Scalar.PLAIN && key.range) {
-        const at = output.locate(key.range[0]);
-        warnings.push({ code: "BooleanKey", message: `key ${key.source ?? String(key.value)}: is the boolean ${String(key.value)} in YAML 1.1 (as kubectl reads it); quote it: "${key.source ?? ""}":`, ...at });
-      }
-    },
-  });
-  return warnings;
 }

@@ -13,9 +13,15 @@ import { ANY_PLACEHOLDER, exactPlaceholder, type Slot } from "./placeholders.js"
 export function substitutePlaceholders(doc: Document, slots: readonly Slot[]): Issue[] {
   const issues: Issue[] = [];
   const touchedMaps = new Set<YAMLMap>();
+  // visit() walks into the nodes it inserts; a value is never scanned for placeholders.
+  const inserted = new WeakSet<Node>();
+  const insert = (node: Node): Node => (inserted.add(node), node);
+  const skipInserted = (_: unknown, node: Node) => (inserted.has(node) ? visit.SKIP : undefined);
   visit(doc, {
+    Map: skipInserted,
+    Seq: skipInserted,
     Scalar(key, node, path) {
-      if (typeof node.value !== "string" || !node.value.includes("\uE000")) return undefined;
+      if (inserted.has(node) || typeof node.value !== "string" || !node.value.includes("\uE000")) return undefined;
       const parent = path[path.length - 1];
       if (key === "key") {
         const map = path[path.length - 2];
@@ -32,16 +38,17 @@ export function substitutePlaceholders(doc: Document, slots: readonly Slot[]): I
       }
       const value = slots[index]!.value;
       if ((value === undefined || value === null) && isPair(parent) && isMergeKey(parent.key)) {
-        return doc.createNode({});
+        return insert(doc.createNode({}));
       }
-      return value === undefined ? doc.createNode(null) : (doc.createNode(value, { aliasDuplicateObjects: false }) as Node);
+      return insert(value === undefined ? doc.createNode(null) : (doc.createNode(value, { aliasDuplicateObjects: false }) as Node));
     },
   });
   for (const map of touchedMaps) issues.push(...duplicateKeys(map, slots));
   return issues;
 }
 
-function interpolate(text: string, slots: readonly Slot[], issues: Issue[], where: "a key" | "text"): string {
+/** Replaces each placeholder in `text` by its value as text; objects there are problems. */
+export function interpolate(text: string, slots: readonly Slot[], issues: Issue[], where: "a key" | "text"): string {
   return text.replace(ANY_PLACEHOLDER, (_, index: string) => {
     const slot = slots[Number(index)]!;
     const value = slot.value;
@@ -57,7 +64,8 @@ function interpolate(text: string, slots: readonly Slot[], issues: Issue[], wher
   });
 }
 
-function isMergeKey(key: unknown): boolean {
+/** True for YAML's merge key `<<` (as the parser or `createNode` produce it). */
+export function isMergeKey(key: unknown): boolean {
   return isScalar(key) && (key.source === "<<" || typeof key.value === "symbol" || key.value === "<<");
 }
 
