@@ -1,0 +1,70 @@
+// GIVEN a release with test hooks WHEN `berth test` runs THEN it reports each test and exits 1 when one fails.
+import { strict as assert } from "node:assert";
+import { after, before, describe, it } from "node:test";
+import { connect, defineChart, FAILURE_ANNOTATIONS, type Cluster } from "../../src/index.js";
+import { runCli } from "../../src/cli/main.js";
+import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
+
+const ns = useTestNamespace("clitest");
+let cluster: Cluster;
+
+const testJob = (name: string, weight: number, fail: boolean) => ({
+  apiVersion: "batch/v1",
+  kind: "Job",
+  metadata: { name, annotations: { "helm.sh/hook": "test", "helm.sh/hook-weight": String(weight) } },
+  spec: {
+    backoffLimit: 0,
+    template: {
+      metadata: { annotations: fail ? { [FAILURE_ANNOTATIONS.fail]: "true" } : {} },
+      spec: { restartPolicy: "Never", containers: [{ name: "main", image: "busybox:1.36", command: ["true"] }] },
+    },
+  },
+});
+
+const testedChart = defineChart<{ fail: boolean }>({
+  name: "tested",
+  version: "0.1.0",
+  values: { fail: false },
+  templates: {
+    "configmap.yaml": ({ Release }) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${Release.Name}-cfg` }, data: { a: "b" } }),
+    "tests/smoke.yaml": ({ Release }) => testJob(`${Release.Name}-smoke`, 0, false),
+    "tests/deep.yaml": ({ Release, Values }) => testJob(`${Release.Name}-deep`, 1, Values.fail),
+  },
+});
+
+async function berth(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli([...argv, "--kubeconfig", testKubeconfigPath(), "-n", ns.name], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: {}, cwd: process.cwd(), signal: new AbortController().signal,
+  });
+  return { code, stdout, stderr };
+}
+
+describe("berth test", () => {
+  before(async () => {
+    cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns.name });
+    await cluster.deploy(testedChart, { release: "good" });
+    await cluster.deploy(testedChart, { release: "bad", values: { fail: true } });
+  });
+  after(() => cluster?.close());
+
+  it("GIVEN passing tests WHEN test runs THEN every test is listed Succeeded and it exits 0", async () => {
+    const { code, stdout, stderr } = await berth("test", "good", "--timeout", "60s");
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /RESULT: passed/);
+    assert.match(stdout, /\ngood-smoke +Job +Succeeded /);
+    assert.match(stdout, /\ngood-deep +Job +Succeeded /);
+  });
+
+  it("GIVEN a failing test WHEN test runs THEN it is reported Failed and it exits 1", async () => {
+    const { code, stdout } = await berth("test", "bad", "--timeout", "60s", "-o", "json");
+    assert.equal(code, 1);
+    const result = JSON.parse(stdout) as { passed: boolean; tests: Array<{ name: string; phase: string }>; failure?: string };
+    assert.equal(result.passed, false);
+    assert.deepEqual(result.tests.map((t) => [t.name, t.phase]), [["bad-smoke", "Succeeded"], ["bad-deep", "Failed"]]);
+    assert.ok(result.failure);
+  });
+});
