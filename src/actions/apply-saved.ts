@@ -9,7 +9,7 @@ import type { Configuration } from "./configuration.js";
 import type { DeployArgs, DeployResult } from "./deploy.js";
 import type { DeployEvent } from "./events.js";
 import { performOperation, type PerformOptions } from "./perform.js";
-import { liveLock, prepareDeploy, releaseState, type PrepareOptions } from "./prepare.js";
+import { liveLock, prepareDeploy, releaseState, type PrepareOptions, type ReleaseState } from "./prepare.js";
 
 /**
  * A saved plan cannot be applied as it is: it carries no release draft (`plan.payload.release`),
@@ -58,6 +58,26 @@ export async function planDeploy<V>(config: Configuration, chart: Chart<V>, args
   return { release: state.name, namespace: state.namespace, revision: null, status: "planned", plan, notes: rendered.notes, applied: [], deleted: [], hooks: [], durationMs };
 }
 
+/**
+ * Checks that a saved plan can be applied now, writing nothing: it carries its release draft, nothing
+ * moved since it was computed (`checkPlanFresh` against the last deployed revision), it has no
+ * blocking problem, and no other operation holds the release's lock. Returns the release's state.
+ *
+ * @throws SavedPlanIncomplete, PlanStale, PlanBlocked, OwnershipConflict, ReleaseLocked
+ */
+export async function checkSavedPlan(config: Configuration, plan: Plan, signal?: AbortSignal): Promise<{ state: ReleaseState; draft: PlanReleaseDraft }> {
+  const { name, namespace } = plan.release;
+  const draft = plan.payload.release;
+  if (!draft) throw new SavedPlanIncomplete(`${namespace}/${name}`);
+  const state = await releaseState(config, name, namespace, signal);
+  await checkPlanFresh(plan, config.kube, state.lastDeployed?.release.revision ?? null, signal ? { signal } : {});
+  assertApplicable(plan, state);
+  const lock = liveLock(state);
+  const latest = state.latest?.release;
+  if (lock && latest) throw new ReleaseLocked(name, latest.revision, lock.holder, lock.since, ...(latest.lock ? [latest.lock.expiresAt] : []));
+  return { state, draft };
+}
+
 /** How a saved plan is applied. */
 export interface ApplySavedPlanOptions extends PerformOptions {
   /** The description of the new revision once deployed. @defaultValue "Install complete" / "Upgrade complete" */
@@ -77,14 +97,7 @@ export interface ApplySavedPlanOptions extends PerformOptions {
 export async function applySavedPlan(config: Configuration, plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
   const started = Date.now();
   const { name, namespace } = plan.release;
-  const draft = plan.payload.release;
-  if (!draft) throw new SavedPlanIncomplete(`${namespace}/${name}`);
-  const state = await releaseState(config, name, namespace, options.signal);
-  const signal = options.signal ? { signal: options.signal } : {};
-  await checkPlanFresh(plan, config.kube, state.lastDeployed?.release.revision ?? null, signal);
-  assertApplicable(plan, state);
-  const lock = liveLock(state);
-  if (lock && state.latest) throw new ReleaseLocked(name, state.latest.release.revision, lock.holder, lock.since, state.latest.release.lock?.expiresAt);
+  const { state, draft } = await checkSavedPlan(config, plan, options.signal);
   const emit = options.onEvent ?? (() => undefined);
   emit({ type: "plan-computed", release: name, namespace, changes: plan.changes, summary: plan.summary });
   const finish = (result: Pick<DeployResult, "revision" | "status" | "applied" | "deleted" | "hooks">): DeployResult => {

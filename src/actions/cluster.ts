@@ -6,7 +6,7 @@ import type { Configuration } from "./configuration.js";
 import { deploy, type DeployArgs, type DeployOptions, type DeployResult } from "./deploy.js";
 import { get, history, list, status, type ListReleasesOptions, type QueryOptions, type ReleaseStatusReport, type RevisionInfo } from "./queries.js";
 import { rollback, type RollbackOptions } from "./rollback.js";
-import { chainEvents, currentRunMode } from "./run-mode.js";
+import { currentRunMode, withRunMode } from "./run-mode.js";
 import { test, type TestOptions, type TestResult } from "./test.js";
 import { uninstall, type UninstallOptions, type UninstallResult } from "./uninstall.js";
 
@@ -36,10 +36,9 @@ export class Cluster {
   async deploy<V>(chart: Chart<V>, args: DeployArgs<V>, options: DeployOptions = {}): Promise<DeployResult> {
     const mode = currentRunMode();
     if (!mode) return await deploy(this.config, chart, args, options);
-    const onEvent = chainEvents(options.onEvent, mode.onEvent);
-    const withEvents = { ...options, ...(onEvent ? { onEvent } : {}) };
+    const moded = withRunMode(options, mode);
     const planOnly = options.dryRun || mode.kind === "plan";
-    const result = planOnly ? await planDeploy(this.config, chart, args, withEvents) : await deploy(this.config, chart, args, withEvents);
+    const result = planOnly ? await planDeploy(this.config, chart, args, moded) : await deploy(this.config, chart, args, moded);
     mode.record(result);
     return result;
   }

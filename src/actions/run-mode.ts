@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DeployResult } from "./deploy.js";
+import type { Plan } from "../plan/types.js";
 import type { DeployEvent } from "./events.js";
 
 /**
@@ -13,6 +14,10 @@ export interface RunMode {
   record(result: DeployResult): void;
   /** Receives every deploy's events too, after the script's own `onEvent` (the runner's progress display). */
   readonly onEvent?: (event: DeployEvent) => void;
+  /** Aborts every deploy of the script too (combined with the deploy's own `signal`). */
+  readonly signal?: AbortSignal;
+  /** Asked with each deploy's plan (after the deploy's own `approve`); `false` stops it with `PlanNotApproved`. */
+  readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
 }
 
 // One store per process, shared through a global symbol: a script's `import "berth"` may load a
@@ -31,14 +36,25 @@ export function currentRunMode(): RunMode | undefined {
   return storage.getStore();
 }
 
-/** Calls both listeners (the script's first); `undefined` when there are none. */
-export function chainEvents(
-  first: ((event: DeployEvent) => void) | undefined,
-  second: ((event: DeployEvent) => void) | undefined,
-): ((event: DeployEvent) => void) | undefined {
-  if (!first || !second) return first ?? second;
-  return (event) => {
-    first(event);
-    second(event);
-  };
+/** The options of a deploy inside a run mode. */
+interface ModedOptions {
+  readonly onEvent?: (event: DeployEvent) => void;
+  readonly signal?: AbortSignal;
+  readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
+}
+
+/**
+ * A deploy's `onEvent`, `signal` and `approve` combined with the run mode's: the script's listener
+ * first, either signal aborts, both must approve.
+ */
+export function withRunMode<O extends ModedOptions>(options: O, mode: RunMode): O {
+  const own = options.onEvent;
+  const runner = mode.onEvent;
+  const onEvent = own && runner ? (event: DeployEvent) => (own(event), runner(event)) : (own ?? runner);
+  const signals = [options.signal, mode.signal].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const ownApprove = options.approve;
+  const modeApprove = mode.approve;
+  const approve = ownApprove && modeApprove ? async (plan: Plan) => (await ownApprove(plan)) && (await modeApprove(plan)) : (ownApprove ?? modeApprove);
+  return { ...options, ...(onEvent ? { onEvent } : {}), ...(signal ? { signal } : {}), ...(approve ? { approve } : {}) };
 }

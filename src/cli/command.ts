@@ -7,6 +7,23 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly signal: AbortSignal;
+  /**
+   * Where confirmations are read from (`berth deploy` asks before applying): text chunks, as
+   * `process.stdin` yields them. Absent or not a TTY: commands that would ask refuse instead.
+   */
+  readonly stdin?: AsyncIterable<string | Uint8Array> & { readonly isTTY?: boolean };
+}
+
+/** Reads one line from `io.stdin` (without its newline); `null` at end of input or without stdin. */
+export async function readLine(io: CliIO): Promise<string | null> {
+  if (!io.stdin) return null;
+  let text = "";
+  for await (const chunk of io.stdin) {
+    text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    const end = text.indexOf("\n");
+    if (end >= 0) return text.slice(0, end).replace(/\r$/, "");
+  }
+  return text === "" ? null : text;
 }
 
 /** One CLI command: a thin shell over a library action. Returns the exit code. */

@@ -1,5 +1,7 @@
 import type { Command } from "../command.js";
 import { templateCommand } from "./template.js";
+import { planCommand } from "./plan.js";
+import { deployCommand } from "./deploy.js";
 import { localCommand } from "./local.js";
 import { historyCommand } from "./history.js";
 import { statusCommand } from "./status.js";
@@ -14,6 +16,8 @@ import { typegenCommand } from "./typegen.js";
 /** Every CLI command, in the order `berth --help` lists them. */
 export const commands: Command[] = [
   templateCommand,
+  planCommand,
+  deployCommand,
   listCommand,
   statusCommand,
   historyCommand,

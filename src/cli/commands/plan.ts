@@ -1,0 +1,98 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { savePlans } from "../../plan/saved.js";
+import type { PlanKey } from "../../plan/seal.js";
+import type { Plan } from "../../plan/types.js";
+import { formatPlans, type PlansFormat } from "../../runner/format-plans.js";
+import { runScript } from "../../runner/run-script.js";
+import type { CliIO, Command } from "../command.js";
+import { requirePositional, UsageError } from "../format/output.js";
+
+const HELP = `Usage: berth plan <script.ts> [options]
+
+Runs a deploy script in plan mode: every cluster.deploy() in it computes its plan against the
+stored revision and the live cluster (server-side dry run) and writes nothing. Prints every plan,
+then one total. The script connects itself (connect() in the script), so its own kubeconfig,
+context and storage settings apply. Secret values are never printed (changed/unchanged only).
+
+Options:
+      --format <f>            text (default) | json | markdown (for a pull-request comment)
+      --out <file>            write the plans to a file instead of stdout
+      --save-plan <file>      also save the plans to apply later exactly (berth deploy --plan);
+                              written with mode 0600; it holds the objects and values to apply
+      --plan-key-file <file>  encrypt what --save-plan holds beyond the printable plan with this
+                              key (32 raw bytes, or a passphrase); strongly recommended
+      --detailed-exitcode     exit 2 when some plan has changes, 0 when none
+      --no-color              no ANSI colours (they are used only when stdout is a terminal)
+  -h, --help                  show this help
+
+Exit codes: 0 success (no changes with --detailed-exitcode), 1 failure or a blocked plan,
+2 changes (with --detailed-exitcode).
+`;
+
+/** The options of `berth plan` and `berth deploy` that read the plan key. */
+export const PLAN_KEY_OPTION = { "plan-key-file": { type: "string" } } as const;
+
+/** Reads `--plan-key-file`: exactly 32 bytes are a raw key, anything else a passphrase (trailing newline trimmed). */
+export async function readPlanKey(values: Record<string, unknown>, io: CliIO): Promise<PlanKey | undefined> {
+  const path = values["plan-key-file"];
+  if (typeof path !== "string") return undefined;
+  const bytes = await readFile(resolve(io.cwd, path));
+  if (bytes.length === 32) return new Uint8Array(bytes);
+  const passphrase = bytes.toString("utf8").replace(/\r?\n$/, "");
+  if (!passphrase) throw new UsageError("plan", `the plan key file ${path} is empty`);
+  return passphrase;
+}
+
+/** Colour for text output: stdout is a terminal, `--no-color` is not given, `NO_COLOR` is not set. */
+export function useColor(values: Record<string, unknown>, io: CliIO): boolean {
+  return io.stdout.isTTY === true && values["no-color"] !== true && !io.env["NO_COLOR"];
+}
+
+/** Writes `problems` of blocked plans to stderr; returns how many plans are blocked. */
+export function reportBlocked(plans: readonly Plan[], io: CliIO): number {
+  const blocked = plans.filter((p) => p.problems.length > 0);
+  for (const p of blocked) io.stderr.write(`berth: the plan of ${p.release.namespace}/${p.release.name} is blocked by ${p.problems.length} problem(s); see above\n`);
+  return blocked.length;
+}
+
+function planFormat(values: Record<string, unknown>): PlansFormat {
+  const format = values["format"] ?? "text";
+  if (format === "text" || format === "json" || format === "markdown") return format;
+  throw new UsageError("plan", `unknown format "${String(format)}"; use text, json or markdown`);
+}
+
+/** `berth plan <script.ts>`: run a deploy script in plan mode and print every plan. */
+export const planCommand: Command = {
+  name: "plan",
+  summary: "Run a deploy script in plan mode: print what it would change",
+  help: HELP,
+  options: {
+    format: { type: "string" },
+    out: { type: "string" },
+    "save-plan": { type: "string" },
+    ...PLAN_KEY_OPTION,
+    "detailed-exitcode": { type: "boolean" },
+    "no-color": { type: "boolean" },
+  },
+  async run({ values, positionals }, io) {
+    const script = requirePositional("plan", positionals, 0, "deploy script");
+    const format = planFormat(values);
+    const key = await readPlanKey(values, io);
+    const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
+    const plans = results.map((r) => r.plan);
+    if (plans.length === 0) io.stderr.write(`berth plan: the script deployed nothing\n`);
+    const out = values["out"];
+    const color = format === "text" && typeof out !== "string" && useColor(values, io);
+    const text = formatPlans(plans, format, { color });
+    if (typeof out === "string") await writeFile(resolve(io.cwd, out), text);
+    else io.stdout.write(text);
+    const save = values["save-plan"];
+    if (typeof save === "string") {
+      await savePlans(plans, resolve(io.cwd, save), key === undefined ? {} : { key });
+      io.stderr.write(`berth plan: saved ${plans.length} plan(s) to ${save}${key === undefined ? " (not encrypted: pass --plan-key-file)" : " (encrypted)"}\n`);
+    }
+    if (reportBlocked(plans, io) > 0) return 1;
+    return values["detailed-exitcode"] === true && plans.some((p) => p.changes) ? 2 : 0;
+  },
+};

@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { DeployResult } from "../actions/deploy.js";
+import type { DeployEvent } from "../actions/events.js";
+import { runInMode } from "../actions/run-mode.js";
+import type { Plan } from "../plan/types.js";
+import { ScriptFailed, ScriptNotFound } from "./errors.js";
+import { locateInScript } from "./location.js";
+
+/** Options of {@link runScript}. */
+export interface RunScriptOptions {
+  /**
+   * `plan`: every `cluster.deploy()` of the script returns its plan (status `planned`) and writes
+   * nothing. `deploy`: deploys run normally.
+   */
+  readonly mode: "plan" | "deploy";
+  /** Receives every deploy's events too (after the script's own `onEvent`). */
+  readonly onEvent?: (event: DeployEvent) => void;
+  /** Aborts the script's deploys (combined with each deploy's own signal) and the wait for the script. */
+  readonly signal?: AbortSignal;
+  /**
+   * Deploy mode: asked with each deploy's plan before it writes; `false` stops that deploy with
+   * `PlanNotApproved` (the script fails). E.g. to apply only the plans a user confirmed.
+   */
+  readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
+  /** Resolves a relative `path`. @defaultValue process.cwd() */
+  readonly cwd?: string;
+}
+
+/** What a script did. */
+export interface RunScriptResult {
+  /** The script, absolute. */
+  readonly script: string;
+  /** Every `cluster.deploy()` of the script, in the order they finished. */
+  readonly results: readonly DeployResult[];
+}
+
+let runs = 0;
+
+/**
+ * Runs a TypeScript (or JavaScript) deploy script in this process, in a mode every `cluster.deploy()`
+ * inside it sees (through async context), and collects each deploy's result. The script connects
+ * itself (`connect()`), so its own connection settings apply. Each run evaluates the script afresh;
+ * modules it imports are loaded once per process. Type errors are not checked (run `tsc` for that);
+ * syntax errors and anything the script throws become `ScriptFailed`, located in the script.
+ *
+ * @throws ScriptNotFound, ScriptFailed (`cause` is the script's error)
+ */
+export async function runScript(path: string, options: RunScriptOptions): Promise<RunScriptResult> {
+  const script = resolve(options.cwd ?? process.cwd(), path);
+  if (!existsSync(script)) throw new ScriptNotFound(script);
+  const results: DeployResult[] = [];
+  const mode = {
+    kind: options.mode,
+    record: (result: DeployResult) => void results.push(result),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.approve ? { approve: options.approve } : {}),
+  };
+  // A fresh query string makes the loader evaluate the script again on every run.
+  const url = `${pathToFileURL(script).href}?berth-run=${++runs}`;
+  try {
+    await runInMode(mode, () => abortable(importScript(url), options.signal));
+  } catch (error) {
+    throw new ScriptFailed(script, error, locateInScript(error, script), results);
+  }
+  return { script, results };
+}
+
+async function importScript(url: string): Promise<unknown> {
+  try {
+    return await import(url);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
+    // Not started under tsx (an installed, compiled berth): register its loader once, then retry.
+    const { register } = await import("tsx/esm/api");
+    register();
+    return await import(url);
+  }
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
