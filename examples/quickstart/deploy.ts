@@ -1,0 +1,21 @@
+// The quickstart: deploy a chart defined in code (./chart.ts) and wait until it is ready.
+// Run: npm run example — uses your kubeconfig's cluster, or starts a local control plane when none is
+// configured (or BERTH_CLUSTER=local). BERTH_NAMESPACE picks the namespace (default: default).
+import { connect } from "berth";
+import { hello } from "./chart.js";
+
+const namespace = process.env["BERTH_NAMESPACE"] ?? "default";
+const cluster = await connect({ local: "auto" });
+try {
+  const result = await cluster.deploy(hello, {
+    release: "hello",
+    namespace,
+    values: { message: "hello from the quickstart", replicas: 2 },
+  }, {
+    wait: { timeout: "2m" },
+    onEvent: (e) => { if (e.type === "object-applied") console.log(`${e.op} ${e.object.kind}/${e.object.name}`); },
+  });
+  console.log(`release ${result.namespace}/${result.release}: ${result.status}, revision ${result.revision ?? "(unchanged)"}`);
+} finally {
+  cluster.close();
+}
