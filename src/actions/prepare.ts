@@ -1,3 +1,4 @@
+import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
 import type { KubeApi } from "../kube/types.js";
 import { computePlan, type PlanOptions } from "../plan/compute.js";
@@ -68,7 +69,10 @@ export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmu
   readonly signal?: AbortSignal;
 }
 
-/** Renders the chart against the cluster's capabilities and plans it against the release's state. */
+/**
+ * Renders the chart against the cluster's capabilities and plans it against the release's state.
+ * @throws DependencyError (code `DependencyInvalid`) for a `berth.dev/depends-on` naming a missing object or forming a cycle
+ */
 export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
   const state = await releaseState(config, args.release, args.namespace, options.signal);
   const previous = state.lastDeployed?.release;
@@ -81,6 +85,8 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
     capabilities,
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
   }), config.kube);
+  // A bad `berth.dev/depends-on` (missing target, cycle) is found here, before anything is written.
+  buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const plan = await planRelease(config, state, rendered, previous, options);
   return { state, rendered, userValues, plan, isUpgrade, revision };
