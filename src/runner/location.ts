@@ -7,6 +7,10 @@ const FRAME = /((?:file:\/\/)?\/[^\s():]+?)(?:\?[^\s():]*)?:(\d+)(?::(\d+))?/g;
 // esbuild (tsx) transform errors: `/abs/file.ts:2:11: ERROR: Expected identifier`; esbuild columns are 0-based
 const TRANSFORM = /^((?:file:\/\/)?\/[^\s:]+):(\d+):(\d+): ERROR: /m;
 
+function stem(path: string): string {
+  return path.replace(/\.[cm]?[jt]sx?$/, "");
+}
+
 function pathOf(file: string): string {
   return file.startsWith("file://") ? fileURLToPath(file) : file;
 }
@@ -19,7 +23,12 @@ function pathOf(file: string): string {
 export function locateInScript(error: unknown, script: string): ScriptLocation | undefined {
   const text = error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
   const transform = TRANSFORM.exec(error instanceof Error ? error.message : "");
-  if (transform) return { file: pathOf(transform[1]!), line: Number(transform[2]), column: Number(transform[3]) + 1 };
+  if (transform) {
+    const file = pathOf(transform[1]!);
+    // esbuild names an .mts/.cts file by its .ts twin
+    const same = file === script || stem(file) === stem(script);
+    return { file: same ? script : file, line: Number(transform[2]), column: Number(transform[3]) + 1 };
+  }
   const frames = [...text.matchAll(FRAME)].map((m) => ({
     file: pathOf(m[1]!),
     line: Number(m[2]),
