@@ -24,7 +24,7 @@ export interface CachedDocument {
 /** The parsed documents of one text; `undefined` when the text has YAML errors. */
 export type CachedParse = readonly CachedDocument[] | undefined;
 
-const MAX_ENTRIES = 2000;
+const MAX_ENTRIES = 1000;
 const cache = new Map<string, CachedParse>();
 
 /**
