@@ -2,9 +2,9 @@
 // for their dependencies to be ready, a missing dependency writes nothing, and every step is reported.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { connect, type Cluster, type DeepPartial, type DeployEvent } from "../../src/index.js";
+import { connect, type Cluster, type DeployEvent } from "../../src/index.js";
 import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
-import { appChart, knobs, type AppValues } from "./fixtures/app-chart.js";
+import { appChart, knobs } from "./fixtures/app-chart.js";
 
 const ns = useTestNamespace("devents");
 let cluster: Cluster;
@@ -29,9 +29,8 @@ describe("depends-on", () => {
   });
 
   it("GIVEN a depends-on naming an object the release lacks WHEN planned or deployed THEN DependencyInvalid and nothing is written", async () => {
-    const values: DeepPartial<AppValues> = { dependsOn: "StatefulSet/missing" };
-    await assert.rejects(cluster.plan(appChart, { release: "nodep", values }), { code: "DependencyInvalid" });
-    await assert.rejects(cluster.deploy(appChart, { release: "nodep", values }), { code: "DependencyInvalid" });
+    await assert.rejects(cluster.plan(appChart, { release: "nodep", values: { dependsOn: "StatefulSet/missing" } }), { code: "DependencyInvalid" });
+    await assert.rejects(cluster.deploy(appChart, { release: "nodep", values: { dependsOn: "StatefulSet/missing" } }), { code: "DependencyInvalid" });
     assert.equal(await get("apps/v1", "Deployment", "nodep"), undefined);
     assert.equal(await get("v1", "ConfigMap", "nodep-cfg"), undefined);
     const records = await kube().list("v1", "Secret", { namespace: ns.name, labelSelector: "owner=helm,name=nodep" });
