@@ -105,3 +105,18 @@ export { MANAGED_BY_LABEL, RELEASE_NAME_ANNOTATION, RELEASE_NAMESPACE_ANNOTATION
 export { startLocalCluster } from "./local/control-plane.js";
 export type { LocalCluster, LocalClusterEvent, LocalClusterOptions } from "./local/control-plane.js";
 export { FAILURE_ANNOTATIONS } from "./local/stages.js";
+
+// script runner and saved plans (issues 6, 8)
+export { loadPlans, savePlans, SAVED_PLAN_VERSION, SAVED_PLANS_VERSION } from "./plan/saved.js";
+export type { PlanChartMetadata, PlanReleaseDraft } from "./plan/types.js";
+export { applySavedPlan, checkSavedPlan, planDeploy, SavedPlanIncomplete } from "./actions/apply-saved.js";
+export type { ApplySavedPlanOptions, PlanDeployOptions } from "./actions/apply-saved.js";
+export { currentRunMode, runInMode } from "./actions/run-mode.js";
+export type { RunMode } from "./actions/run-mode.js";
+export { runScript } from "./runner/run-script.js";
+export type { RunScriptOptions, RunScriptResult } from "./runner/run-script.js";
+export { ScriptFailed, ScriptNotFound } from "./runner/errors.js";
+export type { ScriptLocation } from "./runner/errors.js";
+export { formatPlans, totalLine, totalOf } from "./runner/format-plans.js";
+export type { FormatPlansOptions, PlansFormat, PlansTotal } from "./runner/format-plans.js";
+export { approveConfirmed, planFingerprint } from "./runner/same-plan.js";

@@ -1,0 +1,39 @@
+// GIVEN a deployed release WHEN deployed again unchanged THEN berth makes no mutating API call at all.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { connect, type Cluster } from "../../src/index.js";
+import { appChart } from "../runner/fixtures/app.js";
+import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+
+let ns: string;
+let cluster: Cluster;
+
+before(async () => {
+  ns = await createTestNamespace("noop");
+  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
+});
+after(async () => {
+  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
+  cluster.close();
+});
+
+describe("no-op redeploy", () => {
+  it("GIVEN a deployed release WHEN the same is deployed again THEN it is unchanged and only reads and dry runs reach the API", async () => {
+    const args = { release: "same", values: { data: "x", password: "p" } };
+    assert.equal((await cluster.deploy(appChart, args)).status, "deployed");
+    const calls: { method: string; path: string }[] = [];
+    const stop = cluster.config.transport!.observe((req) => calls.push(req));
+    let result;
+    try {
+      result = await cluster.deploy(appChart, args);
+    } finally {
+      stop();
+    }
+    assert.equal(result.status, "unchanged");
+    assert.equal(result.revision, null);
+    assert.ok(calls.length > 0, "the spy saw the plan's reads");
+    const mutating = calls.filter((c) => ["POST", "PUT", "DELETE"].includes(c.method) || (c.method === "PATCH" && !/[?&]dryRun=All(&|$)/.test(c.path)));
+    assert.deepEqual(mutating, []);
+    assert.equal((await cluster.history("same")).length, 1);
+  });
+});
