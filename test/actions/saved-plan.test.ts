@@ -50,7 +50,7 @@ describe("saved plans", () => {
     const result = await cluster.applyPlan(loaded!);
     assert.equal(result.status, "deployed");
     assert.equal(result.revision, 1);
-    assert.equal(((await getCm("web-cfg")) as { data: { value: string } }).data.value, "saved");
+    assert.equal(((await getCm("web-cfg")) as unknown as { data: { value: string } }).data.value, "saved");
     const release = await cluster.get("web");
     assert.deepEqual(release.config, { data: "saved", password: SECRET });
     assert.equal(release.values["data"], "saved");
@@ -65,7 +65,7 @@ describe("saved plans", () => {
     await cluster.config.kube.update({ ...live, data: { value: "edited by hand" } });
     await assert.rejects(cluster.applyPlan(plan), (e: { code?: string }) => e.code === "PlanStale");
     assert.deepEqual((await cluster.history("web")).map((h) => h.revision), [1]);
-    assert.equal(((await getCm("web-cfg")) as { data: { value: string } }).data.value, "edited by hand");
+    assert.equal(((await getCm("web-cfg")) as unknown as { data: { value: string } }).data.value, "edited by hand");
   });
 
   it("GIVEN a plan without its release draft WHEN applied THEN SavedPlanIncomplete", async () => {
