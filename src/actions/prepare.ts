@@ -13,6 +13,7 @@ import type { Values } from "../values/types.js";
 import { collectUserValues } from "../values/user-values.js";
 import type { Configuration } from "./configuration.js";
 import { scopeByDiscovery } from "./scope.js";
+import { storedWithNamespace } from "./record-namespace.js";
 import { template, type TemplateArgs } from "./template.js";
 
 /** Where a release stands before an operation: its store and its latest and last deployed revisions. */
@@ -26,14 +27,14 @@ export interface ReleaseState {
   readonly lastDeployed: StoredRelease | undefined;
 }
 
-/** Reads a release's state. */
+/** Reads a release's state (Helm-written records get the release namespace on their objects). */
 export async function releaseState(config: Configuration, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseState> {
   validateReleaseName(name);
   const ns = namespace ?? config.namespace;
   const store = config.storeFor(ns);
   const opts = signal ? { signal } : {};
-  const latest = await store.last(name, opts);
-  const lastDeployed = latest?.release.status === "deployed" ? latest : await store.lastDeployed(name, opts);
+  const latest = storedWithNamespace(await store.last(name, opts), ns);
+  const lastDeployed = latest?.release.status === "deployed" ? latest : storedWithNamespace(await store.lastDeployed(name, opts), ns);
   return { name, namespace: ns, store, latest, lastDeployed };
 }
 

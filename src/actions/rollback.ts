@@ -4,6 +4,7 @@ import { assertApplicable } from "./blocking.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployResult } from "./deploy.js";
 import { performOperation, type PerformOptions } from "./perform.js";
+import { withRecordNamespace } from "./record-namespace.js";
 import { planRelease, releaseState } from "./prepare.js";
 import { refOf } from "../wait/events.js";
 import { identityKey, refOf as planRefOf } from "../plan/object-id.js";
@@ -34,7 +35,7 @@ export async function rollback(config: Configuration, name: string, options: Rol
   if (!latest) throw new ReleaseNotFound(name);
   const targetRevision = options.revision ?? latest.revision - 1;
   if (targetRevision < 1) throw new ReleaseNotFound(name, targetRevision);
-  const target = (await state.store.get(name, targetRevision)).release;
+  const target = withRecordNamespace((await state.store.get(name, targetRevision)).release, state.namespace);
   const current = state.lastDeployed?.release;
   // Prune against everything the latest and last deployed revisions may have created.
   const pruneBase: Release = { ...latest, objects: unionObjects(current, latest) };

@@ -61,7 +61,8 @@ export async function executePlan(plan: Plan, kube: KubeApi, options: ExecuteOpt
   for (const action of crds) await write(action);
   if (crds.length) await options.waitReady(crds.map((a) => applied.get(a.id)!));
 
-  const objects = plan.actions.filter((a) => a.category === "object" && (WRITES.has(a.op) || a.op === "noop"));
+  // Desired objects only: a pruned object planned `noop` (already gone, owned elsewhere) has no payload.
+  const objects = plan.actions.filter((a) => a.category === "object" && (WRITES.has(a.op) || a.op === "noop") && a.id in plan.payload.objects);
   const byKey = new Map(objects.map((a) => [keyOf(desired(a)), a]));
   const graph = buildApplyGraph(objects.map(desired));
   await runApplyGraph(graph, {
