@@ -120,3 +120,9 @@ export type { ScriptLocation } from "./runner/errors.js";
 export { formatPlans, totalLine, totalOf } from "./runner/format-plans.js";
 export type { FormatPlansOptions, PlansFormat, PlansTotal } from "./runner/format-plans.js";
 export { approveConfirmed, planFingerprint } from "./runner/same-plan.js";
+
+// typed values: generate a chart's values types (issue 8)
+export { generateValuesTypes } from "./typegen/generate.js";
+export type { GenerateValuesTypesOptions } from "./typegen/generate.js";
+export { TypegenError } from "./typegen/errors.js";
+export type { TypegenErrorCode } from "./typegen/errors.js";

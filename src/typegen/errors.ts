@@ -8,6 +8,7 @@ export type TypegenErrorCode = "TypegenRefUnresolved" | "TypegenTypeNameInvalid"
  * (`TypegenRefUnresolved`), or a `typeName` that is not a TypeScript identifier (`TypegenTypeNameInvalid`).
  */
 export class TypegenError extends BerthError {
+  /** Which failure: see {@link TypegenErrorCode}. */
   declare readonly code: TypegenErrorCode;
 
   /**

@@ -41,7 +41,7 @@ describe("examples/ci", () => {
   it("GIVEN the quickstart script WHEN the workflow's plan then deploy --plan commands run THEN the plan is Markdown and the saved plan deploys revision 1", async () => {
     const dir = await mkdtemp(join(tmpdir(), "berth-ci-"));
     await writeFile(join(dir, "plan-key"), "a passphrase for the test");
-    const env = { ...process.env, KUBECONFIG: testKubeconfigPath(), BERTH_NAMESPACE: ns.name, RUNNER_TEMP: dir };
+    const env: Record<string, string | undefined> = { ...process.env, KUBECONFIG: testKubeconfigPath(), BERTH_NAMESPACE: ns.name, RUNNER_TEMP: dir };
     delete env["BERTH_CLUSTER"];
     const [plan, deploy] = (await berthCommands()).map((args) => args.map((a) => (a === "deploy.ts" ? join(root, "examples/quickstart/deploy.ts") : /^plan\.(md|json)$/.test(a) ? join(dir, a) : a.replace("$RUNNER_TEMP", dir))));
     const run = (args: string[]) => promisify(execFile)(process.execPath, [join(root, "bin/berth.js"), ...args], { cwd: root, env, timeout: 240_000 });
