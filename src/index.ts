@@ -126,3 +126,4 @@ export { generateValuesTypes } from "./typegen/generate.js";
 export type { GenerateValuesTypesOptions } from "./typegen/generate.js";
 export { TypegenError } from "./typegen/errors.js";
 export type { TypegenErrorCode } from "./typegen/errors.js";
+export { InvalidNamespace } from "./actions/prepare.js";

@@ -1,3 +1,4 @@
+import { BerthError } from "../errors.js";
 import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
 import type { KubeApi } from "../kube/types.js";
@@ -16,6 +17,16 @@ import { scopeByDiscovery } from "./scope.js";
 import { storedWithNamespace } from "./record-namespace.js";
 import { template, type TemplateArgs } from "./template.js";
 
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A namespace that is not a DNS-1123 label (empty, too long, or with invalid characters). */
+export class InvalidNamespace extends BerthError {
+  /** @param namespace - the namespace given */
+  constructor(namespace: string) {
+    super("InvalidNamespace", `namespace ${JSON.stringify(namespace)} is invalid: use lowercase letters, digits and '-', 1 to 63 characters`);
+  }
+}
+
 /** Where a release stands before an operation: its store and its latest and last deployed revisions. */
 export interface ReleaseState {
   readonly name: string;
@@ -31,6 +42,7 @@ export interface ReleaseState {
 export async function releaseState(config: Configuration, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseState> {
   validateReleaseName(name);
   const ns = namespace ?? config.namespace;
+  if (!NAMESPACE.test(ns) || ns.length > 63) throw new InvalidNamespace(ns);
   const store = config.storeFor(ns);
   const opts = signal ? { signal } : {};
   const latest = storedWithNamespace(await store.last(name, opts), ns);
