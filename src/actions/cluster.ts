@@ -32,6 +32,15 @@ export class Cluster {
   /**
    * Installs or upgrades a release; see `deploy`. Inside `berth plan <script>`, it returns the plan
    * without writing anything (the runner's plan mode).
+   *
+   * @example
+   * ```ts
+   * const result = await cluster.deploy(web, { release: "web", namespace: "prod", values: { image: { tag: "1.4.2" } } }, {
+   *   wait: { timeout: "5m" }, atomic: true,
+   *   hooks: { postUpgrade: async ({ kube, release }) => { await smokeTest(kube, release.namespace); } },
+   * });
+   * console.log(result.status, result.revision); // "deployed" 4
+   * ```
    */
   async deploy<V>(chart: Chart<V>, args: DeployArgs<V>, options: DeployOptions = {}): Promise<DeployResult> {
     const mode = currentRunMode();

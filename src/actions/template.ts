@@ -36,6 +36,11 @@ export interface TemplateOptions extends RenderOptions {
  * Renders a chart without a cluster: coalesces values (defaults ← files ← code ← `--set`),
  * validates them against every chart's schema, renders every template.
  *
+ * @example
+ * ```ts
+ * const result = await template(await loadChart("charts/web"), { release: "web", values: { replicas: 2 } });
+ * console.log(formatManifests(result));
+ * ```
  * @throws {@link ChartInvalid} for a library chart
  * @throws {@link ValuesInvalid} listing every schema violation with its value path
  * @throws {@link RenderError} (code `RenderFailed`) listing every template problem
