@@ -14,9 +14,11 @@ if (!existsSync(source)) {
 } else if (process.execArgv.includes("--conditions=development")) {
   await import(pathToFileURL(source).href);
 } else {
+  // Resolved from berth's own node_modules, so it works from any working directory.
+  const tsx = import.meta.resolve("tsx");
   const result = spawnSync(
     process.execPath,
-    ["--conditions=development", "--import", "tsx", fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    ["--conditions=development", "--import", tsx, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
     { stdio: "inherit" },
   );
   process.exitCode = result.status ?? 1;
