@@ -4,6 +4,7 @@ import { HookFailed } from "../hooks/errors.js";
 import type { HookRun } from "../hooks/events.js";
 import { runHooks } from "../hooks/run-hooks.js";
 import type { ObjectRef } from "../kube/types.js";
+import { PlanStale } from "../plan/errors.js";
 import type { Plan } from "../plan/types.js";
 import type { HookEvent, KubeObject } from "../render/types.js";
 import type { StoredRelease } from "../storage/driver.js";
@@ -65,7 +66,8 @@ export function durationMs(value: number | string | undefined, fallback: number)
 
 /**
  * The perform phase shared by deploy and rollback: takes the release's lock by recording the pending
- * revision, runs pre-hooks, executes the plan, waits, runs post-hooks, and marks the revision
+ * revision (`PlanStale` when another operation wrote a revision since the plan was computed), runs
+ * pre-hooks, executes the plan, waits, runs post-hooks, and marks the revision
  * `deployed` (the previous one `superseded`). On any failure or abort the revision is marked `failed`
  * with the reason and `OperationFailed` is thrown.
  */
@@ -73,7 +75,12 @@ export async function performOperation(config: Configuration, request: PerformRe
   const { state, plan, operation, draft } = request;
   const emit = options.onEvent ?? (() => undefined);
   const signal = options.signal;
-  const lease = await state.store.acquire(state.name, config.identity, config.lockTtlMs, draft);
+  const lease = await state.store.acquire(state.name, config.identity, config.lockTtlMs, (last) => {
+    // Another operation finished between planning and locking: this plan no longer starts from the latest revision.
+    const planned = state.latest?.release.revision;
+    if (last?.revision !== planned) throw new PlanStale([{ what: "release", planned: planned === undefined ? null : String(planned), current: last ? String(last.revision) : null }]);
+    return draft;
+  });
   const keeper = new LeaseKeeper(state.store, lease, config.lockTtlMs);
   const revision = lease.release.revision;
   emit({ type: "revision-pending", release: state.name, revision, status: draft.status });

@@ -36,6 +36,23 @@ describe("release lock", () => {
     b.close();
   });
 
+  it("GIVEN another deploy that completes between planning and locking WHEN the first deploy goes on THEN PlanStale and its plan is not applied", async () => {
+    const cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns.name });
+    await cluster.deploy(appChart, { release: "moved" });
+    const outcome = cluster.deploy(appChart, { release: "moved", values: { data: "first" } }, {
+      approve: async () => {
+        await cluster.deploy(appChart, { release: "moved", values: { data: "second" } });
+        return true;
+      },
+    });
+    await assert.rejects(outcome, { code: "PlanStale" });
+    const history = await cluster.history("moved");
+    assert.deepEqual(history.map((h) => [h.revision, h.status]), [[1, "superseded"], [2, "deployed"]]);
+    const cm = await cluster.config.kube.get({ apiVersion: "v1", kind: "ConfigMap", namespace: ns.name, name: "moved-cfg" });
+    assert.equal((cm as any).data.value, "second");
+    cluster.close();
+  });
+
   it("GIVEN a deploying process killed while holding the lock WHEN deploying again THEN ReleaseLocked until the lock expires, then the stale revision is failed and a new one deployed", async () => {
     const ttlMs = 3000;
     const child = spawn(process.execPath, ["--conditions=development", "--import", "tsx", "test/actions/fixtures/hanging-deploy.ts"], {
