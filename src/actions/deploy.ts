@@ -6,6 +6,7 @@ import type { ReleaseStatus } from "../storage/release.js";
 import { assertApplicable } from "./blocking.js";
 import { recordedHooksChanged } from "./hook-changes.js";
 import type { Configuration } from "./configuration.js";
+import { operationSignal } from "../util/signal.js";
 import { OperationFailed, PlanNotApproved, type RecoveryOutcome } from "./errors.js";
 import { performOperation, type PerformOptions } from "./perform.js";
 import { prepareDeploy, type PrepareOptions } from "./prepare.js";
@@ -56,7 +57,9 @@ export interface DeployResult {
  * @throws ValuesInvalid, RenderError, ReleaseLocked, OwnershipConflict, PlanBlocked, PlanNotApproved,
  * OperationFailed (the revision was marked failed; `recovery` says what `atomic` did)
  */
-export async function deploy<V>(config: Configuration, chart: Chart<V>, args: DeployArgs<V>, options: DeployOptions = {}): Promise<DeployResult> {
+export async function deploy<V>(config: Configuration, chart: Chart<V>, args: DeployArgs<V>, given: DeployOptions = {}): Promise<DeployResult> {
+  const signal = operationSignal(given.signal);
+  const options: DeployOptions = signal ? { ...given, signal } : given;
   const started = Date.now();
   const prepared = await prepareDeploy(config, chart, args, options);
   const { state, plan, rendered, isUpgrade } = prepared;

@@ -2,6 +2,7 @@ import type { Release } from "../storage/release.js";
 import { ReleaseNotFound } from "../storage/errors.js";
 import { assertApplicable } from "./blocking.js";
 import type { Configuration } from "./configuration.js";
+import { operationSignal } from "../util/signal.js";
 import type { DeployResult } from "./deploy.js";
 import { performOperation, type PerformOptions } from "./perform.js";
 import { withRecordNamespace } from "./record-namespace.js";
@@ -28,7 +29,9 @@ export interface RollbackOptions extends PerformOptions {
  * plans them against the live cluster, prunes what the target didn't have, runs the rollback hooks.
  * @throws ReleaseNotFound, ReleaseLocked, PlanBlocked, OperationFailed
  */
-export async function rollback(config: Configuration, name: string, options: RollbackOptions = {}): Promise<DeployResult> {
+export async function rollback(config: Configuration, name: string, given: RollbackOptions = {}): Promise<DeployResult> {
+  const signal = operationSignal(given.signal);
+  const options: RollbackOptions = signal ? { ...given, signal } : given;
   const started = Date.now();
   const state = await releaseState(config, name, options.namespace, options.signal);
   const latest = state.latest?.release;

@@ -8,6 +8,7 @@ import { ReleaseLocked, ReleaseNotFound } from "../storage/errors.js";
 import { mapLimit } from "../util/map-limit.js";
 import { refOf } from "../wait/events.js";
 import type { Configuration } from "./configuration.js";
+import { operationSignal } from "../util/signal.js";
 import { OperationFailed } from "./errors.js";
 import type { DeployEvent } from "./events.js";
 import { durationMs } from "./perform.js";
@@ -48,14 +49,15 @@ export interface UninstallResult {
  * they are gone, then deletes its records — or, with `keepHistory`, marks the latest `uninstalled`.
  * @throws ReleaseNotFound, ReleaseLocked, OperationFailed
  */
-export async function uninstall(config: Configuration, name: string, options: UninstallOptions = {}): Promise<UninstallResult> {
+export async function uninstall(config: Configuration, name: string, given: UninstallOptions = {}): Promise<UninstallResult> {
+  const signal = operationSignal(given.signal);
+  const options: UninstallOptions = signal ? { ...given, signal } : given;
   const state = await releaseState(config, name, options.namespace, options.signal);
   const stored = state.latest;
   if (!stored || stored.release.status === "uninstalled") throw new ReleaseNotFound(name);
   const lock = liveLock(state);
   if (lock) throw new ReleaseLocked(name, stored.release.revision, lock.holder, lock.since, stored.release.lock?.expiresAt);
   const { store } = state;
-  const signal = options.signal;
   const timeoutMs = durationMs(options.timeout, 300_000);
   let current = await store.update({ ...stored.release, status: "uninstalling", description: "Deletion in progress" }, stored.version);
   const release = current.release;

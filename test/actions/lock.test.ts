@@ -16,7 +16,7 @@ describe("release lock", () => {
   it("GIVEN two deploys of one release racing WHEN both run THEN exactly one wins and the other gets ReleaseLocked naming the holder", async () => {
     const connectAs = (identity: string) => connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns.name, identity });
     const [a, b] = await Promise.all([connectAs("deployer-a"), connectAs("deployer-b")]);
-    const slowHook = { preInstall: () => sleep(1500) };
+    const slowHook = { preInstall: () => sleep(5000) };
     const outcomes = await Promise.allSettled([
       a.deploy(appChart, { release: "race" }, { hooks: slowHook }),
       b.deploy(appChart, { release: "race" }, { hooks: slowHook }),
