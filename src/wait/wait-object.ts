@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { KubeApi, KubeObject, ObjectRef } from "../kube/types.js";
 import type { UnreadyObject } from "./errors.js";
 import type { Readiness } from "./readiness-types.js";
@@ -6,6 +7,7 @@ import { EventTracker, eventsAbout } from "./kube-events.js";
 import { follow, sleep } from "./follow.js";
 import { podProblem } from "./pod-problems.js";
 import { podSelectorOf } from "./selector.js";
+import { currentDeploymentPods } from "./current-pods.js";
 
 /** How to wait for one object. */
 export interface WaitObjectOptions {
@@ -31,9 +33,12 @@ export async function waitForObject(ref: ObjectRef, kube: KubeApi, options: Wait
   const started = Date.now();
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
+  // Each wake-up races a short sleep whose abort listener lives until its timer ends: many at once is expected.
+  setMaxListeners(0, signal);
   const tracker = new EventTracker();
   let current: KubeObject | undefined;
   let pods: readonly KubeObject[] = [];
+  let replicaSets: readonly KubeObject[] = [];
   let podsFollowed = false;
   let lastError: unknown;
   let wake: () => void = () => undefined;
@@ -47,6 +52,9 @@ export async function waitForObject(ref: ObjectRef, kube: KubeApi, options: Wait
   const followPods = (selector: string) => {
     podsFollowed = true;
     feeds.push(follow(kube, { apiVersion: "v1", kind: "Pod", list: { ...ns, labelSelector: selector } }, { onChange: (items) => { pods = items; changed(); } }, signal));
+    if (ref.kind === "Deployment") {
+      feeds.push(follow(kube, { apiVersion: "apps/v1", kind: "ReplicaSet", list: { ...ns, labelSelector: selector } }, { onChange: (items) => { replicaSets = items; changed(); } }, signal));
+    }
   };
 
   let lastReason = "";
@@ -69,7 +77,8 @@ export async function waitForObject(ref: ObjectRef, kube: KubeApi, options: Wait
         const selector = podSelectorOf(current);
         if (selector) followPods(selector);
       }
-      const verdict = judge(current, pods, options.evaluate, lastError);
+      const counted = current && ref.kind === "Deployment" ? (currentDeploymentPods(current, replicaSets, pods) ?? []) : pods;
+      const verdict = judge(current, counted, options.evaluate, lastError);
       if (verdict.state === "ready") {
         options.onEvent?.({ type: "object-ready", object: ref, reason: verdict.reason, elapsedMs: Date.now() - started });
         return { state: "ready", object: ref, reason: verdict.reason };
