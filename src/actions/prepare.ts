@@ -3,6 +3,7 @@ import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
 import type { KubeApi } from "../kube/types.js";
 import { computePlan, type PlanOptions } from "../plan/compute.js";
+import { sensitiveValuePaths } from "../plan/schema-sensitive.js";
 import type { Plan } from "../plan/types.js";
 import type { RenderResult } from "../render/types.js";
 import type { StoredRelease } from "../storage/driver.js";
@@ -101,7 +102,8 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   // A bad `berth.dev/depends-on` (missing target, cycle) is found here, before anything is written.
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
-  const plan = await planRelease(config, state, rendered, previous, options);
+  const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
+  const plan = await planRelease(config, state, rendered, previous, options, sensitive);
   return { state, rendered, userValues, plan, isUpgrade, revision };
 }
 
@@ -112,6 +114,7 @@ export async function planRelease(
   content: Pick<RenderResult, "objects" | "crds" | "hooks">,
   previous: Release | undefined,
   options: Pick<PrepareOptions, "adopt" | "replaceImmutable" | "signal">,
+  sensitiveValues?: { readonly values: unknown; readonly previousValues?: unknown; readonly paths: readonly string[] },
 ): Promise<Plan> {
   const lock = liveLock(state);
   return await computePlan({
@@ -122,6 +125,7 @@ export async function planRelease(
     hooks: content.hooks,
     ...(previous ? { previous: { revision: previous.revision, objects: previous.objects.map((o) => o.object), status: previous.status } } : {}),
     ...(lock ? { lock } : {}),
+    ...(sensitiveValues && sensitiveValues.paths.length > 0 ? { sensitiveValues } : {}),
   }, config.kube, {
     fieldManager: config.fieldManager,
     ...(options.adopt !== undefined ? { adopt: options.adopt } : {}),

@@ -36,7 +36,12 @@ export interface PlanInput {
   /** The release's lock, when one is held: a blocking problem. */
   readonly lock?: { readonly holder: string; readonly since: string };
   /** Chart values marked sensitive (`x-sensitive`/`writeOnly`): any string holding one is redacted. */
-  readonly sensitiveValues?: { readonly values: unknown; readonly paths: readonly string[] };
+  readonly sensitiveValues?: {
+    readonly values: unknown;
+    readonly paths: readonly string[];
+    /** The previous revision's values: its sensitive strings may still be live and must be redacted too. */
+    readonly previousValues?: unknown;
+  };
 }
 
 /** How a plan is computed. */
@@ -129,7 +134,7 @@ function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions, prefet
     kube,
     release: { name: input.release, namespace: input.namespace },
     previous,
-    valueStrings: sv ? sensitiveValueStrings(sv.values, sv.paths) : [],
+    valueStrings: sv ? [...sensitiveValueStrings(sv.values, sv.paths), ...sensitiveValueStrings(sv.previousValues, sv.paths)] : [],
     plannedKinds,
     adopt: options.adopt ?? false,
     ownership: input.ownership ?? [],
