@@ -33,8 +33,9 @@ try {
   }, { wait: { timeout: "3m" } });
   console.log(`stack-db: ${db.status}, revision ${db.revision ?? "(unchanged)"}`);
 
-  // The app gets the database's Service and Secret names from the database release itself.
-  const objects = (await cluster.get("stack-db", { namespace })).objects.map((o) => o.object);
+  // The app gets the database's Service and Secret from the database deploy's own plan (its exact
+  // objects), so this also works under `berth plan`, where nothing is deployed.
+  const objects: KubeObject[] = Object.values(db.plan.payload.objects);
   const named = (kind: string): KubeObject => {
     const found = objects.find((o) => o.kind === kind);
     if (!found) throw new Error(`the database release has no ${kind}`);
