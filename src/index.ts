@@ -127,3 +127,4 @@ export type { GenerateValuesTypesOptions } from "./typegen/generate.js";
 export { TypegenError } from "./typegen/errors.js";
 export type { TypegenErrorCode } from "./typegen/errors.js";
 export { InvalidNamespace } from "./actions/prepare.js";
+export type { PerformDeployOptions } from "./actions/perform-deploy.js";

@@ -3,12 +3,11 @@ import { BerthError } from "../errors.js";
 import { checkPlanFresh } from "../plan/fresh.js";
 import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import { ReleaseLocked } from "../storage/errors.js";
-import { refOf } from "../wait/events.js";
 import { assertApplicable } from "./blocking.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployArgs, DeployResult } from "./deploy.js";
 import type { DeployEvent } from "./events.js";
-import { performOperation, type PerformOptions } from "./perform.js";
+import { performDeploy, type PerformDeployOptions } from "./perform-deploy.js";
 import { liveLock, prepareDeploy, releaseState, type PrepareOptions, type ReleaseState } from "./prepare.js";
 
 /**
@@ -79,10 +78,7 @@ export async function checkSavedPlan(config: Configuration, plan: Plan, signal?:
 }
 
 /** How a saved plan is applied. */
-export interface ApplySavedPlanOptions extends PerformOptions {
-  /** The description of the new revision once deployed. @defaultValue "Install complete" / "Upgrade complete" */
-  readonly description?: string;
-}
+export type ApplySavedPlanOptions = PerformDeployOptions;
 
 /**
  * Applies exactly a saved plan (see `savePlans`/`loadPlans`): no render, no new plan. First checks
@@ -106,30 +102,5 @@ export async function applySavedPlan(config: Configuration, plan: Plan, options:
     return { release: name, namespace, plan, notes: draft.notes, ...result, durationMs };
   };
   if (!plan.changes) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
-  const isUpgrade = !plan.release.isInstall;
-  const result = await performOperation(config, {
-    state,
-    plan,
-    operation: isUpgrade ? "upgrade" : "install",
-    success: options.description ?? (isUpgrade ? "Upgrade complete" : "Install complete"),
-    draft: {
-      status: isUpgrade ? "pending-upgrade" : "pending-install",
-      namespace,
-      chart: { ...draft.chart },
-      config: draft.config,
-      values: draft.values,
-      objects: draft.objects,
-      hooks: draft.hooks,
-      crds: draft.crds,
-      notes: draft.notes,
-      description: isUpgrade ? "Upgrade in progress" : "Install in progress",
-    },
-  }, options);
-  return finish({
-    revision: result.record.release.revision,
-    status: result.record.release.status,
-    applied: result.applied.map(refOf),
-    deleted: result.deleted,
-    hooks: result.hookRuns,
-  });
+  return finish(await performDeploy(config, state, plan, draft, options));
 }

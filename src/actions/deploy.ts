@@ -7,27 +7,20 @@ import { assertApplicable } from "./blocking.js";
 import { recordedHooksChanged } from "./hook-changes.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
-import { OperationFailed, PlanNotApproved, type RecoveryOutcome } from "./errors.js";
-import { performOperation, type PerformOptions } from "./perform.js";
+import { PlanNotApproved } from "./errors.js";
+import { performDeploy, type PerformDeployOptions } from "./perform-deploy.js";
 import { prepareDeploy, type PrepareOptions } from "./prepare.js";
-import { rollback } from "./rollback.js";
 import type { TemplateArgs } from "./template.js";
-import { uninstall } from "./uninstall.js";
-import { refOf } from "../wait/events.js";
 
 /** What is deployed: the release, its namespace and the user's values (same as `template`). */
 export type DeployArgs<V> = TemplateArgs<V>;
 
 /** How a deploy is managed. */
-export interface DeployOptions extends PerformOptions, PrepareOptions {
+export interface DeployOptions extends PerformDeployOptions, PrepareOptions {
   /** Compute and return the plan; write nothing. @defaultValue false */
   readonly dryRun?: boolean;
-  /** On any failure, return to the last deployed revision (or uninstall a failed first install). @defaultValue false */
-  readonly atomic?: boolean;
   /** Asked with the plan before anything is written; `false` stops the deploy with `PlanNotApproved`. */
   readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
-  /** The description of the new revision once deployed. @defaultValue "Install complete" / "Upgrade complete" */
-  readonly description?: string;
 }
 
 /** What a deploy did. */
@@ -62,7 +55,7 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   const options: DeployOptions = signal ? { ...given, signal } : given;
   const started = Date.now();
   const prepared = await prepareDeploy(config, chart, args, options);
-  const { state, plan, rendered, isUpgrade } = prepared;
+  const { state, plan, rendered } = prepared;
   const emit = options.onEvent ?? (() => undefined);
   emit({ type: "plan-computed", release: state.name, namespace: state.namespace, changes: plan.changes, summary: plan.summary });
   const base = { release: state.name, namespace: state.namespace, plan, notes: rendered.notes };
@@ -76,53 +69,6 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   if (!plan.changes && !recordedHooksChanged(state.lastDeployed?.release, rendered.hooks)) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
   if (options.approve && !(await options.approve(plan))) throw new PlanNotApproved(`${state.namespace}/${state.name}`);
 
-  const operation = isUpgrade ? "upgrade" : "install";
-  try {
-    const result = await performOperation(config, {
-      state,
-      plan,
-      operation,
-      success: options.description ?? (isUpgrade ? "Upgrade complete" : "Install complete"),
-      draft: {
-        status: isUpgrade ? "pending-upgrade" : "pending-install",
-        namespace: state.namespace,
-        chart: { ...chart.metadata },
-        config: prepared.userValues,
-        values: rendered.values,
-        objects: rendered.objects,
-        hooks: rendered.hooks,
-        crds: rendered.crds,
-        notes: rendered.notes,
-        description: isUpgrade ? "Upgrade in progress" : "Install in progress",
-      },
-    }, options);
-    return finish({
-      revision: result.record.release.revision,
-      status: result.record.release.status,
-      applied: result.applied.map(refOf),
-      deleted: result.deleted,
-      hooks: result.hookRuns,
-    });
-  } catch (error) {
-    if (!options.atomic || !(error instanceof OperationFailed)) throw error;
-    const recovery = await recover(config, state.name, state.namespace, state.lastDeployed?.release.revision, error, options);
-    throw new OperationFailed(`${operation} of ${state.namespace}/${state.name}`, error.revision, error.cause, recovery);
-  }
-}
-
-/** Atomic recovery: roll back to the last deployed revision, or uninstall a failed first install. */
-async function recover(config: Configuration, name: string, namespace: string, toRevision: number | undefined, failure: OperationFailed, options: DeployOptions): Promise<RecoveryOutcome> {
-  options.onEvent?.({ type: "rollback-started", release: name, toRevision: toRevision ?? null, reason: (failure.cause as Error)?.message ?? String(failure.cause) });
-  // The original signal may be what failed the deploy; recovery must still run to the end.
-  const recoveryOptions = { ...(options.wait !== undefined ? { wait: options.wait } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
-  try {
-    if (toRevision === undefined) {
-      await uninstall(config, name, { namespace, ...recoveryOptions });
-      return { status: "uninstalled" };
-    }
-    const result = await rollback(config, name, { namespace, revision: toRevision, ...recoveryOptions });
-    return { status: "rolled-back", ...(result.revision !== null ? { revision: result.revision } : {}) };
-  } catch (error) {
-    return { status: "failed", error };
-  }
+  const content = { chart: { ...chart.metadata }, config: prepared.userValues, values: rendered.values, objects: rendered.objects, hooks: rendered.hooks, crds: rendered.crds, notes: rendered.notes };
+  return finish(await performDeploy(config, state, plan, content, options));
 }
