@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 export interface BinaryOptions {
   /** Environment for `go` (PATH, GOPATH, proxies) and the cache location. @defaultValue process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Cache root. @defaultValue {@link cacheDir} */
+  /** Cache root. @defaultValue `cacheDir()` */
   readonly cacheDir?: string;
   readonly signal?: AbortSignal;
   /** Progress: called before a (slow) build starts. */
