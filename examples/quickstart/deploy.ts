@@ -6,6 +6,9 @@ import { hello } from "./chart.js";
 
 const namespace = process.env["BERTH_NAMESPACE"] ?? "default";
 const cluster = await connect({ local: "auto" });
+if (cluster.localKubeconfig) {
+  console.log(`no kubeconfig configured: using berth's local control plane (KUBECONFIG=${cluster.localKubeconfig}; stop it with \`npx berth local down\`)`);
+}
 try {
   const result = await cluster.deploy(hello, {
     release: "hello",

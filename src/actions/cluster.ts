@@ -23,9 +23,12 @@ import { uninstall, type UninstallOptions, type UninstallResult } from "./uninst
 export class Cluster {
   /** The shared configuration (kube client, storage, identity). */
   readonly config: Configuration;
+  /** Set when `connect({ local })` chose the local control plane: its admin kubeconfig path. */
+  readonly localKubeconfig: string | undefined;
 
-  /** @param config - see {@link Configuration} */
-  constructor(config: Configuration) {
+  /** @param config - see {@link Configuration} @param localKubeconfig - the local control plane's kubeconfig, when used */
+  constructor(config: Configuration, localKubeconfig?: string) {
+    this.localKubeconfig = localKubeconfig;
     this.config = config;
   }
 

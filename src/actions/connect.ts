@@ -33,16 +33,16 @@ export async function connect(options: ConnectOptions = {}): Promise<Cluster> {
   const source = await resolveSource(options, env);
   const connection = connectKube(source, options.fieldManager ? { fieldManager: options.fieldManager } : {});
   const config = createConfiguration(connection.client, options.namespace ?? connection.namespace, options, connection.transport);
-  return new Cluster(config);
+  return new Cluster(config, source.local ? source.kubeconfigPath : undefined);
 }
 
-async function resolveSource(options: ConnectOptions, env: Readonly<Record<string, string | undefined>>): Promise<KubeConfigSource> {
+async function resolveSource(options: ConnectOptions, env: Readonly<Record<string, string | undefined>>): Promise<KubeConfigSource & { local?: true }> {
   const explicit: KubeConfigSource = {
     ...(options.kubeconfig !== undefined ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
   };
-  const useLocal = async () => ({ kubeconfigPath: (await localUp({ env, ...(options.signal ? { signal: options.signal } : {}) })).kubeconfigPath });
+  const useLocal = async () => ({ local: true as const, kubeconfigPath: (await localUp({ env, ...(options.signal ? { signal: options.signal } : {}) })).kubeconfigPath });
   if (options.local === true) return await useLocal();
   if (options.local === "auto") {
     if (env["BERTH_CLUSTER"] === "local") return await useLocal();
