@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect, loadPlans, savePlans, type Cluster } from "../../src/index.js";
-import { runCli } from "../../src/cli/main.js";
 import { appChart } from "../runner/fixtures/app.js";
 import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { runBerth } from "../helpers/cli.js";
 
 const script = fileURLToPath(new URL("../runner/fixtures/two-releases.ts", import.meta.url));
 let ns: string;
@@ -30,16 +30,7 @@ after(async () => {
 
 const getCm = (name: string) => cluster.config.kube.get({ apiVersion: "v1", kind: "ConfigMap", namespace: ns, name });
 
-async function cli(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {}, cwd: dir, signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runBerth(argv, { cwd: dir });
 
 describe("saved plans", () => {
   it("GIVEN a fresh saved plan WHEN applied THEN the planned objects exist and the revision records the plan's values", async () => {

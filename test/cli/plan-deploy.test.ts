@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { connect, type Cluster } from "../../src/index.js";
-import { runCli } from "../../src/cli/main.js";
 import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { runBerth } from "../helpers/cli.js";
 
 const script = fileURLToPath(new URL("../runner/fixtures/two-releases.ts", import.meta.url));
 let ns: string;
@@ -22,18 +22,8 @@ after(async () => {
   cluster.close();
 });
 
-async function run(argv: string[], stdin?: { tty: boolean; input: string }) {
-  let stdout = "";
-  let stderr = "";
-  const input = stdin ? Object.assign(Readable.from([stdin.input]), { isTTY: stdin.tty }) : undefined;
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {}, cwd: process.cwd(), signal: new AbortController().signal,
-    ...(input ? { stdin: input } : {}),
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], stdin?: { tty: boolean; input: string }) =>
+  runBerth(argv, stdin ? { stdin: Object.assign(Readable.from([stdin.input]), { isTTY: stdin.tty }) } : {});
 
 const records = async () => (await cluster.config.kube.list("v1", "Secret", { namespace: ns, labelSelector: "owner=helm" })).items.length;
 

@@ -1,20 +1,11 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { runCli } from "../../src/cli/main.js";
+import { runBerth } from "../helpers/cli.js";
 
 const examples = fileURLToPath(new URL("../../examples/webapp/", import.meta.url));
 
-async function run(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {}, cwd: examples, signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runBerth(argv, { cwd: examples });
 
 describe("berth template", () => {
   it("GIVEN a chart dir, -f and --set WHEN run THEN it prints YAML documents with # Source headers", async () => {

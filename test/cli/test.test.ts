@@ -2,8 +2,8 @@
 import { strict as assert } from "node:assert";
 import { after, before, describe, it } from "node:test";
 import { connect, defineChart, FAILURE_ANNOTATIONS, type Cluster } from "../../src/index.js";
-import { runCli } from "../../src/cli/main.js";
 import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
+import { runBerth } from "../helpers/cli.js";
 
 const ns = useTestNamespace("clitest");
 let cluster: Cluster;
@@ -32,16 +32,7 @@ const testedChart = defineChart<{ fail: boolean }>({
   },
 });
 
-async function berth(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli([...argv, "--kubeconfig", testKubeconfigPath(), "-n", ns.name], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {}, cwd: process.cwd(), signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
-}
+const berth = (...argv: string[]) => runBerth([...argv, "--kubeconfig", testKubeconfigPath(), "-n", ns.name]);
 
 describe("berth test", () => {
   before(async () => {

@@ -3,24 +3,15 @@
 import { strict as assert } from "node:assert";
 import { after, before, describe, it } from "node:test";
 import { connect, type Cluster } from "../../src/index.js";
-import { runCli } from "../../src/cli/main.js";
 import type { Release } from "../../src/storage/release.js";
 import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
 import { webChart } from "../actions/fixtures/charts.js";
+import { runBerth } from "../helpers/cli.js";
 
 const ns = useTestNamespace("cliunlock");
 let cluster: Cluster;
 
-async function berth(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli([...argv, "--kubeconfig", testKubeconfigPath(), "-n", ns.name], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {}, cwd: process.cwd(), signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
-}
+const berth = (...argv: string[]) => runBerth([...argv, "--kubeconfig", testKubeconfigPath(), "-n", ns.name]);
 
 /** Leaves a pending-upgrade revision with a lock of the given lifetime, as a killed client would. */
 async function abandonUpgrade(name: string, ttlMs: number): Promise<void> {
