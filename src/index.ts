@@ -134,3 +134,9 @@ export type { KubeRequest, KubeResponse, KubeTransport, RequestObserver, RetryOp
 export type { ApiStatus } from "./kube/errors.js";
 export type { BinaryOptions } from "./local/binaries.js";
 export type { ReleaseState } from "./actions/prepare.js";
+
+// type-checking a deploy script before it runs
+export { typecheckScript } from "./runner/typecheck.js";
+export type { TypecheckScriptOptions, TypecheckScriptResult } from "./runner/typecheck.js";
+export { ScriptTypeError } from "./runner/errors.js";
+export type { ScriptDiagnostic } from "./runner/errors.js";

@@ -42,7 +42,7 @@ let runs = 0;
  * Runs a TypeScript (or JavaScript) deploy script in this process, in a mode every `cluster.deploy()`
  * inside it sees (through async context), and collects each deploy's result. The script connects
  * itself (`connect()`), so its own connection settings apply. Each run evaluates the script afresh;
- * modules it imports are loaded once per process. Type errors are not checked (run `tsc` for that);
+ * modules it imports are loaded once per process. Type errors are not checked (`typecheckScript` does);
  * syntax errors and anything the script throws become `ScriptFailed`, located in the script.
  *
  * @throws ScriptNotFound, ScriptFailed (`cause` is the script's error)

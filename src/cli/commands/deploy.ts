@@ -10,7 +10,7 @@ import { CLUSTER_OPTIONS, CLUSTER_OPTIONS_HELP, connectFromArgs } from "../clust
 import { readLine, type CliIO, type Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
 import { createProgressReporter } from "../progress.js";
-import { PLAN_KEY_OPTION, readPlanKey, reportBlocked, useColor } from "./plan.js";
+import { PLAN_KEY_OPTION, readPlanKey, reportBlocked, TYPECHECK_OPTION, typecheckUnlessSkipped, useColor } from "./plan.js";
 
 const HELP = `Usage: berth deploy <script.ts> [options]
        berth deploy --plan <file> [options]
@@ -18,6 +18,8 @@ const HELP = `Usage: berth deploy <script.ts> [options]
 Runs a deploy script: on a terminal it first runs the script in plan mode, prints every plan and
 asks for confirmation, then runs it again for real, applying only the plans you confirmed (a plan
 that changed meanwhile stops the deploy). The script connects itself (connect() in the script).
+It is type-checked first (with the nearest tsconfig.json): a type error fails with ScriptTypeError
+and nothing runs or is written.
 
 With --plan, applies exactly the plans saved by \`berth plan --save-plan\`: no script, no render.
 Every plan is first checked to be fresh (the release revision and every object it touches are as
@@ -30,6 +32,7 @@ Options:
       --plan <file>           apply exactly the saved plans of this file
       --plan-key-file <file>  the key the plans were saved with (berth plan --plan-key-file)
       --no-color              no ANSI colours in the printed plans
+      --no-typecheck          do not type-check the script first (run it as tsx does, types stripped)
   -h, --help                  show this help
 
 Exit codes: 0 deployed (or nothing to change), 1 failure, refused or declined.
@@ -100,6 +103,7 @@ export const deployCommand: Command = {
     plan: { type: "string" },
     ...PLAN_KEY_OPTION,
     "no-color": { type: "boolean" },
+    ...TYPECHECK_OPTION,
     ...CLUSTER_OPTIONS,
   },
   async run({ values, positionals }, io) {
@@ -114,6 +118,7 @@ export const deployCommand: Command = {
       return await deploySaved(planFile, values, io);
     }
     const script = requirePositional("deploy", positionals, 0, "deploy script");
+    await typecheckUnlessSkipped(script, values, io);
     let approve: ((plan: Plan) => boolean) | undefined;
     if (values["yes"] !== true) {
       const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });

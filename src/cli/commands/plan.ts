@@ -5,6 +5,7 @@ import type { PlanKey } from "../../plan/seal.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans, type PlansFormat } from "../../runner/format-plans.js";
 import { runScript } from "../../runner/run-script.js";
+import { typecheckScript } from "../../runner/typecheck.js";
 import type { CliIO, Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
 
@@ -14,6 +15,8 @@ Runs a deploy script in plan mode: every cluster.deploy() in it computes its pla
 stored revision and the live cluster (server-side dry run) and writes nothing. Prints every plan,
 then one total. The script connects itself (connect() in the script), so its own kubeconfig,
 context and storage settings apply. Secret values are never printed (changed/unchanged only).
+The script is type-checked first (with the nearest tsconfig.json): a type error (e.g. a value of
+the wrong type for a typed chart) fails with ScriptTypeError and nothing runs.
 
 Options:
       --format <f>            text (default) | json | markdown (for a pull-request comment)
@@ -24,6 +27,7 @@ Options:
                               key (32 raw bytes, or a passphrase); strongly recommended
       --detailed-exitcode     exit 2 when some plan has changes, 0 when none
       --no-color              no ANSI colours (they are used only when stdout is a terminal)
+      --no-typecheck          do not type-check the script first (run it as tsx does, types stripped)
   -h, --help                  show this help
 
 Exit codes: 0 success (no changes with --detailed-exitcode), 1 failure or a blocked plan,
@@ -42,6 +46,14 @@ export async function readPlanKey(values: Record<string, unknown>, io: CliIO): P
   const passphrase = bytes.toString("utf8").replace(/\r?\n$/, "");
   if (!passphrase) throw new UsageError("plan", `the plan key file ${path} is empty`);
   return passphrase;
+}
+
+/** The `--no-typecheck` option of `berth plan` and `berth deploy`. */
+export const TYPECHECK_OPTION = { "no-typecheck": { type: "boolean" } } as const;
+
+/** Type-checks the script unless `--no-typecheck`. @throws ScriptTypeError */
+export async function typecheckUnlessSkipped(script: string, values: Record<string, unknown>, io: CliIO): Promise<void> {
+  if (values["no-typecheck"] !== true) await typecheckScript(script, { signal: io.signal, cwd: io.cwd });
 }
 
 /** Colour for text output: stdout is a terminal, `--no-color` is not given, `NO_COLOR` is not set. */
@@ -74,11 +86,13 @@ export const planCommand: Command = {
     ...PLAN_KEY_OPTION,
     "detailed-exitcode": { type: "boolean" },
     "no-color": { type: "boolean" },
+    ...TYPECHECK_OPTION,
   },
   async run({ values, positionals }, io) {
     const script = requirePositional("plan", positionals, 0, "deploy script");
     const format = planFormat(values);
     const key = await readPlanKey(values, io);
+    await typecheckUnlessSkipped(script, values, io);
     const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
     const plans = results.map((r) => r.plan);
     if (plans.length === 0) io.stderr.write(`berth plan: the script deployed nothing\n`);
