@@ -5,8 +5,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect, type Cluster } from "../../src/index.js";
-import { runCli } from "../../src/cli/main.js";
 import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { runBerth } from "../helpers/cli.js";
 
 const wrong = fileURLToPath(new URL("../runner/fixtures/typed-wrong-value.ts", import.meta.url));
 const right = fileURLToPath(new URL("../runner/fixtures/typed-right-value.ts", import.meta.url));
@@ -24,16 +24,7 @@ after(async () => {
   cluster.close();
 });
 
-async function run(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {}, cwd: root, signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runBerth(argv, { cwd: root });
 
 /** Nothing of the release exists: no revision record, no ConfigMap. */
 async function assertNothingWritten(): Promise<void> {
