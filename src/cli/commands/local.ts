@@ -17,7 +17,7 @@ Use it with: export KUBECONFIG=$(berth local up)
 /** `berth local up|down|status`. */
 export const localCommand: Command = {
   name: "local",
-  summary: "start, stop or inspect a local Kubernetes control plane for trying berth",
+  summary: "Start, stop or inspect a local Kubernetes control plane for trying berth",
   help,
   options: {},
   async run({ positionals }, io) {
