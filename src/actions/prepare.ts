@@ -14,6 +14,7 @@ import { stackOverrides } from "../values/coalesce.js";
 import type { Values } from "../values/types.js";
 import { collectUserValues } from "../values/user-values.js";
 import type { Configuration } from "./configuration.js";
+import { upgradeBase } from "./prune-base.js";
 import { scopeByDiscovery } from "./scope.js";
 import { storedWithNamespace } from "./record-namespace.js";
 import { template, type TemplateArgs } from "./template.js";
@@ -103,7 +104,7 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
-  const plan = await planRelease(config, state, rendered, previous, options, sensitive);
+  const plan = await planRelease(config, state, rendered, upgradeBase(state), options, sensitive);
   return { state, rendered, userValues, plan, isUpgrade, revision };
 }
 

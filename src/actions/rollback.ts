@@ -8,7 +8,7 @@ import { performOperation, type PerformOptions } from "./perform.js";
 import { withRecordNamespace } from "./record-namespace.js";
 import { planRelease, releaseState } from "./prepare.js";
 import { refOf } from "../wait/events.js";
-import { identityKey, refOf as planRefOf } from "../plan/object-id.js";
+import { unionObjects } from "./prune-base.js";
 
 /** How a rollback is done. */
 export interface RollbackOptions extends PerformOptions {
@@ -76,14 +76,4 @@ export async function rollback(config: Configuration, name: string, given: Rollb
     hooks: result.hookRuns,
     durationMs,
   };
-}
-
-function unionObjects(a: Release | undefined, b: Release): Release["objects"] {
-  const seen = new Set<string>();
-  return [...(a?.objects ?? []), ...b.objects].filter((o) => {
-    const key = identityKey(planRefOf(o.object));
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
