@@ -57,6 +57,8 @@ export { memoryDriver } from "./storage/memory.js";
 export type { MemoryDriverOptions } from "./storage/memory.js";
 export { secretDriver, HELM_SECRET_TYPE } from "./storage/secret.js";
 export { configMapDriver } from "./storage/configmap.js";
+export { queryAllNamespaces } from "./storage/cluster-query.js";
+export type { KubeStorageKind } from "./storage/cluster-query.js";
 export type { KubeDriverOptions } from "./storage/kube-driver.js";
 export { ReleaseStore } from "./storage/store.js";
 export type { ReleaseStoreOptions } from "./storage/store.js";

@@ -1,8 +1,9 @@
 import { hostname, userInfo } from "node:os";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeTransport } from "../kube/transport.js";
+import { queryAllNamespaces } from "../storage/cluster-query.js";
 import { configMapDriver } from "../storage/configmap.js";
-import type { Driver } from "../storage/driver.js";
+import type { Driver, DriverCallOptions, ReleaseQuery, ReleaseSummary } from "../storage/driver.js";
 import { memoryDriver } from "../storage/memory.js";
 import { secretDriver } from "../storage/secret.js";
 import { ReleaseStore } from "../storage/store.js";
@@ -22,6 +23,11 @@ export interface Configuration {
   readonly namespace: string;
   /** The release store of a namespace (Helm keeps records in the release's namespace). */
   storeFor(namespace: string): ReleaseStore;
+  /**
+   * Summaries of the records of every namespace matching `query`, without decoding bodies: one
+   * cluster-wide LIST for the Secret and ConfigMap storage; the stores created so far for `memory`.
+   */
+  queryAllNamespaces(query?: ReleaseQuery, options?: DriverCallOptions): Promise<ReleaseSummary[]>;
   /** Who holds locks taken by this process, e.g. `alice@laptop pid 4242`. */
   readonly identity: string;
   /** How long a lock lives unless renewed; a deploy renews it while it runs. */
@@ -75,6 +81,10 @@ export function createConfiguration(kube: KubeApi, namespace: string, options: C
         stores.set(ns, store);
       }
       return store;
+    },
+    async queryAllNamespaces(query = {}, o = {}) {
+      if (storage !== "memory") return queryAllNamespaces(kube, storage, query, o);
+      return (await Promise.all([...stores.values()].map((s) => s.driver.query(query, o)))).flat();
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { ObjectRef } from "../kube/types.js";
 import { ReleaseNotFound } from "../storage/errors.js";
+import type { ReleaseSummary } from "../storage/driver.js";
 import type { Release, ReleaseChart, ReleaseStatus } from "../storage/release.js";
+import { mapLimit } from "../util/map-limit.js";
 import { refOf } from "../wait/events.js";
 import type { Configuration } from "./configuration.js";
 
@@ -92,20 +94,28 @@ export interface ListReleasesOptions {
   readonly signal?: AbortSignal;
 }
 
-/** The releases of a namespace (or all), each by its latest revision, sorted by namespace then name. */
+/**
+ * The releases of a namespace (or all), each by its latest revision, sorted by namespace then name.
+ * Records are found by label in one LIST (cluster-wide with `allNamespaces`); only each release's
+ * latest record is decoded.
+ */
 export async function list(config: Configuration, options: ListReleasesOptions = {}): Promise<RevisionInfo[]> {
-  const namespaces = options.allNamespaces
-    ? (await config.kube.list("v1", "Namespace", sig(options))).items.map((n) => n.metadata.name)
-    : [options.namespace ?? config.namespace];
-  const result: RevisionInfo[] = [];
-  for (const namespace of namespaces) {
-    const summaries = await config.storeFor(namespace).driver.query({}, sig(options));
-    const latest = new Map<string, number>();
-    for (const s of summaries) latest.set(s.name, Math.max(latest.get(s.name) ?? 0, s.revision));
-    for (const [name, revision] of latest) {
-      const record = (await config.storeFor(namespace).get(name, revision, sig(options))).release;
-      if (options.status ? record.status === options.status : record.status !== "uninstalled") result.push(info(record));
-    }
+  const summaries = options.allNamespaces
+    ? await config.queryAllNamespaces({}, sig(options))
+    : await config.storeFor(options.namespace ?? config.namespace).driver.query({}, sig(options));
+  const latest = new Map<string, ReleaseSummary>();
+  for (const s of summaries) {
+    const key = `${s.namespace}/${s.name}`;
+    if ((latest.get(key)?.revision ?? 0) < s.revision) latest.set(key, s);
   }
-  return result.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  const wanted = [...latest.values()].filter((s) => (options.status ? s.status === options.status : s.status !== "uninstalled"));
+  const decoded = await mapLimit(wanted, 8, async (s) => {
+    try {
+      return info((await config.storeFor(s.namespace).get(s.name, s.revision, sig(options))).release);
+    } catch (e) {
+      if (e instanceof ReleaseNotFound) return undefined; // deleted since it was listed
+      throw e;
+    }
+  });
+  return decoded.filter((r) => r !== undefined).sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }

@@ -5,7 +5,7 @@ import type { Driver, DriverCallOptions, ReleaseQuery, StoredRelease, UpdateOpti
 import { ReleaseExists, ReleaseNotFound, StorageConflict, StorageCorrupt } from "./errors.js";
 import { decodeRelease, encodeRelease } from "./helm-codec.js";
 import { checkKey, releaseKey } from "./name.js";
-import { ANNOTATIONS, describeObject, lockAnnotations, recordLabels, summaryOf, unixSeconds, type RecordFormat } from "./record-format.js";
+import { ANNOTATIONS, describeObject, labelSelectorOf, lockAnnotations, recordLabels, summaryOf, unixSeconds, type RecordFormat } from "./record-format.js";
 import { PartMissing, deleteParts, newPartsId, partObjects, payloadDigest, readPayload, splitPayload } from "./record-parts.js";
 import type { Release } from "./release.js";
 
@@ -78,10 +78,7 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
   }
 
   async function listObjects(query: ReleaseQuery, o?: DriverCallOptions): Promise<KubeObject[]> {
-    const selector = Object.entries({ ...query.labels, owner: query.owner ?? "helm", ...(query.name ? { name: query.name } : {}), ...(query.status ? { status: query.status } : {}) })
-      .map(([k, v]) => `${k}=${v}`)
-      .join(",");
-    return (await kube.list("v1", format.kind, { namespace, labelSelector: selector, ...sig(o) })).items;
+    return (await kube.list("v1", format.kind, { namespace, labelSelector: labelSelectorOf(query), ...sig(o) })).items;
   }
 
   return {

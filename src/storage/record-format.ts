@@ -1,5 +1,5 @@
 import type { KubeObject } from "../render/types.js";
-import type { ReleaseSummary } from "./driver.js";
+import type { ReleaseQuery, ReleaseSummary } from "./driver.js";
 import { RELEASE_STATUSES, type Release, type ReleaseLock, type ReleaseStatus } from "./release.js";
 
 /** How one kind of Kubernetes object carries Helm's record (Secret or ConfigMap). */
@@ -43,6 +43,13 @@ export function recordLabels(release: Release, times: { createdAt?: string; modi
     ...(times.createdAt ? { createdAt: times.createdAt } : {}),
     ...(times.modifiedAt ? { modifiedAt: times.modifiedAt } : {}),
   };
+}
+
+/** The label selector of a query: `owner` (default `helm`), `name`, `status` and custom labels, e.g. `owner=helm,name=web`. */
+export function labelSelectorOf(query: ReleaseQuery): string {
+  return Object.entries({ ...query.labels, owner: query.owner ?? "helm", ...(query.name ? { name: query.name } : {}), ...(query.status ? { status: query.status } : {}) })
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",");
 }
 
 /** The lock as annotations, so it can be listed without decoding bodies. */
