@@ -16,6 +16,7 @@ export type StorageKind = "secret" | "configmap" | "memory";
  * Built by `connect()`; actions never mutate it.
  */
 export interface Configuration {
+  /** The client of the cluster every action talks to. */
   readonly kube: KubeApi;
   /** The HTTP transport, to observe API calls or close connections. */
   readonly transport?: KubeTransport;
@@ -38,15 +39,15 @@ export interface Configuration {
 
 /** Options of `createConfiguration` (through `connect`). */
 export interface ConfigurationOptions {
-  /** @defaultValue "secret" */
+  /** Where release records are kept. @defaultValue "secret" */
   readonly storage?: StorageKind;
   /** Revisions kept per release. @defaultValue 10 */
   readonly maxHistory?: number;
-  /** @defaultValue `${user}@${host} pid ${pid}` */
+  /** Who holds the locks this process takes; shown to others who find a release locked. @defaultValue `${user}@${host} pid ${pid}` */
   readonly identity?: string;
-  /** @defaultValue 120000 (2 minutes) */
+  /** How long a release lock lives unless renewed, in milliseconds. @defaultValue 120000 (2 minutes) */
   readonly lockTtlMs?: number;
-  /** @defaultValue "berth" */
+  /** Field manager of every server-side apply. @defaultValue "berth" */
   readonly fieldManager?: string;
 }
 

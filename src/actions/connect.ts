@@ -15,6 +15,7 @@ export interface ConnectOptions extends KubeConfigSource, ConfigurationOptions {
   readonly local?: boolean | "auto";
   /** Environment for kubeconfig defaults (`KUBECONFIG`, `BERTH_CLUSTER`). @defaultValue process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Aborts connecting, including starting the local control plane. */
   readonly signal?: AbortSignal;
 }
 

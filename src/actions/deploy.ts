@@ -25,7 +25,9 @@ export interface DeployOptions extends PerformDeployOptions, PrepareOptions {
 
 /** What a deploy did. */
 export interface DeployResult {
+  /** The release name. */
   readonly release: string;
+  /** The release's namespace. */
   readonly namespace: string;
   /** The revision written; `null` for a dry run or when the plan had no changes. */
   readonly revision: number | null;
@@ -35,9 +37,13 @@ export interface DeployResult {
   readonly plan: Plan;
   /** The rendered NOTES.txt. */
   readonly notes: string;
+  /** The objects written (created, updated or replaced), in install order; empty for a dry run. */
   readonly applied: readonly ObjectRef[];
+  /** The objects pruned because the new revision no longer has them. */
   readonly deleted: readonly ObjectRef[];
+  /** The hooks that ran (chart hooks and code hooks), in run order. */
   readonly hooks: readonly HookRun[];
+  /** Wall-clock time of the whole operation, in milliseconds. */
   readonly durationMs: number;
 }
 

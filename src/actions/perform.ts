@@ -9,12 +9,12 @@ import type { Plan } from "../plan/types.js";
 import type { HookEvent, KubeObject } from "../render/types.js";
 import type { StoredRelease } from "../storage/driver.js";
 import type { ReleaseDraft } from "../storage/lock.js";
-import type { ReleaseHook } from "../storage/release.js";
 import { parseDuration } from "../wait/duration.js";
 import { waitForReady } from "../wait/wait.js";
 import type { Configuration } from "./configuration.js";
 import { OperationFailed } from "./errors.js";
 import type { DeployEvent } from "./events.js";
+import { withRuns } from "./hook-runs.js";
 import { LeaseKeeper } from "./lease-keeper.js";
 import type { ReleaseState } from "./prepare.js";
 
@@ -36,7 +36,9 @@ export interface PerformOptions {
   readonly hookTimeout?: number | string;
   /** Applies in flight at once. @defaultValue 8 */
   readonly concurrency?: number;
+  /** Receives every step of the operation as it happens. */
   readonly onEvent?: (event: DeployEvent) => void;
+  /** Cancels the operation; a pending revision already recorded is marked failed. */
   readonly signal?: AbortSignal;
 }
 
@@ -125,12 +127,4 @@ export async function performOperation(config: Configuration, request: PerformRe
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The release's hooks with the last run of each that ran. */
-function withRuns(hooks: readonly ReleaseHook[], runs: readonly HookRun[]): ReleaseHook[] {
-  return hooks.map((hook) => {
-    const run = runs.find((r) => r.name === hook.object.metadata.name && r.kind === hook.object.kind);
-    return run ? { ...hook, lastRun: { phase: run.phase, startedAt: run.startedAt, completedAt: run.completedAt } } : hook;
-  });
 }

@@ -18,9 +18,9 @@ export interface RollbackOptions extends PerformOptions {
   readonly revision?: number;
   /** Compute and return the plan; write nothing. @defaultValue false */
   readonly dryRun?: boolean;
-  /** @defaultValue false */
+  /** Adopt live objects that belong to no or another release instead of reporting a conflict. @defaultValue false */
   readonly adopt?: boolean;
-  /** @defaultValue false */
+  /** Plan immutable-field changes as `replace` (delete, then create) instead of a blocking problem. @defaultValue false */
   readonly replaceImmutable?: boolean;
 }
 

@@ -14,7 +14,7 @@ const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export interface TemplateArgs<V> {
   /** The release name: a DNS label of at most 53 characters. */
   readonly release: string;
-  /** @defaultValue "default" */
+  /** The release's namespace (`Release.Namespace`); `deploy` defaults it to the configuration's namespace. @defaultValue "default" */
   readonly namespace?: string;
   /** Values in code; a list is applied in order. They override `valueFiles` and are overridden by `set`. */
   readonly values?: DeepPartial<V> | readonly DeepPartial<V>[];

@@ -27,18 +27,25 @@ export interface UninstallOptions {
   readonly timeout?: number | string;
   /** Accepted for symmetry with deploy; uninstall always waits until objects are gone. */
   readonly wait?: unknown;
+  /** Hooks written in TypeScript; only `preDelete` and `postDelete` run, and their `plan` is `undefined`. */
   readonly hooks?: CodeHooks<unknown>;
+  /** Receives every step of the uninstall as it happens. */
   readonly onEvent?: (event: DeployEvent) => void;
+  /** Cancels the uninstall. */
   readonly signal?: AbortSignal;
 }
 
 /** What an uninstall did. */
 export interface UninstallResult {
+  /** The release name. */
   readonly release: string;
+  /** The release's namespace. */
   readonly namespace: string;
+  /** The objects deleted, in reverse install order. */
   readonly deleted: readonly ObjectRef[];
   /** Objects left in place by `helm.sh/resource-policy: keep`. */
   readonly kept: readonly ObjectRef[];
+  /** The delete hooks that ran (chart hooks and code hooks), in run order. */
   readonly hooks: readonly HookRun[];
   /** True when the records were kept (latest marked `uninstalled`). */
   readonly keptHistory: boolean;

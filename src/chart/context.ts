@@ -1,9 +1,14 @@
 /** `Release` in templates: the release being rendered. */
 export interface ReleaseInfo {
+  /** The release name. */
   readonly Name: string;
+  /** The release's namespace. */
   readonly Namespace: string;
+  /** The revision being rendered, starting at 1. */
   readonly Revision: number;
+  /** True when the release has no deployed revision yet. */
   readonly IsInstall: boolean;
+  /** True when a release with a deployed revision is upgraded. */
   readonly IsUpgrade: boolean;
   /** Always `"berth"` (Helm says `"Helm"`). */
   readonly Service: "berth";
@@ -11,8 +16,11 @@ export interface ReleaseInfo {
 
 /** `Chart` in templates: the metadata of the chart the template belongs to. */
 export interface ChartInfo {
+  /** The chart's name. */
   readonly Name: string;
+  /** The chart's SemVer version. */
   readonly Version: string;
+  /** The chart's `appVersion`; `undefined` when it has none. */
   readonly AppVersion: string | undefined;
 }
 
@@ -33,7 +41,9 @@ export interface ChartInfo {
  * ```
  */
 export interface Capabilities {
+  /** The API server's version: `Version` as `v1.31.0`, `Major` and `Minor` as strings. */
   readonly KubeVersion: { readonly Version: string; readonly Major: string; readonly Minor: string };
+  /** The group/versions the cluster serves. */
   readonly APIVersions: {
     /** Every available group/version, sorted. */
     readonly list: readonly string[];
@@ -52,9 +62,14 @@ export interface TemplateInfo {
 
 /** What every template sees: mustache names and the argument of template functions. */
 export interface TemplateContext<V> {
+  /** The computed values of this chart (defaults ← user values). */
   readonly Values: V;
+  /** The release being rendered. */
   readonly Release: ReleaseInfo;
+  /** The chart the template belongs to. */
   readonly Chart: ChartInfo;
+  /** What the target cluster offers. */
   readonly Capabilities: Capabilities;
+  /** The template being rendered. */
   readonly Template: TemplateInfo;
 }

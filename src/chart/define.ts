@@ -5,12 +5,15 @@ import { metadataIssues } from "./validate.js";
 
 /** What {@link defineChart} takes: a whole chart as a TypeScript value. */
 export interface ChartDefinition<V> {
+  /** The chart's name. */
   readonly name: string;
   /** A SemVer 2 version. */
   readonly version: string;
+  /** The version of the application the chart deploys; free text. */
   readonly appVersion?: string;
+  /** A one-line description of the chart. */
   readonly description?: string;
-  /** @defaultValue "application" */
+  /** Whether the chart renders objects (`application`) or only contributes partials (`library`). @defaultValue "application" */
   readonly type?: ChartType;
   /** The default values; they type `Values` in every template. */
   readonly values: V;

@@ -8,12 +8,15 @@ export type ChartType = "application" | "library";
 export interface ChartMetadata {
   /** `v2` for charts written for Helm 3 and berth. */
   readonly apiVersion: string;
+  /** The chart's name. */
   readonly name: string;
   /** A SemVer 2 version, e.g. `1.4.2`. */
   readonly version: string;
+  /** The version of the application the chart deploys; free text. */
   readonly appVersion?: string;
+  /** A one-line description of the chart. */
   readonly description?: string;
-  /** @defaultValue "application" */
+  /** Whether the chart renders objects (`application`) or only contributes partials (`library`). @defaultValue "application" */
   readonly type: ChartType;
 }
 
@@ -24,6 +27,7 @@ export type JsonSchema = Readonly<Record<string, unknown>> | boolean;
 export interface ValuesViolation {
   /** Dotted value path, e.g. `image.tag`; empty for the root. */
   readonly path: string;
+  /** What is wrong with the value. */
   readonly message: string;
 }
 
@@ -41,6 +45,7 @@ export type TemplateSource<V> = string | TemplateFunction<V>;
 
 /** A subchart of a chart. */
 export interface ChartDependency {
+  /** The subchart. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a subchart's values type is its own
   readonly chart: Chart<any>;
   /** The name the subchart's values live under; @defaultValue the subchart's name */
@@ -57,6 +62,7 @@ export interface ChartDependency {
  * @typeParam V - the type of the chart's values
  */
 export interface Chart<V = Record<string, unknown>> {
+  /** The chart's identity (`Chart.yaml`). */
   readonly metadata: ChartMetadata;
   /** The default values (`values.yaml`). */
   readonly values: V;
@@ -70,6 +76,7 @@ export interface Chart<V = Record<string, unknown>> {
   readonly notes?: string;
   /** CRD manifests by file name under `crds/`; applied first, never templated. */
   readonly crds: Readonly<Record<string, string>>;
+  /** Subcharts, in declaration order. */
   readonly dependencies: readonly ChartDependency[];
   /** The directory the chart was loaded from, when it was. */
   readonly directory?: string;

@@ -22,13 +22,21 @@ export type CodeHook<Plan = unknown> = (ctx: CodeHookContext<Plan>) => Promise<v
 
 /** Hooks written in TypeScript, run at the same points as the chart's hooks (after them). */
 export interface CodeHooks<Plan = unknown> {
+  /** Runs before a first install applies any object. */
   readonly preInstall?: CodeHook<Plan>;
+  /** Runs after a first install's objects are applied (and ready, with `wait`). */
   readonly postInstall?: CodeHook<Plan>;
+  /** Runs before an upgrade applies any object. */
   readonly preUpgrade?: CodeHook<Plan>;
+  /** Runs after an upgrade's objects are applied (and ready, with `wait`). */
   readonly postUpgrade?: CodeHook<Plan>;
+  /** Runs before a rollback applies any object. */
   readonly preRollback?: CodeHook<Plan>;
+  /** Runs after a rollback's objects are applied (and ready, with `wait`). */
   readonly postRollback?: CodeHook<Plan>;
+  /** Runs before an uninstall deletes the release's objects. */
   readonly preDelete?: CodeHook<Plan>;
+  /** Runs after an uninstall's objects are gone. */
   readonly postDelete?: CodeHook<Plan>;
 }
 

@@ -3,6 +3,7 @@ import type { HookRun } from "./events.js";
 
 /** The logs of one Pod of a failed hook. */
 export interface HookPodLog {
+  /** The Pod's name. */
   readonly pod: string;
   /** The log text, or why it could not be read. */
   readonly text: string;

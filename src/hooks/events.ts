@@ -2,19 +2,29 @@ import type { HookEvent } from "../render/types.js";
 
 /** A hook began: a manifest hook (`kind` is the object's kind) or a code hook (`kind` is `"Function"`). */
 export interface HookStartedEvent {
+  /** The event discriminant. */
   readonly type: "hook-started";
+  /** The hook object's name; for a code hook, its event (e.g. `pre-upgrade`). */
   readonly hook: string;
+  /** The hook object's kind, or `"Function"` for a code hook. */
   readonly kind: string;
+  /** The hook event being run. */
   readonly event: HookEvent;
 }
 
 /** A hook ended, successfully or not. */
 export interface HookFinishedEvent {
+  /** The event discriminant. */
   readonly type: "hook-finished";
+  /** The hook object's name; for a code hook, its event (e.g. `pre-upgrade`). */
   readonly hook: string;
+  /** The hook object's kind, or `"Function"` for a code hook. */
   readonly kind: string;
+  /** The hook event being run. */
   readonly event: HookEvent;
+  /** How the run ended. */
   readonly phase: HookPhase;
+  /** How long the hook ran, in milliseconds. */
   readonly durationMs: number;
   /** Why it failed, when it did. */
   readonly message?: string;
@@ -34,6 +44,7 @@ export interface HookRun {
   readonly kind: string;
   /** The events the hook is registered for. */
   readonly events: readonly HookEvent[];
+  /** How the run ended. */
   readonly phase: HookPhase;
   /** RFC 3339. */
   readonly startedAt: string;

@@ -19,11 +19,13 @@ export interface KubeConfigSource {
 
 /** A loaded kubeconfig: the client-node object plus the facts berth needs from it. */
 export interface LoadedKubeConfig {
+  /** The client-node kubeconfig, with the context selected. */
   readonly kc: KubeConfig;
   /** API server URL, without a trailing slash. */
   readonly server: string;
   /** The context's default namespace. @defaultValue "default" */
   readonly namespace: string;
+  /** The name of the selected context. */
   readonly context: string;
 }
 

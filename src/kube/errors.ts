@@ -2,11 +2,17 @@ import { BerthError } from "../errors.js";
 
 /** A Kubernetes API `Status` body, as returned with an error response. */
 export interface ApiStatus {
+  /** Always `Status`. */
   readonly kind?: string;
+  /** `Success` or `Failure`. */
   readonly status?: string;
+  /** What went wrong, as the server words it. */
   readonly message?: string;
+  /** Machine-readable reason, e.g. `NotFound`, `Conflict`, `Invalid`. */
   readonly reason?: string;
+  /** The HTTP status code. */
   readonly code?: number;
+  /** The object concerned and, for `Invalid`, the fields at fault. */
   readonly details?: {
     readonly name?: string;
     readonly kind?: string;

@@ -6,20 +6,25 @@ import { retryDelayMs, isRetryableNetworkError, isRetryableStatus, sleep } from 
 
 /** One HTTP request to the API server. */
 export interface KubeRequest {
+  /** The HTTP method. */
   readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Path with query string, e.g. `/api/v1/namespaces/x/configmaps?labelSelector=a%3Db`. */
   readonly path: string;
+  /** The request body, sent exactly as given. */
   readonly body?: string;
-  /** @defaultValue "application/json" when there is a body */
+  /** The `Content-Type` header. @defaultValue "application/json" when there is a body */
   readonly contentType?: string;
   /** The `Accept` header. @defaultValue "application/json" */
   readonly accept?: string;
+  /** Aborts the request and any retry. */
   readonly signal?: AbortSignal;
 }
 
 /** A response with a 2xx status. */
 export interface KubeResponse {
+  /** The HTTP status code. */
   readonly status: number;
+  /** The response body text. */
   readonly body: string;
 }
 
@@ -40,6 +45,7 @@ export interface RetryOptions {
  * no model serialisation drops or rewrites fields.
  */
 export class KubeTransport {
+  /** API server URL, without a trailing slash. */
   readonly server: string;
   private readonly config: LoadedKubeConfig;
   private readonly retry: Required<RetryOptions>;

@@ -4,10 +4,13 @@ export type { KubeObject };
 
 /** Names one object: apiVersion + kind + (namespace) + name. */
 export interface ObjectRef {
+  /** Group/version, e.g. `apps/v1`. */
   readonly apiVersion: string;
+  /** The object's kind, e.g. `Deployment`. */
   readonly kind: string;
   /** Omitted for cluster-scoped kinds. */
   readonly namespace?: string;
+  /** The object's name. */
   readonly name: string;
 }
 
@@ -17,18 +20,21 @@ export interface ApplyOptions {
   readonly force?: boolean;
   /** Server-side dry run (`dryRun=All`): validated and defaulted, nothing persisted. @defaultValue false */
   readonly dryRun?: boolean;
-  /** @defaultValue "berth" */
+  /** Field manager that owns the applied fields. @defaultValue the client's (`"berth"` unless `connect` sets `fieldManager`) */
   readonly fieldManager?: string;
+  /** Aborts the request. */
   readonly signal?: AbortSignal;
 }
 
 /** Options of a delete. */
 export interface DeleteOptions {
-  /** @defaultValue "Background" */
+  /** How dependents are deleted. @defaultValue "Background" */
   readonly propagationPolicy?: "Foreground" | "Background" | "Orphan";
   /** Only delete when the object still has this resourceVersion (optimistic concurrency). */
   readonly resourceVersion?: string;
+  /** Server-side dry run (`dryRun=All`): validated, nothing deleted. @defaultValue false */
   readonly dryRun?: boolean;
+  /** Aborts the request. */
   readonly signal?: AbortSignal;
 }
 
@@ -36,20 +42,27 @@ export interface DeleteOptions {
 export interface ListOptions {
   /** Omit for all namespaces (namespaced kinds) or for cluster-scoped kinds. */
   readonly namespace?: string;
+  /** A label selector, e.g. `app=web,tier!=cache`. */
   readonly labelSelector?: string;
+  /** A field selector, e.g. `metadata.name=web`. */
   readonly fieldSelector?: string;
+  /** Aborts the request. */
   readonly signal?: AbortSignal;
 }
 
 /** The result of a list: items plus the collection's resourceVersion (to start a watch from). */
 export interface ListResult {
+  /** The objects, across all pages. */
   readonly items: KubeObject[];
+  /** The collection's resourceVersion. */
   readonly resourceVersion: string;
 }
 
 /** One watch event. */
 export interface WatchEvent {
+  /** What happened to the object; `BOOKMARK` only moves the resourceVersion on. */
   readonly type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK";
+  /** The object after the change (for `DELETED`, its last state). */
   readonly object: KubeObject;
 }
 
@@ -57,9 +70,11 @@ export interface WatchEvent {
 export interface ResourceInfo {
   /** Preferred or requested group/version, e.g. `apps/v1`. */
   readonly apiVersion: string;
+  /** The kind, e.g. `Deployment`. */
   readonly kind: string;
   /** Plural resource name used in paths, e.g. `deployments`. */
   readonly resource: string;
+  /** True when objects of the kind live in a namespace. */
   readonly namespaced: boolean;
 }
 
@@ -104,11 +119,12 @@ export interface KubeApi {
 
 /** Options of a Pod log read. */
 export interface PodLogOptions {
-  /** @defaultValue the Pod's only container (the API server rejects the read when there are several) */
+  /** The container to read. @defaultValue the Pod's only container (the API server rejects the read when there are several) */
   readonly container?: string;
   /** Only the last N lines. @defaultValue all */
   readonly tailLines?: number;
   /** The previous (terminated) instance of the container. @defaultValue false */
   readonly previous?: boolean;
+  /** Aborts the read. */
   readonly signal?: AbortSignal;
 }

@@ -11,6 +11,7 @@ export interface BinaryOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Cache root. @defaultValue `cacheDir()` */
   readonly cacheDir?: string;
+  /** Aborts finding or building. */
   readonly signal?: AbortSignal;
   /** Progress: called before a (slow) build starts. */
   readonly onBuild?: (what: string, log: string) => void;

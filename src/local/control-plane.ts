@@ -31,6 +31,7 @@ export interface LocalClusterOptions extends BinaryOptions {
   readonly detached?: boolean;
   /** How long to wait for readiness, after binaries are built. @defaultValue 120000 */
   readonly startTimeoutMs?: number;
+  /** Receives start progress: builds, component starts, readiness. */
   readonly onEvent?: (event: LocalClusterEvent) => void;
 }
 
@@ -38,6 +39,7 @@ export interface LocalClusterOptions extends BinaryOptions {
 export interface LocalCluster {
   /** Run directory; holds `kubeconfig` and one log per component. */
   readonly dir: string;
+  /** Path of the admin kubeconfig, in the run directory. */
   readonly kubeconfigPath: string;
   /** Admin kubeconfig YAML. */
   readonly kubeconfig: string;

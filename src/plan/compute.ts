@@ -13,6 +13,7 @@ import type { Plan, PlanAction, PlanProblem, PlanSummary } from "./types.js";
 
 /** The release revision a plan is computed against. */
 export interface PreviousRevision {
+  /** The revision number. */
   readonly revision: number;
   /** The objects the revision recorded (its manifest). */
   readonly objects: readonly KubeObject[];
@@ -22,8 +23,11 @@ export interface PreviousRevision {
 
 /** What is planned: the release, the desired objects (spread a `RenderResult` in), the previous revision. */
 export interface PlanInput {
+  /** The release name. */
   readonly release: string;
+  /** The release's namespace. */
   readonly namespace: string;
+  /** The desired objects, with their templates. */
   readonly objects: readonly RenderedObject[];
   /** The charts' `crds/` objects. @defaultValue [] */
   readonly crds?: readonly RenderedObject[];
@@ -58,6 +62,7 @@ export interface PlanOptions {
   readonly listThreshold?: number;
   /** Most API calls in flight. @defaultValue 16 */
   readonly concurrency?: number;
+  /** Aborts planning. */
   readonly signal?: AbortSignal;
 }
 

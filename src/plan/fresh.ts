@@ -8,6 +8,7 @@ import type { Plan } from "./types.js";
 export interface CheckPlanFreshOptions {
   /** Most reads in flight. @defaultValue 16 */
   readonly concurrency?: number;
+  /** Aborts the check. */
   readonly signal?: AbortSignal;
 }
 

@@ -9,8 +9,11 @@ import type { PlanObjectRef, PlanProblem } from "./types.js";
  * `adopt` option. Unset match fields match anything.
  */
 export interface OwnershipRule {
+  /** Matches objects of this kind. */
   readonly kind?: string;
+  /** Matches objects in this namespace. */
   readonly namespace?: string;
+  /** Matches the object of this name. */
   readonly name?: string;
   /** `adopt`: take the object over; `conflict`: a blocking problem. */
   readonly policy: "adopt" | "conflict";

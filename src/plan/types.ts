@@ -13,10 +13,13 @@ export type PlanOp = "create" | "update" | "delete" | "replace" | "keep" | "noop
 
 /** Names one object in a plan. */
 export interface PlanObjectRef {
+  /** Group/version, e.g. `apps/v1`. */
   readonly apiVersion: string;
+  /** The object's kind, e.g. `Deployment`. */
   readonly kind: string;
   /** Omitted for cluster-scoped objects. */
   readonly namespace?: string;
+  /** The object's name. */
   readonly name: string;
 }
 
@@ -24,13 +27,17 @@ export interface PlanObjectRef {
 export interface FieldChange {
   /** Dotted path with `[index]` for list items and `["key"]` for keys with dots, e.g. `spec.template.spec.containers[0].image`. */
   readonly path: string;
+  /** The old value; absent when the field is added. */
   readonly before?: unknown;
+  /** The new value; absent when the field is removed. */
   readonly after?: unknown;
 }
 
 /** A change under a sensitive path: its values are never kept in plan data. */
 export interface RedactedChange {
+  /** The sensitive path, in `FieldChange.path` syntax. */
   readonly path: string;
+  /** Marks a redacted change. */
   readonly redacted: true;
   /** Whether anything under the path differs. */
   readonly changed: boolean;
@@ -53,9 +60,11 @@ export interface PlanDrift {
 
 /** The action on one object, with everything a reviewer and the apply side need (secrets redacted). */
 export interface PlanAction {
+  /** What the deploy does to the object. */
   readonly op: PlanOp;
   /** Stable key of the object, e.g. `apps/v1 Deployment web/api`; keys `Plan.payload.objects`. */
   readonly id: string;
+  /** The object. */
   readonly ref: PlanObjectRef;
   /** `crd` for the charts' `crds/` objects (applied first), else `object`. */
   readonly category: "crd" | "object";
@@ -86,6 +95,7 @@ export interface PlanAction {
 
 /** A problem that stops the plan from being applied. */
 export interface PlanProblem {
+  /** What kind of problem it is. */
   readonly code: "OwnershipConflict" | "ImmutableField" | "ReleaseLocked" | "DryRunFailed";
   /** What is wrong and how to fix it (secret values scrubbed). */
   readonly message: string;
@@ -99,21 +109,33 @@ export interface PlanProblem {
 
 /** A hook that runs as part of the deploy, in run order. */
 export interface PlanHook {
+  /** The event it runs on. */
   readonly event: HookEvent;
+  /** `helm.sh/hook-weight`; hooks of an event run in ascending weight. */
   readonly weight: number;
+  /** Stable key of the hook object, as `PlanAction.id`. */
   readonly id: string;
+  /** The hook object. */
   readonly ref: PlanObjectRef;
+  /** The template the hook came from. */
   readonly source: string;
+  /** `helm.sh/hook-delete-policy` values. */
   readonly deletePolicies: readonly string[];
 }
 
 /** Counts of actions by op. */
 export interface PlanSummary {
+  /** Objects to create. */
   readonly create: number;
+  /** Objects to update. */
   readonly update: number;
+  /** Objects to replace (delete, then create). */
   readonly replace: number;
+  /** Objects to delete (prune). */
   readonly delete: number;
+  /** Objects kept by `helm.sh/resource-policy: keep` instead of pruned. */
   readonly keep: number;
+  /** Objects left as they are. */
   readonly noop: number;
 }
 
@@ -136,13 +158,17 @@ export interface PlanPayload {
 
 /** The chart a planned revision is made from (`Chart.yaml` metadata; unknown fields kept). */
 export interface PlanChartMetadata {
+  /** The chart's name. */
   readonly name: string;
+  /** The chart's SemVer version. */
   readonly version: string;
+  /** Other `Chart.yaml` fields, kept as they are. */
   readonly [field: string]: unknown;
 }
 
 /** The content of the release revision a plan writes when applied: what was rendered, and from what. */
 export interface PlanReleaseDraft {
+  /** The chart the revision is made from. */
   readonly chart: PlanChartMetadata;
   /** The values the user gave (Helm's `config`). */
   readonly config: Readonly<Record<string, unknown>>;
@@ -150,7 +176,9 @@ export interface PlanReleaseDraft {
   readonly values: Readonly<Record<string, unknown>>;
   /** The release's objects in install order, with their templates. */
   readonly objects: readonly RenderedObject[];
+  /** The release's hook objects, in run order. */
   readonly hooks: readonly RenderedHook[];
+  /** The charts' `crds/` objects. */
   readonly crds: readonly RenderedObject[];
   /** Rendered `NOTES.txt`. */
   readonly notes: string;
@@ -158,7 +186,9 @@ export interface PlanReleaseDraft {
 
 /** Which release a plan is for and which revision it was computed against. */
 export interface PlanRelease {
+  /** The release name. */
   readonly name: string;
+  /** The release's namespace. */
   readonly namespace: string;
   /** The revision the plan was computed against; `null` for a first install. Checked by `checkPlanFresh`. */
   readonly revision: number | null;
@@ -170,9 +200,11 @@ export interface PlanRelease {
 
 /** A deterministic plan: same inputs, same data. Plain readonly data. */
 export interface Plan {
+  /** The release and the revision the plan was computed against. */
   readonly release: PlanRelease;
   /** False when every action is `noop`/`keep` and no hook runs: applying writes nothing. */
   readonly changes: boolean;
+  /** Counts of actions by op. */
   readonly summary: PlanSummary;
   /** Blocking problems; a plan with any must not be applied. */
   readonly problems: readonly PlanProblem[];

@@ -14,9 +14,13 @@ export interface FormatPlansOptions {
 
 /** The summed summary of several plans, and how many of them change something. */
 export interface PlansTotal {
+  /** How many plans were summed. */
   readonly releases: number;
+  /** How many of them change something. */
   readonly changed: number;
+  /** How many of them have blocking problems. */
   readonly blocked: number;
+  /** The plans' summaries summed by op. */
   readonly summary: PlanSummary;
 }
 

@@ -5,6 +5,7 @@ import { describeRef, type KubernetesEventSummary } from "./events.js";
 
 /** One object that did not become ready, and why. */
 export interface UnreadyObject {
+  /** The object. */
   readonly object: ObjectRef;
   /** `failed`: it will not become ready; `timeout`: its time ran out; `waiting`: the wait stopped early (another object failed). */
   readonly state: "failed" | "timeout" | "waiting";

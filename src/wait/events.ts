@@ -6,6 +6,7 @@ export interface KubernetesEventSummary {
   readonly type: string;
   /** e.g. `FailedScheduling`, `BackOff`, `FailedCreate`. */
   readonly reason: string;
+  /** The event's message. */
   readonly message: string;
   /** The object the event is about: the waited object, one of its ReplicaSets or Pods. */
   readonly involvedObject: { readonly kind: string; readonly name: string; readonly namespace?: string };
@@ -17,7 +18,9 @@ export interface KubernetesEventSummary {
 
 /** An object is not ready yet; emitted when its reason changes. */
 export interface ObjectWaitingEvent {
+  /** The event discriminant. */
   readonly type: "object-waiting";
+  /** The object waited on. */
   readonly object: ObjectRef;
   /** Why it is not ready, e.g. `1 of 3 replicas available`. */
   readonly reason: string;
@@ -25,8 +28,11 @@ export interface ObjectWaitingEvent {
 
 /** An object became ready. */
 export interface ObjectReadyEvent {
+  /** The event discriminant. */
   readonly type: "object-ready";
+  /** The object waited on. */
   readonly object: ObjectRef;
+  /** Why it is ready, e.g. `3 of 3 replicas available`. */
   readonly reason: string;
   /** Time from the start of the wait. */
   readonly elapsedMs: number;
@@ -34,9 +40,11 @@ export interface ObjectReadyEvent {
 
 /** A Kubernetes Event about an object being waited on (or its ReplicaSets/Pods), seen for the first time. */
 export interface KubernetesEventEvent {
+  /** The event discriminant. */
   readonly type: "k8s-event";
   /** The waited object the event belongs to. */
   readonly object: ObjectRef;
+  /** The Kubernetes Event. */
   readonly event: KubernetesEventSummary;
 }
 

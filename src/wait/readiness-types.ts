@@ -5,6 +5,7 @@ export type ReadinessState = "ready" | "waiting" | "failed";
 
 /** The verdict of a readiness evaluator. */
 export interface Readiness {
+  /** Where the object stands. */
   readonly state: ReadinessState;
   /** Why, in a few words, e.g. `2 of 3 replicas available`. */
   readonly reason: string;
