@@ -4,6 +4,7 @@ import { runHooks } from "../hooks/run-hooks.js";
 import { ReleaseNotFound } from "../storage/errors.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployEvent } from "./events.js";
+import { recordHookRuns } from "./hook-runs.js";
 import { durationMs } from "./perform.js";
 
 /** How `test` runs. */
@@ -30,14 +31,18 @@ export interface TestResult {
 
 /**
  * Runs the release's `test` hooks (Helm's `helm.sh/hook: test`) against its deployed revision.
- * Failing tests are reported in the result, not thrown.
+ * Failing tests are reported in the result, not thrown. Each test's run is written back into the
+ * deployed revision's record as its hook's `lastRun` (as Helm does); when another writer changes
+ * the record meanwhile, the write is retried once, then given up.
  * @throws ReleaseNotFound when the release has no deployed revision
  */
 export async function test(config: Configuration, name: string, options: TestOptions = {}): Promise<TestResult> {
   const namespace = options.namespace ?? config.namespace;
-  const deployed = await config.storeFor(namespace).lastDeployed(name, options.signal ? { signal: options.signal } : {});
+  const store = config.storeFor(namespace);
+  const deployed = await store.lastDeployed(name, options.signal ? { signal: options.signal } : {});
   if (!deployed) throw new ReleaseNotFound(name);
   const { release } = deployed;
+  let result: TestResult;
   try {
     const runs = await runHooks("test", release.hooks, config.kube, {
       namespace,
@@ -45,9 +50,12 @@ export async function test(config: Configuration, name: string, options: TestOpt
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return { release: name, revision: release.revision, passed: true, runs };
+    result = { release: name, revision: release.revision, passed: true, runs };
   } catch (error) {
     if (!(error instanceof HookFailed)) throw error;
-    return { release: name, revision: release.revision, passed: false, runs: error.runs, failure: error.message };
+    result = { release: name, revision: release.revision, passed: false, runs: error.runs, failure: error.message };
   }
+  // Like `helm test`, the revision records each test's last run (shown by `get` and `status`).
+  await recordHookRuns(store, deployed, result.runs, options.signal);
+  return result;
 }

@@ -1,5 +1,5 @@
 import type { DriverCallOptions, ReleaseSummary, StoredRelease } from "./driver.js";
-import { ReleaseExists, ReleaseLocked, StorageConflict } from "./errors.js";
+import { ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict } from "./errors.js";
 import { validateReleaseName } from "./name.js";
 import { isPendingStatus, type PendingStatus, type Release, type ReleaseLock, type ReleaseStatus } from "./release.js";
 import type { ReleaseStore } from "./store.js";
@@ -116,15 +116,22 @@ async function markFailed(store: ReleaseStore, stale: ReleaseSummary, reason: st
   }
 }
 
-/** Marks earlier `deployed` revisions `superseded` (Helm keeps one deployed revision). */
+/**
+ * Marks earlier `deployed` revisions `superseded` (Helm keeps one deployed revision). A record
+ * changed meanwhile (e.g. `test` recording its runs) is read again and retried, a few times.
+ */
 async function supersedeEarlier(store: ReleaseStore, deployed: Release, options?: DriverCallOptions): Promise<void> {
   const earlier = (await store.revisions(deployed.name, options)).filter((r) => r.status === "deployed" && r.revision < deployed.revision);
   for (const summary of earlier) {
-    const { release, version } = await store.get(summary.name, summary.revision, options);
-    try {
-      await store.update({ ...release, status: "superseded" }, version, options);
-    } catch (e) {
-      if (!(e instanceof StorageConflict)) throw e; // someone else updated it; theirs stands
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const stored = await store.get(summary.name, summary.revision, options).catch((e: unknown) => (e instanceof ReleaseNotFound ? undefined : Promise.reject(e)));
+      if (!stored || stored.release.status !== "deployed") break;
+      try {
+        await store.update({ ...stored.release, status: "superseded" }, stored.version, options);
+        break;
+      } catch (e) {
+        if (!(e instanceof StorageConflict)) throw e; // else: someone else wrote it; read it again
+      }
     }
   }
 }

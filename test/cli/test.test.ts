@@ -58,4 +58,17 @@ describe("berth test", () => {
     assert.deepEqual(result.tests.map((t) => [t.name, t.phase]), [["bad-smoke", "Succeeded"], ["bad-deep", "Failed"]]);
     assert.ok(result.failure);
   });
+
+  it("GIVEN tests that ran WHEN the release is read THEN the deployed revision records each test's last run, like helm test", async () => {
+    const phases = async (name: string) => (await cluster.get(name)).hooks.map((h) => [h.object.metadata.name, h.lastRun?.phase]);
+    assert.deepEqual(Object.fromEntries(await phases("good")), { "good-smoke": "Succeeded", "good-deep": "Succeeded" });
+    assert.deepEqual(Object.fromEntries(await phases("bad")), { "bad-smoke": "Succeeded", "bad-deep": "Failed" });
+    const good = await cluster.get("good");
+    assert.equal(good.status, "deployed");
+    assert.equal(good.revision, 1);
+    for (const hook of good.hooks) assert.ok(hook.lastRun?.startedAt && hook.lastRun.completedAt && hook.lastRun.startedAt <= hook.lastRun.completedAt);
+    const { code, stdout } = await berth("get", "good", "hooks");
+    assert.equal(code, 0);
+    assert.match(stdout, /# Source: tested\/templates\/tests\/smoke.yaml\n# Last run: Succeeded \(started \S+, completed \S+\)\n/);
+  });
 });

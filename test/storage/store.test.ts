@@ -1,10 +1,11 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
+import type { Driver } from "../../src/storage/driver.js";
 import { memoryDriver } from "../../src/storage/memory.js";
 import { releaseKey, validateReleaseName } from "../../src/storage/name.js";
 import { ReleaseStore } from "../../src/storage/store.js";
 import { rejectsWithCode } from "./driver-suite.js";
-import { releaseName, sampleRelease } from "./sample.js";
+import { releaseName, sampleDraft, sampleRelease } from "./sample.js";
 import { lockSuite } from "./lock-suite.js";
 
 describe("ReleaseStore history", () => {
@@ -41,6 +42,27 @@ describe("ReleaseStore history", () => {
     const name = releaseName();
     for (let rev = 1; rev <= 12; rev++) await store.create(sampleRelease(name, rev, "superseded"));
     assert.deepEqual(await store.trim(name), []);
+  });
+
+  it("GIVEN the earlier deployed revision is rewritten meanwhile (test runs recorded) WHEN a new one is released deployed THEN the earlier one is still superseded", async () => {
+    const inner = memoryDriver();
+    let raced = false;
+    const racing: Driver = { ...inner, update: async (release, options) => {
+      if (!raced && release.status === "superseded") {
+        raced = true;
+        const current = await inner.get(release.name, release.revision);
+        await inner.update({ ...current.release, description: "test runs recorded" }); // another writer wins the race
+      }
+      return inner.update(release, options);
+    } };
+    const store = new ReleaseStore(racing);
+    const name = releaseName();
+    await store.create(sampleRelease(name, 1, "deployed"));
+    const lease = await store.acquire(name, "me", 60_000, sampleDraft(name, "pending-upgrade"));
+    await store.release(lease, { status: "deployed", description: "Upgrade complete" });
+    assert.ok(raced);
+    assert.deepEqual((await store.revisions(name)).map((s) => s.status), ["superseded", "deployed"]);
+    assert.equal((await store.get(name, 1)).release.description, "test runs recorded");
   });
 });
 

@@ -2,7 +2,7 @@ import { CLUSTER_OPTIONS, CLUSTER_OPTIONS_HELP, connectFromArgs } from "../clust
 import type { Release } from "../../storage/release.js";
 import type { Command } from "../command.js";
 import { formatData, integerOption, OUTPUT_HELP, OUTPUT_OPTION, outputFormat, requirePositional, UsageError, type OutputFormat } from "../format/output.js";
-import { formatObjects, formatReleaseText, formatValuesText, RELEASE_PARTS, releaseRecordData, type ReleasePart } from "../format/release-record.js";
+import { formatHooks, formatObjects, formatReleaseText, formatValuesText, RELEASE_PARTS, releaseRecordData, type ReleasePart } from "../format/release-record.js";
 
 const HELP = `Usage: berth get <release> [values|manifest|hooks|notes|all] [options]
 
@@ -13,7 +13,7 @@ Prints what a revision recorded (default: the latest revision, all of it). Like 
              defaults included). This is the way to read values back, secrets included:
              \`berth get app values -o yaml > values.yaml\`
   manifest   the release's objects as multi-document YAML, each after "# Source: <template>"
-  hooks      the hook objects, the same way
+  hooks      the hook objects, the same way, each with its last run (deploy or test)
   notes      the rendered NOTES.txt
   all        everything above (-o json|yaml: the whole record)
 
@@ -42,7 +42,7 @@ function render(release: Release, part: ReleasePart, format: OutputFormat, allVa
   if (part === "all") return format === "table" ? formatReleaseText(release) : formatData(releaseRecordData(release), format);
   if (format !== "table") throw new UsageError("get", `${part} is printed as text; -o json|yaml applies to values and all`);
   if (part === "manifest") return formatObjects(release.objects, release.crds);
-  if (part === "hooks") return formatObjects(release.hooks);
+  if (part === "hooks") return formatHooks(release.hooks);
   return release.notes;
 }
 

@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import { formatManifests } from "../../render/manifest.js";
 import type { RenderedObject } from "../../render/types.js";
-import type { Release } from "../../storage/release.js";
+import type { Release, ReleaseHook } from "../../storage/release.js";
 import { formatFields } from "./table.js";
 
 const yaml = (data: unknown) => stringify(data, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
@@ -15,6 +15,20 @@ export const RELEASE_PARTS: readonly ReleasePart[] = ["values", "manifest", "hoo
 /** Objects as multi-document YAML, each preceded by `# Source: <template>` (CRDs first). */
 export function formatObjects(objects: readonly RenderedObject[], crds: readonly RenderedObject[] = []): string {
   return formatManifests({ objects, crds, hooks: [], notes: "", values: {}, warnings: [] });
+}
+
+/** Hook objects like {@link formatObjects}, each with a `# Last run:` comment when it has run (by `deploy` or `test`). */
+export function formatHooks(hooks: readonly ReleaseHook[]): string {
+  return hooks
+    .map((hook) => {
+      const text = formatObjects([hook]);
+      const run = hook.lastRun;
+      if (!run) return text;
+      const times = [run.startedAt && `started ${run.startedAt}`, run.completedAt && `completed ${run.completedAt}`].filter(Boolean);
+      const comment = `# Last run: ${run.phase}${times.length ? ` (${times.join(", ")})` : ""}\n`;
+      return text.replace(/^(---\n# Source: [^\n]*\n)/, `$1${comment}`);
+    })
+    .join("");
 }
 
 /** Values as `berth get values` prints them by default: a Helm-style heading, then YAML. */
@@ -35,7 +49,7 @@ export function formatReleaseText(release: Release): string {
     ["APP VERSION", release.chart.appVersion],
     ["DESCRIPTION", release.description],
   ]);
-  const hooks = release.hooks.length > 0 ? `HOOKS:\n${formatObjects(release.hooks)}` : "";
+  const hooks = release.hooks.length > 0 ? `HOOKS:\n${formatHooks(release.hooks)}` : "";
   const notes = release.notes.trim() ? `NOTES:\n${release.notes.replace(/\n*$/, "\n")}` : "";
   return `${header}${formatValuesText(release, false)}${formatValuesText(release, true)}${hooks}MANIFEST:\n${formatObjects(release.objects, release.crds)}${notes}`;
 }
