@@ -2,7 +2,7 @@ import { BerthError } from "../errors.js";
 import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
 import type { KubeApi } from "../kube/types.js";
-import { computePlan, type PlanOptions } from "../plan/compute.js";
+import { computePlan, type PlanInput, type PlanOptions } from "../plan/compute.js";
 import { sensitiveValuePaths } from "../plan/schema-sensitive.js";
 import type { Plan } from "../plan/types.js";
 import type { RenderResult } from "../render/types.js";
@@ -14,7 +14,7 @@ import { stackOverrides } from "../values/coalesce.js";
 import type { Values } from "../values/types.js";
 import { collectUserValues } from "../values/user-values.js";
 import type { Configuration } from "./configuration.js";
-import { upgradeBase } from "./prune-base.js";
+import { failedInstallLeftovers, upgradeBase } from "./prune-base.js";
 import { scopeByDiscovery } from "./scope.js";
 import { storedWithNamespace } from "./record-namespace.js";
 import { template, type TemplateArgs } from "./template.js";
@@ -104,17 +104,21 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
-  const plan = await planRelease(config, state, rendered, upgradeBase(state), options, sensitive);
+  const plan = await planRelease(config, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state) }, sensitive);
   return { state, rendered, userValues, plan, isUpgrade, revision };
 }
 
-/** Plans rendered content against a release's state (used by deploy and rollback). */
+/**
+ * Plans rendered content against a release's state (used by deploy and rollback): `previous` is
+ * what it upgrades from (none: an install); `options.pruneAlso` adds objects to prune that are not
+ * the previous revision's (a failed install's).
+ */
 export async function planRelease(
   config: Configuration,
   state: ReleaseState,
   content: Pick<RenderResult, "objects" | "crds" | "hooks">,
   previous: Release | undefined,
-  options: Pick<PrepareOptions, "adopt" | "replaceImmutable" | "signal">,
+  options: Pick<PrepareOptions, "adopt" | "replaceImmutable" | "signal"> & Pick<PlanInput, "pruneAlso">,
   sensitiveValues?: { readonly values: unknown; readonly previousValues?: unknown; readonly paths: readonly string[] },
 ): Promise<Plan> {
   const lock = liveLock(state);
@@ -126,6 +130,7 @@ export async function planRelease(
     hooks: content.hooks,
     ...(previous ? { previous: { revision: previous.revision, objects: previous.objects.map((o) => o.object), status: previous.status } } : {}),
     ...(lock ? { lock } : {}),
+    ...(options.pruneAlso?.length ? { pruneAlso: options.pruneAlso } : {}),
     ...(sensitiveValues && sensitiveValues.paths.length > 0 ? { sensitiveValues } : {}),
   }, config.kube, {
     fieldManager: config.fieldManager,

@@ -1,4 +1,5 @@
 import { identityKey, refOf } from "../plan/object-id.js";
+import type { KubeObject } from "../render/types.js";
 import type { Release } from "../storage/release.js";
 import type { ReleaseState } from "./prepare.js";
 
@@ -23,4 +24,15 @@ export function upgradeBase(state: ReleaseState): Release | undefined {
   const latest = state.latest?.release;
   if (!deployed || !latest || latest.revision <= deployed.revision) return deployed;
   return { ...deployed, objects: unionObjects(deployed, latest) };
+}
+
+/**
+ * What a failed install left behind, for the next install to prune if it no longer renders them
+ * (`PlanInput.pruneAlso`): the latest revision's objects when it failed and no revision is
+ * deployed. The next deploy stays an install (pre/post-install hooks). Empty otherwise.
+ */
+export function failedInstallLeftovers(state: ReleaseState): KubeObject[] {
+  const latest = state.latest?.release;
+  if (state.lastDeployed || latest?.status !== "failed") return [];
+  return latest.objects.map((o) => o.object);
 }

@@ -35,6 +35,12 @@ export interface PlanInput {
   readonly hooks?: readonly RenderedHook[];
   /** The revision to upgrade from; absent for a first install. */
   readonly previous?: PreviousRevision;
+  /**
+   * More objects the release may have left in the cluster, pruned like the previous revision's
+   * when no longer desired, without making this an upgrade: e.g. what a failed first install
+   * created. Their drift is not reported. @defaultValue []
+   */
+  readonly pruneAlso?: readonly KubeObject[];
   /** Per-object adoption rules, before the `adopt` option. @defaultValue [] */
   readonly ownership?: readonly OwnershipRule[];
   /** The release's lock, when one is held: a blocking problem. */
@@ -74,8 +80,13 @@ export interface PlanOptions {
 export async function computePlan(input: PlanInput, kube: KubeApi, options: PlanOptions = {}): Promise<Plan> {
   const limit = options.concurrency ?? 16;
   const crds = input.crds ?? [];
-  const desiredKeys = new Set([...crds, ...input.objects].map((o) => identityKey(refOf(o.object))));
-  const pruned = (input.previous?.objects ?? []).filter((o) => !desiredKeys.has(identityKey(refOf(o))));
+  const planned = new Set([...crds, ...input.objects].map((o) => identityKey(refOf(o.object))));
+  const pruned = [...(input.previous?.objects ?? []), ...(input.pruneAlso ?? [])].filter((o) => {
+    const key = identityKey(refOf(o));
+    if (planned.has(key)) return false;
+    planned.add(key); // each object once
+    return true;
+  });
   const refs = [...[...crds, ...input.objects].map((o) => refOf(o.object)), ...pruned.map(refOf)];
   const prefetched = await prefetchLive(kube, refs, options.listThreshold ?? 20, limit, options.signal);
   const ctx = contextOf(input, kube, options, prefetched);
