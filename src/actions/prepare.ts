@@ -31,8 +31,11 @@ export class InvalidNamespace extends BerthError {
 
 /** Where a release stands before an operation: its store and its latest and last deployed revisions. */
 export interface ReleaseState {
+  /** The release's name. */
   readonly name: string;
+  /** The release's namespace (the one given, else the configuration's). */
   readonly namespace: string;
+  /** The store of the release's records, in its namespace. */
   readonly store: ReleaseStore;
   /** The latest revision, any status. */
   readonly latest: StoredRelease | undefined;
@@ -81,6 +84,7 @@ export interface PreparedDeploy {
 export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmutable"> {
   /** Missing values are errors. @defaultValue true */
   readonly strict?: boolean;
+  /** Cancels the reads of the release's records and of the live objects being planned; `prepareDeploy` then rejects. */
   readonly signal?: AbortSignal;
 }
 

@@ -8,21 +8,29 @@ import type { Configuration } from "./configuration.js";
 
 /** One revision as `history` and `list` show it. */
 export interface RevisionInfo {
+  /** The release's name. */
   readonly name: string;
+  /** The release's namespace. */
   readonly namespace: string;
+  /** The revision number (1, 2, 3…). */
   readonly revision: number;
+  /** The revision's status. */
   readonly status: ReleaseStatus;
   /** `name-version` of the chart, e.g. `web-1.2.0`. */
   readonly chart: string;
+  /** The chart's `appVersion`; empty when it has none. */
   readonly appVersion: string;
   /** ISO 8601. */
   readonly updated: string;
+  /** The revision's log line, e.g. "Install complete". */
   readonly description: string;
 }
 
 /** A release's current state, as `status` reports it. */
 export interface ReleaseStatusReport extends RevisionInfo {
+  /** ISO 8601: when revision 1 was deployed. */
   readonly firstDeployed: string;
+  /** The revision's rendered `NOTES.txt`; empty when none. */
   readonly notes: string;
   /** The objects of the latest revision. */
   readonly objects: readonly ObjectRef[];
@@ -32,8 +40,9 @@ export interface ReleaseStatusReport extends RevisionInfo {
 
 /** Options of the read-only actions. */
 export interface QueryOptions {
-  /** @defaultValue the configuration's namespace */
+  /** The release's namespace. @defaultValue the configuration's namespace */
   readonly namespace?: string;
+  /** Cancels the reads; the action then rejects. */
   readonly signal?: AbortSignal;
 }
 
@@ -85,12 +94,13 @@ export async function get(config: Configuration, name: string, options: QueryOpt
 
 /** Options of `Cluster.list`. */
 export interface ListReleasesOptions {
-  /** @defaultValue the configuration's namespace */
+  /** The namespace whose releases are listed; ignored with `allNamespaces`. @defaultValue the configuration's namespace */
   readonly namespace?: string;
   /** List releases of every namespace. @defaultValue false */
   readonly allNamespaces?: boolean;
   /** Only releases whose latest revision has this status. @defaultValue every status but `uninstalled` */
   readonly status?: ReleaseStatus;
+  /** Cancels the reads; `list` then rejects. */
   readonly signal?: AbortSignal;
 }
 

@@ -9,17 +9,21 @@ import { durationMs } from "./perform.js";
 
 /** How `test` runs. */
 export interface TestOptions {
-  /** @defaultValue the configuration's namespace */
+  /** The release's namespace. @defaultValue the configuration's namespace */
   readonly namespace?: string;
   /** How long each test may run. @defaultValue "5m" */
   readonly timeout?: number | string;
+  /** Receives each test hook's events (`hook-started`/`hook-finished`, and the `k8s-event`/`object-waiting` events of its Job or Pod) as they happen. */
   readonly onEvent?: (event: DeployEvent) => void;
+  /** Cancels the run: the running test stops and `test` rejects. */
   readonly signal?: AbortSignal;
 }
 
 /** What `test` found. */
 export interface TestResult {
+  /** The release's name. */
   readonly release: string;
+  /** The deployed revision that was tested. */
   readonly revision: number;
   /** True when every test hook succeeded. */
   readonly passed: boolean;

@@ -46,7 +46,9 @@ export class ScriptFailed extends BerthError {
 /** The deploy script does not exist. Check the path (it is resolved against the working directory). */
 export class ScriptNotFound extends BerthError {
   /** @param script - the absolute path looked for */
-  constructor(/** The absolute path looked for. */ readonly script: string) {
+  constructor(
+    /** The absolute path looked for. */ readonly script: string,
+  ) {
     super("ScriptNotFound", `deploy script not found: ${script}`);
   }
 }

@@ -2,6 +2,7 @@ import type { Release, ReleaseLock, ReleaseStatus } from "./release.js";
 
 /** A record as stored, with the version token that optimistic updates compare against. */
 export interface StoredRelease {
+  /** The decoded record. */
   readonly release: Release;
   /** Opaque; changes on every write (the Secret's `resourceVersion` for Kubernetes drivers). */
   readonly version: string;
@@ -9,10 +10,15 @@ export interface StoredRelease {
 
 /** What a driver knows of a record without decoding its body (from labels and annotations). */
 export interface ReleaseSummary {
+  /** The release's name (the `name` label). */
   readonly name: string;
+  /** The release's namespace, which is where its records are kept. */
   readonly namespace: string;
+  /** The revision number (Helm's `version` label). */
   readonly revision: number;
+  /** The revision's status (the `status` label). */
   readonly status: ReleaseStatus;
+  /** The record's version token, as in {@link StoredRelease.version}. */
   readonly version: string;
   /** The lock, when the record carries one. */
   readonly lock?: ReleaseLock;
@@ -24,7 +30,9 @@ export interface ReleaseSummary {
 
 /** Selects records by their labels. Every field narrows the selection. */
 export interface ReleaseQuery {
+  /** Only the records of this release. @defaultValue every release */
   readonly name?: string;
+  /** Only the revisions with this status. @defaultValue every status */
   readonly status?: ReleaseStatus;
   /** The `owner` label. @defaultValue "helm" */
   readonly owner?: string;
@@ -34,6 +42,7 @@ export interface ReleaseQuery {
 
 /** Options every driver call takes. */
 export interface DriverCallOptions {
+  /** Aborts the call's storage requests; the call then rejects. */
   readonly signal?: AbortSignal;
 }
 

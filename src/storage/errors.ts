@@ -2,8 +2,11 @@ import { BerthError } from "../errors.js";
 
 /** No record of this release (or of this revision of it) exists. */
 export class ReleaseNotFound extends BerthError {
-  /** @param name - the release @param revision - the revision, when one was asked for */
-  constructor(readonly release: string, readonly revision?: number) {
+  /** @param release - the release @param revision - the revision, when one was asked for */
+  constructor(
+    /** The release's name. */ readonly release: string,
+    /** The revision that was asked for; absent when the release as a whole was not found. */ readonly revision?: number,
+  ) {
     super(
       "ReleaseNotFound",
       revision === undefined
@@ -15,16 +18,23 @@ export class ReleaseNotFound extends BerthError {
 
 /** A record for this revision already exists (create-if-absent lost a race, or the revision was reused). */
 export class ReleaseExists extends BerthError {
-  /** @param name - the release @param revision - the revision that exists */
-  constructor(readonly release: string, readonly revision: number) {
+  /** @param release - the release @param revision - the revision that exists */
+  constructor(
+    /** The release's name. */ readonly release: string,
+    /** The revision whose record already exists. */ readonly revision: number,
+  ) {
     super("ReleaseExists", `revision ${revision} of release "${release}" already exists; another operation created it first. Read the release again and retry.`);
   }
 }
 
 /** The record changed since it was read (optimistic concurrency: its version moved). */
 export class StorageConflict extends BerthError {
-  /** @param name - the release @param revision - the revision that moved */
-  constructor(readonly release: string, readonly revision: number, options?: { cause?: unknown }) {
+  /** @param release - the release @param revision - the revision that moved */
+  constructor(
+    /** The release's name. */ readonly release: string,
+    /** The revision whose record changed since it was read. */ readonly revision: number,
+    options?: { cause?: unknown },
+  ) {
     super(
       "StorageConflict",
       `revision ${revision} of release "${release}" was changed by someone else since it was read. Read it again and retry.`,
@@ -43,11 +53,11 @@ export class ReleaseLocked extends BerthError {
    * @param expiresAt - ISO 8601, when it goes stale; absent for a pending revision written without a lock (by Helm)
    */
   constructor(
-    readonly release: string,
-    readonly revision: number,
-    readonly holder: string,
-    readonly since: string,
-    readonly expiresAt?: string,
+    /** The release's name. */ readonly release: string,
+    /** The pending revision that holds the lock. */ readonly revision: number,
+    /** Who holds the lock, e.g. `alice@laptop pid 4242`. */ readonly holder: string,
+    /** ISO 8601: when the lock was taken. */ readonly since: string,
+    /** ISO 8601: when the lock goes stale; absent for a pending revision written without a lock (by Helm). */ readonly expiresAt?: string,
   ) {
     super(
       "ReleaseLocked",
@@ -62,15 +72,22 @@ export class ReleaseLocked extends BerthError {
 /** A stored record cannot be read back (bad encoding, missing parts, wrong checksum). */
 export class StorageCorrupt extends BerthError {
   /** @param object - the storage object, e.g. `Secret ns/sh.helm.release.v1.web.v3` @param problem - what is wrong (never the content) */
-  constructor(readonly object: string, problem: string, options?: { cause?: unknown }) {
+  constructor(
+    /** The storage object that cannot be read, e.g. `Secret ns/sh.helm.release.v1.web.v3`. */ readonly object: string,
+    problem: string,
+    options?: { cause?: unknown },
+  ) {
     super("StorageCorrupt", `release record ${object} cannot be read: ${problem}. Delete or repair that object; other revisions are unaffected.`, options);
   }
 }
 
 /** A release name that Kubernetes objects and Helm cannot carry. */
 export class InvalidReleaseName extends BerthError {
-  /** @param name - the rejected name @param problem - why */
-  constructor(readonly releaseName: string, problem: string) {
+  /** @param releaseName - the rejected name @param problem - why */
+  constructor(
+    /** The rejected release name. */ readonly releaseName: string,
+    problem: string,
+  ) {
     super(
       "InvalidReleaseName",
       `invalid release name "${releaseName}": ${problem}. Use at most 53 lowercase letters, digits and '-', starting and ending with a letter or digit.`,

@@ -33,11 +33,15 @@ export function isPendingStatus(status: ReleaseStatus): status is PendingStatus 
 
 /** The chart a revision was made from (Helm's `Chart.yaml` metadata; unknown fields are kept). */
 export interface ReleaseChart {
+  /** The chart's name. */
   readonly name: string;
+  /** The chart's version (SemVer), e.g. `1.2.0`. */
   readonly version: string;
-  /** @defaultValue "v2" when written */
+  /** The chart API version, `v1` or `v2`. @defaultValue "v2" when written */
   readonly apiVersion?: string;
+  /** The version of the application the chart deploys. */
   readonly appVersion?: string;
+  /** The chart's one-sentence description. */
   readonly description?: string;
   /** `application` or `library`. */
   readonly type?: string;
@@ -50,8 +54,11 @@ export type HookLastRunPhase = "Unknown" | "Running" | "Succeeded" | "Failed";
 
 /** The last run of a hook. Timestamps are ISO 8601 strings. */
 export interface HookLastRun {
+  /** How the run ended (or that it is still running). */
   readonly phase: HookLastRunPhase;
+  /** ISO 8601: when the run started. */
   readonly startedAt?: string;
+  /** ISO 8601: when the run finished; absent while it runs. */
   readonly completedAt?: string;
 }
 
@@ -81,10 +88,13 @@ export interface ReleaseLock {
 export interface Release {
   /** A DNS-1123 label of at most 53 characters. */
   readonly name: string;
+  /** The release's namespace, where its records are kept and its namespaced objects go by default. */
   readonly namespace: string;
   /** 1, 2, 3… */
   readonly revision: number;
+  /** Where this revision is in its life. */
   readonly status: ReleaseStatus;
+  /** The chart this revision was made from. */
   readonly chart: ReleaseChart;
   /** The values the user gave (Helm's `config`). */
   readonly config: Readonly<Record<string, unknown>>;
@@ -92,6 +102,7 @@ export interface Release {
   readonly values: Readonly<Record<string, unknown>>;
   /** The release's objects in install order. */
   readonly objects: readonly RenderedObject[];
+  /** The release's hooks, each with its last run. */
   readonly hooks: readonly ReleaseHook[];
   /** CRDs from the charts' `crds/` folders. */
   readonly crds: readonly RenderedObject[];

@@ -25,11 +25,14 @@ export interface ReleaseStoreOptions {
 export class ReleaseStore {
   /** Revisions kept per release (0: all). */
   readonly maxHistory: number;
-  /** @internal */
+  /** The clock (milliseconds since the epoch), for timestamps and lock expiry. @internal */
   readonly now: () => number;
 
   /** @param driver - where records are kept @param options - history and clock */
-  constructor(readonly driver: Driver, options: ReleaseStoreOptions = {}) {
+  constructor(
+    /** Where the records are kept. */ readonly driver: Driver,
+    options: ReleaseStoreOptions = {},
+  ) {
     this.maxHistory = options.maxHistory ?? 10;
     this.now = options.now ?? Date.now;
   }
