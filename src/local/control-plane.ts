@@ -70,17 +70,22 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   await writeFile(c.at(layout, "kwok-stages.yaml"), KWOK_STAGES);
 
   const processes: ManagedProcess[] = [];
+  // Owner records are written one after another: the last one written names every process.
+  let ownerWrites: Promise<void> = Promise.resolve();
   const detached = options.detached ?? false;
   const start = (name: string, binary: string, args: string[]) => {
     options.onEvent?.({ type: "starting", component: name });
     const p = startProcess(name, binary, args, c.at(layout, `${name}.log`), detached);
     processes.push(p);
-    void recordOwner(dir, { owner: process.pid, detached, pids: processes.map((x) => x.pid) });
+    const record = { owner: process.pid, detached, pids: processes.map((x) => x.pid) };
+    // A lost record only costs the clean-up after a killed owner; it must not fail the start.
+    ownerWrites = ownerWrites.then(() => recordOwner(dir, record)).catch(() => undefined);
     return p;
   };
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   const signal = options.signal;
   const stop = async () => {
+    await ownerWrites;
     await stopProcesses(processes.map((p) => p.pid).reverse());
     await rm(dir, { recursive: true, force: true });
   };
@@ -117,6 +122,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     });
     await waitFor(processes[2]!, deadline, signal, () => ok("/api/v1/namespaces/default/serviceaccounts/default"));
     for (const p of processes) await assertRunning(p);
+    await ownerWrites;
     api.close();
     options.onEvent?.({ type: "ready", ms: Date.now() - started });
     return { dir, kubeconfigPath, kubeconfig, server, pids: processes.map((p) => p.pid), stop };

@@ -1,10 +1,11 @@
-import { access, readFile, rm } from "node:fs/promises";
+import { access, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { loadKubeConfig } from "../kube/config.js";
 import { KubeTransport } from "../kube/transport.js";
 import { cacheDir, isAlive } from "./cache.js";
 import { startLocalCluster, type LocalClusterOptions } from "./control-plane.js";
 import { stopProcesses } from "./processes.js";
+import { readOwner } from "./reap.js";
 
 /** The state of the long-lived local cluster that `berth local up` starts. */
 export interface LocalClusterStatus {
@@ -26,7 +27,7 @@ export function localClusterDir(options: { cacheDir?: string; env?: Readonly<Rec
 export async function localStatus(options: { cacheDir?: string; env?: Readonly<Record<string, string | undefined>> } = {}): Promise<LocalClusterStatus> {
   const dir = localClusterDir(options);
   const kubeconfigPath = join(dir, "kubeconfig");
-  const record = await readFile(join(dir, "owner.json"), "utf8").then((t) => JSON.parse(t) as { pids: number[] }, () => undefined);
+  const record = await readOwner(dir);
   const pids = record?.pids ?? [];
   let running = pids.length > 0 && pids.every(isAlive) && (await access(kubeconfigPath).then(() => true, () => false));
   if (running) {
