@@ -1,4 +1,5 @@
 import { BerthError } from "../errors.js";
+import { isDns1123Label } from "../util/dns.js";
 import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
 import type { KubeApi } from "../kube/types.js";
@@ -18,8 +19,6 @@ import { failedInstallLeftovers, upgradeBase } from "./prune-base.js";
 import { scopeByDiscovery } from "./scope.js";
 import { storedWithNamespace } from "./record-namespace.js";
 import { template, type TemplateArgs } from "./template.js";
-
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A namespace that is not a DNS-1123 label (empty, too long, or with invalid characters). */
 export class InvalidNamespace extends BerthError {
@@ -47,7 +46,7 @@ export interface ReleaseState {
 export async function releaseState(config: Configuration, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseState> {
   validateReleaseName(name);
   const ns = namespace ?? config.namespace;
-  if (!NAMESPACE.test(ns) || ns.length > 63) throw new InvalidNamespace(ns);
+  if (!isDns1123Label(ns) || ns.length > 63) throw new InvalidNamespace(ns);
   const store = config.storeFor(ns);
   const opts = signal ? { signal } : {};
   const latest = storedWithNamespace(await store.last(name, opts), ns);

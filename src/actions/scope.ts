@@ -1,13 +1,14 @@
 import { UnknownKind } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
+import { crdGroupKind, groupKind } from "../plan/context.js";
 import type { RenderedObject, RenderResult } from "../render/types.js";
 
-/** `group/Kind` of the cluster-scoped kinds the charts' own CRDs define. */
+/** `group|Kind` of the cluster-scoped kinds the charts' own CRDs define. */
 function clusterScopedCrdKinds(crds: readonly RenderedObject[]): Set<string> {
   const kinds = new Set<string>();
   for (const { object } of crds) {
-    const spec = object["spec"] as { group?: string; scope?: string; names?: { kind?: string } } | undefined;
-    if (spec?.scope === "Cluster" && spec.group && spec.names?.kind) kinds.add(`${spec.group}/${spec.names.kind}`);
+    const gk = crdGroupKind(object);
+    if (gk && (object["spec"] as { scope?: string }).scope === "Cluster") kinds.add(gk);
   }
   return kinds;
 }
@@ -22,8 +23,7 @@ export async function scopeByDiscovery(rendered: RenderResult, kube: KubeApi): P
   const fix = async (item: RenderedObject): Promise<RenderedObject> => {
     const { object } = item;
     if (!object.metadata.namespace) return item;
-    const group = object.apiVersion.includes("/") ? object.apiVersion.split("/")[0] : "";
-    let namespaced = !crdKinds.has(`${group}/${object.kind}`);
+    let namespaced = !crdKinds.has(groupKind(object.apiVersion, object.kind));
     if (namespaced) {
       try {
         namespaced = await kube.isNamespaced(object.apiVersion, object.kind);

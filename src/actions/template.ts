@@ -1,4 +1,5 @@
 import { ChartInvalid } from "../chart/errors.js";
+import { isDns1123Label } from "../util/dns.js";
 import type { Chart } from "../chart/types.js";
 import { RenderError } from "../render/errors.js";
 import { renderTree, type RenderOptions } from "../render/render.js";
@@ -8,7 +9,6 @@ import { ValuesInvalid } from "../values/errors.js";
 import type { DeepPartial } from "../values/types.js";
 import { collectUserValues } from "../values/user-values.js";
 
-const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** What is rendered: the release and the user's values. */
 export interface TemplateArgs<V> {
@@ -49,7 +49,7 @@ export async function template<V>(chart: Chart<V>, args: TemplateArgs<V>, option
   if (chart.metadata.type === "library") {
     throw new ChartInvalid(chart.metadata.name, [{ message: "a library chart only provides partials and cannot be rendered; render a chart that depends on it" }]);
   }
-  if (!RELEASE_NAME.test(args.release) || args.release.length > 53) {
+  if (!isDns1123Label(args.release) || args.release.length > 53) {
     throw new RenderError(chart.metadata.name, [{ path: "release", message: `release name ${JSON.stringify(args.release)} is invalid: use lowercase letters, digits and '-', at most 53 characters` }]);
   }
   const layers = await collectUserValues(args);

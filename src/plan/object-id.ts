@@ -1,13 +1,10 @@
+import { refOf as kubeRefOf } from "../kube/ref.js";
 import { compareKinds, compareText } from "../render/kinds.js";
 import type { KubeObject } from "../render/types.js";
 import type { PlanObjectRef } from "./types.js";
 
 /** The ref of an object (namespace only when it has one). */
-export function refOf(object: KubeObject): PlanObjectRef {
-  const { apiVersion, kind } = object;
-  const { name, namespace } = object.metadata;
-  return namespace ? { apiVersion, kind, namespace, name } : { apiVersion, kind, name };
-}
+export const refOf: (object: KubeObject) => PlanObjectRef = kubeRefOf;
 
 /** The printable id of an object, e.g. `apps/v1 Deployment web/api` (`name` alone when cluster-scoped). */
 export function objectId(ref: PlanObjectRef): string {

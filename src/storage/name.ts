@@ -1,10 +1,9 @@
+import { isDns1123Label } from "../util/dns.js";
 import { InvalidReleaseName, StorageKeyMismatch } from "./errors.js";
 import type { Release } from "./release.js";
 
 /** Helm's limit: the name must leave room in object names derived from it. */
 export const MAX_RELEASE_NAME_LENGTH = 53;
-
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * Checks that a release name is a DNS-1123 label of at most 53 characters.
@@ -13,7 +12,7 @@ const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export function validateReleaseName(name: string): void {
   if (name.length === 0) throw new InvalidReleaseName(name, "it is empty");
   if (name.length > MAX_RELEASE_NAME_LENGTH) throw new InvalidReleaseName(name, `it has ${name.length} characters, more than ${MAX_RELEASE_NAME_LENGTH}`);
-  if (!DNS_1123_LABEL.test(name)) throw new InvalidReleaseName(name, "it is not a DNS-1123 label");
+  if (!isDns1123Label(name)) throw new InvalidReleaseName(name, "it is not a DNS-1123 label");
 }
 
 /** The storage key (object name) of one revision, Helm's: `sh.helm.release.v1.<name>.v<revision>`. */

@@ -1,5 +1,7 @@
 import type { ObjectRef } from "../kube/types.js";
 
+export { refOf } from "../kube/ref.js";
+
 /** A core/v1 Kubernetes Event, reduced to what a person needs to read. */
 export interface KubernetesEventSummary {
   /** `Normal` or `Warning`. */
@@ -56,8 +58,3 @@ export function describeRef(ref: ObjectRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
 }
 
-/** The ObjectRef of a full object. */
-export function refOf(object: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }): ObjectRef {
-  const { apiVersion, kind, metadata } = object;
-  return metadata.namespace ? { apiVersion, kind, namespace: metadata.namespace, name: metadata.name } : { apiVersion, kind, name: metadata.name };
-}
