@@ -5,6 +5,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { startLocalCluster, type LocalCluster } from "../src/local/control-plane.js";
 import { killNow } from "../src/local/processes.js";
+import { needsCluster } from "./helpers/needs-cluster.js";
 
 function findTests(path: string): string[] {
   if (statSync(path).isFile()) return path.endsWith(".test.ts") ? [path] : [];
@@ -24,7 +25,7 @@ if (files.length === 0) {
 let cluster: LocalCluster | undefined;
 let kubeconfig = process.env["BERTH_TEST_KUBECONFIG"];
 process.on("exit", () => cluster && killNow(cluster.pids));
-if (!kubeconfig) {
+if (!kubeconfig && files.some((f) => needsCluster(join(root, f), join(root, "test")))) {
   const t0 = Date.now();
   console.error("berth test: starting the local control plane (first run builds it from Go modules; later runs use the cache)…");
   cluster = await startLocalCluster({
@@ -40,7 +41,7 @@ const concurrency = process.env["BERTH_TEST_CONCURRENCY"] ?? "4";
 const child = spawn(
   process.execPath,
   ["--conditions=development", "--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...files],
-  { cwd: root, stdio: "inherit", env: { ...process.env, BERTH_TEST_KUBECONFIG: kubeconfig } },
+  { cwd: root, stdio: "inherit", env: kubeconfig ? { ...process.env, BERTH_TEST_KUBECONFIG: kubeconfig } : process.env },
 );
 const stopAll = async (signal: NodeJS.Signals) => {
   child.kill(signal);
