@@ -29,7 +29,7 @@ export type { HookDeletePolicy, HookEvent, KubeMetadata, KubeObject, RenderedHoo
 export { template } from "./actions/template.js";
 export type { TemplateArgs, TemplateOptions } from "./actions/template.js";
 // kube
-export { AbortedError, KubeApiError, KubeConfigError, KubeUnreachableError, UnknownKind, WaitTimeout } from "./kube/errors.js";
+export { AbortedError, KubeApiError, KubeConfigError, KubeUnreachableError, KubeWriteUncertain, UnknownKind, WaitTimeout } from "./kube/errors.js";
 export type { KubeConfigSource } from "./kube/config.js";
 
 // readiness waiting and hooks (issue 7)
@@ -63,7 +63,7 @@ export type { KubeDriverOptions } from "./storage/kube-driver.js";
 export { ReleaseStore } from "./storage/store.js";
 export type { ReleaseStoreOptions } from "./storage/store.js";
 export type { AcquireOptions, ReleaseDraft, ReleaseLease, ReleaseOutcome } from "./storage/lock.js";
-export { InvalidReleaseName, ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict, StorageCorrupt, StorageKeyMismatch } from "./storage/errors.js";
+export { InvalidReleaseName, LeaseLost, ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict, StorageCorrupt, StorageKeyMismatch } from "./storage/errors.js";
 export { MAX_RELEASE_NAME_LENGTH, releaseKey, validateReleaseName } from "./storage/name.js";
 export { decodeRelease, encodeRelease } from "./storage/helm-codec.js";
 
