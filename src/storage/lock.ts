@@ -45,7 +45,7 @@ export async function acquireLock(
     const revisions = await store.revisions(name, options);
     const latest = revisions.at(-1);
     await supersedeDoubles(store, revisions, options);
-    if (latest && isLockStatus(latest.status)) {
+    if (latest && holdsLock(latest)) {
       const stale = options.force || (latest.lock !== undefined && Date.parse(latest.lock.expiresAt) <= store.now());
       if (!stale) throw lockedError(latest);
       const taken = await markFailed(store, latest, staleReason(latest, holder, options.force === true), options);
@@ -151,6 +151,11 @@ async function supersedeEarlier(store: ReleaseStore, deployed: Pick<Release, "na
 async function supersedeDoubles(store: ReleaseStore, revisions: readonly ReleaseSummary[], options?: DriverCallOptions): Promise<void> {
   const deployed = revisions.filter((r) => r.status === "deployed");
   if (deployed.length > 1) await supersedeEarlier(store, deployed.at(-1)!, options, revisions);
+}
+
+/** A pending revision holds the lock; an `uninstalling` one only with a lock (Helm's and old berth's uninstalls took none). */
+function holdsLock(summary: ReleaseSummary): boolean {
+  return isLockStatus(summary.status) && (summary.status !== "uninstalling" || summary.lock !== undefined);
 }
 
 function sameLock(a: ReleaseLock | undefined, b: ReleaseLock | undefined): boolean {
