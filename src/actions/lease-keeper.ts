@@ -81,13 +81,14 @@ export class LeaseKeeper {
 
   /**
    * Resolves while the lock is held; throws `LeaseLost` once it is not. Reads the record back when
-   * the lease was last confirmed longer ago than the confirmation window.
+   * `fresh` is set (between an operation's phases) or the lease was last confirmed longer ago than
+   * the confirmation window (before each write).
    */
-  async assertHeld(): Promise<void> {
+  async assertHeld(fresh = false): Promise<void> {
     if (this.lost) throw this.lost;
     const expiresAt = Date.parse(this.lease.release.lock?.expiresAt ?? "");
     if (this.store.now() >= expiresAt) throw this.lose("expired", this.renewError);
-    if (this.store.now() - this.confirmedAt < this.confirmWindowMs) return;
+    if (!fresh && this.store.now() - this.confirmedAt < this.confirmWindowMs) return;
     this.confirming ??= this.enqueue(async () => {
       const { name, revision } = this.lease.release;
       const current = await this.store.get(name, revision).catch((e: unknown) => (e instanceof ReleaseNotFound ? undefined : Promise.reject(e)));

@@ -113,7 +113,7 @@ export async function performOperation(config: Configuration, request: PerformRe
     const waitTimeoutMs = durationMs(waitSettings?.timeout, 300_000);
     const waitFor = (objects: readonly KubeObject[], waitForJobs = false) =>
       waitForReady(objects, kube, { timeoutMs: waitTimeoutMs, waitForJobs, onEvent: emit, signal }).then(() => undefined);
-    await keeper.assertHeld();
+    await keeper.assertHeld(true);
     const result = await executePlan(plan, kube, {
       waitReady: (objects) => waitFor(objects),
       onEvent: emit,
@@ -121,6 +121,7 @@ export async function performOperation(config: Configuration, request: PerformRe
       signal,
     });
     if (waitSettings) await waitFor(result.applied, waitSettings.waitForJobs ?? false);
+    await keeper.assertHeld(true);
     await runEvent(`post-${operation}`);
     const record = await keeper.finish({ status: "deployed", description: request.success, hooks: withRuns(draft.hooks, hookRuns) });
     return { record, applied: result.applied, deleted: result.deleted, hookRuns };

@@ -100,6 +100,7 @@ export async function uninstall(config: Configuration, name: string, given: Unin
     kept = objects.filter(isKept);
     doomed = objects.filter((o) => !isKept(o));
     await runEvent("pre-delete");
+    await keeper.assertHeld(true);
     for (const group of groupByKind(doomed)) {
       await mapLimit(group, 8, async (object) => {
         const ref = refOf(object);
@@ -107,8 +108,9 @@ export async function uninstall(config: Configuration, name: string, given: Unin
         await kube.waitGone(ref, { timeoutMs, signal });
       });
     }
+    await keeper.assertHeld(true);
     await runEvent("post-delete");
-    await keeper.assertHeld();
+    await keeper.assertHeld(true);
   } catch (error) {
     const lost = keeper.failure;
     if (lost) {

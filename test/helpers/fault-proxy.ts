@@ -1,5 +1,5 @@
 // A TLS proxy on loopback in front of the test API server that injects faults: 429 with Retry-After,
-// 500/503, connection resets before forwarding (the server never sees the request) and after
+// 500/503 (or any status), connection resets before forwarding (the server never sees the request) and after
 // forwarding (the server acted, the client gets a reset), and latency — by rule or by probability
 // with a seeded RNG. It counts requests by Kubernetes verb, mutating ones separately. Clients use
 // `proxy.kubeconfig`: the original kubeconfig pointed at the proxy, trusting its self-signed cert.
@@ -14,7 +14,7 @@ import { KubeConfig } from "@kubernetes/client-node";
 
 /** What the proxy does to one request. */
 export type Fault =
-  | { readonly kind: "status"; readonly status: 429 | 500 | 502 | 503 | 504; readonly retryAfter?: number }
+  | { readonly kind: "status"; readonly status: number; readonly retryAfter?: number }
   | { readonly kind: "reset-before" }
   | { readonly kind: "reset-after" }
   | { readonly kind: "latency"; readonly ms: number };
@@ -208,7 +208,7 @@ export async function startFaultProxy(kubeconfigPath: string): Promise<FaultProx
       const body = Buffer.concat(chunks);
       if (fault?.kind === "reset-before") return void req.socket.destroy();
       if (fault?.kind === "status") {
-        const status = { kind: "Status", apiVersion: "v1", status: "Failure", message: `injected ${fault.status}`, reason: fault.status === 429 ? "TooManyRequests" : "InternalError", code: fault.status };
+        const status = { kind: "Status", apiVersion: "v1", status: "Failure", message: `injected ${fault.status}`, reason: fault.status === 429 ? "TooManyRequests" : fault.status === 403 ? "Forbidden" : fault.status >= 500 ? "InternalError" : "BadRequest", code: fault.status };
         res.writeHead(fault.status, { "Content-Type": "application/json", ...(fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {}) });
         return void res.end(JSON.stringify(status));
       }
