@@ -26,7 +26,7 @@ it(`GIVEN ${CLIENTS} clients WHEN they deploy and uninstall one release concurre
     const ops = clients.map((c, i) => {
       const uninstall = rng() < 0.35;
       const db = rng() < 0.5;
-      return { what: uninstall ? `racer-${i} uninstall` : `racer-${i} deploy db=${db}`, run: () => (uninstall ? c.uninstall("contested") : c.deploy(appChart, { release: "contested", values: { data: `r${round}c${i}`, db } })) };
+      return { what: uninstall ? `racer-${i} uninstall` : `racer-${i} deploy db=${db}`, run: () => (uninstall ? c.uninstall("contested", { timeout: "20s" }) : c.deploy(appChart, { release: "contested", values: { data: `r${round}c${i}`, db } })) };
     });
     const settled = await Promise.allSettled(ops.map((op) => op.run()));
     settled.forEach((s, i) => {
