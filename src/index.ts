@@ -29,7 +29,7 @@ export type { HookDeletePolicy, HookEvent, KubeMetadata, KubeObject, RenderedHoo
 export { template } from "./actions/template.js";
 export type { TemplateArgs, TemplateOptions } from "./actions/template.js";
 // kube
-export { AbortedError, KubeApiError, KubeConfigError, KubeUnreachableError, UnknownKind, WaitTimeout } from "./kube/errors.js";
+export { AbortedError, KubeApiError, KubeConfigError, KubeUnreachableError, KubeWriteUncertain, UnknownKind, WaitTimeout } from "./kube/errors.js";
 export type { KubeConfigSource } from "./kube/config.js";
 
 // readiness waiting and hooks (issue 7)
@@ -50,8 +50,8 @@ export type { HookPodLog } from "./hooks/errors.js";
 export type { HookFinishedEvent, HookPhase, HookRun, HookRunEvent, HookStartedEvent } from "./hooks/events.js";
 
 // storage: release records
-export type { HookLastRun, HookLastRunPhase, PendingStatus, Release, ReleaseChart, ReleaseHook, ReleaseLock, ReleaseStatus, RenderedContent } from "./storage/release.js";
-export { RELEASE_STATUSES, contentOf, isPendingStatus } from "./storage/release.js";
+export type { HookLastRun, HookLastRunPhase, LockStatus, PendingStatus, Release, ReleaseChart, ReleaseHook, ReleaseLock, ReleaseStatus, RenderedContent } from "./storage/release.js";
+export { RELEASE_STATUSES, contentOf, isLockStatus, isPendingStatus } from "./storage/release.js";
 export type { Driver, DriverCallOptions, ReleaseQuery, ReleaseSummary, StoredRelease, UpdateOptions } from "./storage/driver.js";
 export { memoryDriver } from "./storage/memory.js";
 export type { MemoryDriverOptions } from "./storage/memory.js";
@@ -62,8 +62,8 @@ export type { KubeStorageKind } from "./storage/cluster-query.js";
 export type { KubeDriverOptions } from "./storage/kube-driver.js";
 export { ReleaseStore } from "./storage/store.js";
 export type { ReleaseStoreOptions } from "./storage/store.js";
-export type { AcquireOptions, ReleaseDraft, ReleaseLease, ReleaseOutcome } from "./storage/lock.js";
-export { InvalidReleaseName, ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict, StorageCorrupt, StorageKeyMismatch } from "./storage/errors.js";
+export type { AcquireOptions, LockDraft, ReleaseDraft, ReleaseLease, ReleaseOutcome } from "./storage/lock.js";
+export { InvalidReleaseName, LeaseLost, ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict, StorageCorrupt, StorageKeyMismatch } from "./storage/errors.js";
 export { MAX_RELEASE_NAME_LENGTH, releaseKey, validateReleaseName } from "./storage/name.js";
 export { decodeRelease, encodeRelease } from "./storage/helm-codec.js";
 

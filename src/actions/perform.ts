@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { executePlan } from "../apply/execute.js";
 import { codeHookFor, runCodeHook, type CodeHooks } from "../hooks/code-hooks.js";
 import { HookFailed } from "../hooks/errors.js";
@@ -71,27 +72,33 @@ export function durationMs(value: number | string | undefined, fallback: number)
  * revision (`PlanStale` when another operation wrote a revision since the plan was computed), runs
  * pre-hooks, executes the plan, waits, runs post-hooks, and marks the revision
  * `deployed` (the previous one `superseded`). On any failure or abort the revision is marked `failed`
- * with the reason and `OperationFailed` is thrown.
+ * with the reason and `OperationFailed` is thrown. When the lock is lost meanwhile (taken over, or
+ * renewals failed until it expired) the operation stops before its next write with `LeaseLost`.
  */
 export async function performOperation(config: Configuration, request: PerformRequest, options: PerformOptions): Promise<PerformResult> {
   const { state, plan, operation, draft } = request;
   const emit = options.onEvent ?? (() => undefined);
-  const signal = options.signal;
   const lease = await state.store.acquire(state.name, config.identity, config.lockTtlMs, (last) => {
     // Another operation finished between planning and locking: this plan no longer starts from the latest revision.
     const planned = state.latest?.release.revision;
-    if (last?.revision !== planned) throw new PlanStale([{ what: "release", planned: planned === undefined ? null : String(planned), current: last ? String(last.revision) : null }]);
+    // An uninstall with history kept leaves the revision number but removes the objects the plan was computed against.
+    const uninstalled = last?.status === "uninstalled" && state.latest?.release.status !== "uninstalled";
+    if (last?.revision !== planned || uninstalled) throw new PlanStale([{ what: "release", planned: planned === undefined ? null : String(planned), current: last ? String(last.revision) : null }]);
     return draft;
   });
   const keeper = new LeaseKeeper(state.store, lease, config.lockTtlMs);
+  // Every write goes through the keeper's guard, and a lost lock aborts waits: the operation stops before its next write.
+  const kube = keeper.guard(config.kube);
+  const signal = options.signal ? AbortSignal.any([options.signal, keeper.signal]) : keeper.signal;
+  setMaxListeners(0, signal);
   const revision = lease.release.revision;
   emit({ type: "revision-pending", release: state.name, revision, status: draft.status });
   const hookRuns: HookRun[] = [];
   const hookTimeoutMs = durationMs(options.hookTimeout, 300_000);
-  const ctx = { release: { name: state.name, namespace: state.namespace, revision }, plan, kube: config.kube, signal: signal ?? new AbortController().signal };
+  const ctx = { release: { name: state.name, namespace: state.namespace, revision }, plan, kube, signal };
   const runEvent = async (event: HookEvent) => {
     try {
-      hookRuns.push(...(await runHooks(event, draft.hooks, config.kube, { namespace: state.namespace, timeoutMs: hookTimeoutMs, onEvent: emit, ...(signal ? { signal } : {}) })));
+      hookRuns.push(...(await runHooks(event, draft.hooks, kube, { namespace: state.namespace, timeoutMs: hookTimeoutMs, onEvent: emit, signal })));
       const fn = codeHookFor(options.hooks, event);
       if (fn) hookRuns.push(await runCodeHook(event, fn, { ...ctx, event }, emit));
     } catch (error) {
@@ -105,18 +112,26 @@ export async function performOperation(config: Configuration, request: PerformRe
     const waitSettings = options.wait === true ? {} : options.wait || undefined;
     const waitTimeoutMs = durationMs(waitSettings?.timeout, 300_000);
     const waitFor = (objects: readonly KubeObject[], waitForJobs = false) =>
-      waitForReady(objects, config.kube, { timeoutMs: waitTimeoutMs, waitForJobs, onEvent: emit, ...(signal ? { signal } : {}) }).then(() => undefined);
-    const result = await executePlan(plan, config.kube, {
+      waitForReady(objects, kube, { timeoutMs: waitTimeoutMs, waitForJobs, onEvent: emit, signal }).then(() => undefined);
+    await keeper.assertHeld(true);
+    const result = await executePlan(plan, kube, {
       waitReady: (objects) => waitFor(objects),
       onEvent: emit,
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      ...(signal ? { signal } : {}),
+      signal,
     });
     if (waitSettings) await waitFor(result.applied, waitSettings.waitForJobs ?? false);
+    await keeper.assertHeld(true);
     await runEvent(`post-${operation}`);
     const record = await keeper.finish({ status: "deployed", description: request.success, hooks: withRuns(draft.hooks, hookRuns) });
     return { record, applied: result.applied, deleted: result.deleted, hookRuns };
   } catch (error) {
+    const lost = keeper.failure;
+    if (lost) {
+      // The record is someone else's now (or expired): write "failed" only if nobody touched it.
+      await keeper.finishIfUntouched({ status: "failed", description: `${capitalize(operation)} "${state.name}" stopped: ${lost.message}`, hooks: withRuns(draft.hooks, hookRuns) });
+      throw lost;
+    }
     const reason = (error as Error)?.message ?? String(error);
     await keeper
       .finish({ status: "failed", description: `${capitalize(operation)} "${state.name}" failed: ${reason}`, hooks: withRuns(draft.hooks, hookRuns) })

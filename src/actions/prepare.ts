@@ -9,7 +9,7 @@ import type { Plan } from "../plan/types.js";
 import type { RenderResult } from "../render/types.js";
 import type { StoredRelease } from "../storage/driver.js";
 import { validateReleaseName } from "../storage/name.js";
-import { isPendingStatus, type Release } from "../storage/release.js";
+import { isLockStatus, type Release } from "../storage/release.js";
 import type { ReleaseStore } from "../storage/store.js";
 import { stackOverrides } from "../values/coalesce.js";
 import type { Values } from "../values/types.js";
@@ -54,10 +54,10 @@ export async function releaseState(config: Configuration, name: string, namespac
   return { name, namespace: ns, store, latest, lastDeployed };
 }
 
-/** The release's live lock, when its latest revision is pending and the lock has not expired. */
+/** The release's live lock, when its latest revision holds the lock (`pending-*`, `uninstalling`) and it has not expired. */
 export function liveLock(state: ReleaseState, now = Date.now()): { holder: string; since: string } | undefined {
   const latest = state.latest?.release;
-  if (!latest || !isPendingStatus(latest.status) || !latest.lock) return undefined;
+  if (!latest || !isLockStatus(latest.status) || !latest.lock) return undefined;
   return Date.parse(latest.lock.expiresAt) > now ? { holder: latest.lock.holder, since: latest.lock.acquiredAt } : undefined;
 }
 

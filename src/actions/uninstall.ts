@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { codeHookFor, runCodeHook, type CodeHooks } from "../hooks/code-hooks.js";
 import type { HookRun } from "../hooks/events.js";
 import { runHooks } from "../hooks/run-hooks.js";
@@ -8,6 +9,10 @@ import { ReleaseLocked, ReleaseNotFound } from "../storage/errors.js";
 import { mapLimit } from "../util/map-limit.js";
 import { refOf } from "../wait/events.js";
 import type { Configuration } from "./configuration.js";
+import { LeaseKeeper } from "./lease-keeper.js";
+import { unionObjects } from "./prune-base.js";
+import type { ReleaseStore } from "../storage/store.js";
+import type { Release, ReleaseStatus } from "../storage/release.js";
 import { operationSignal } from "../util/signal.js";
 import { OperationFailed } from "./errors.js";
 import type { DeployEvent } from "./events.js";
@@ -54,50 +59,92 @@ export interface UninstallResult {
 /**
  * Deletes a release's objects in reverse install order (running pre/post-delete hooks), waits until
  * they are gone, then deletes its records — or, with `keepHistory`, marks the latest `uninstalled`.
- * @throws ReleaseNotFound, ReleaseLocked, OperationFailed
+ *
+ * It takes the release's lock as deploy and rollback do: an `uninstalling` revision on top of the
+ * latest, created only if absent, so of an uninstall and a deploy that start together one gets
+ * `ReleaseLocked`. The lock revision's record is removed last.
+ * @throws ReleaseNotFound, ReleaseLocked, LeaseLost, OperationFailed
  */
 export async function uninstall(config: Configuration, name: string, given: UninstallOptions = {}): Promise<UninstallResult> {
-  const signal = operationSignal(given.signal);
-  const options: UninstallOptions = signal ? { ...given, signal } : given;
-  const state = await releaseState(config, name, options.namespace, options.signal);
+  const callerSignal = operationSignal(given.signal);
+  const state = await releaseState(config, name, given.namespace, callerSignal);
   const stored = state.latest;
   if (!stored || stored.release.status === "uninstalled") throw new ReleaseNotFound(name);
   const lock = liveLock(state);
   if (lock) throw new ReleaseLocked(name, stored.release.revision, lock.holder, lock.since, stored.release.lock?.expiresAt);
   const { store } = state;
-  const timeoutMs = durationMs(options.timeout, 300_000);
-  let current = await store.update({ ...stored.release, status: "uninstalling", description: "Deletion in progress" }, stored.version);
-  const release = current.release;
+  const timeoutMs = durationMs(given.timeout, 300_000);
+  const lease = await store.acquire(name, config.identity, config.lockTtlMs, (last) => {
+    if (!last || last.status === "uninstalled") throw new ReleaseNotFound(name);
+    const { name: _n, revision: _r, lock: _l, firstDeployed: _f, lastDeployed: _d, deleted: _x, ...content } = last;
+    return { ...content, status: "uninstalling", description: "Deletion in progress" };
+  });
+  const keeper = new LeaseKeeper(store, lease, config.lockTtlMs);
+  const kube = keeper.guard(config.kube);
+  const signal = callerSignal ? AbortSignal.any([callerSignal, keeper.signal]) : keeper.signal;
+  setMaxListeners(0, signal);
+  const release = lease.release;
   const hookRuns: HookRun[] = [];
   const runEvent = async (event: HookEvent) => {
-    hookRuns.push(...(await runHooks(event, release.hooks, config.kube, { namespace: state.namespace, timeoutMs, ...(options.onEvent ? { onEvent: options.onEvent } : {}), ...(signal ? { signal } : {}) })));
-    const fn = codeHookFor(options.hooks, event);
-    const ctx = { event, release: { name, namespace: state.namespace, revision: release.revision }, plan: undefined, kube: config.kube, signal: signal ?? new AbortController().signal };
-    if (fn) hookRuns.push(await runCodeHook(event, fn, ctx, options.onEvent));
+    hookRuns.push(...(await runHooks(event, release.hooks, kube, { namespace: state.namespace, timeoutMs, ...(given.onEvent ? { onEvent: given.onEvent } : {}), signal })));
+    const fn = codeHookFor(given.hooks, event);
+    const ctx = { event, release: { name, namespace: state.namespace, revision: release.revision }, plan: undefined, kube, signal };
+    if (fn) hookRuns.push(await runCodeHook(event, fn, ctx, given.onEvent));
   };
-  const objects = [...release.objects.map((o) => o.object)].sort((a, b) => compareKinds(b.kind, a.kind) || b.metadata.name.localeCompare(a.metadata.name));
-  const kept = objects.filter(isKept);
-  const doomed = objects.filter((o) => !isKept(o));
+  let kept: KubeObject[] = [];
+  let doomed: KubeObject[] = [];
   try {
+    // Under the lock nothing moves: what the last deployed revision created goes too (a failed upgrade may not have pruned it).
+    const deployed = await store.lastDeployed(name, { signal });
+    const objects = unionObjects(release, deployed?.release).map((o) => o.object).sort((a, b) => compareKinds(b.kind, a.kind) || b.metadata.name.localeCompare(a.metadata.name));
+    kept = objects.filter(isKept);
+    doomed = objects.filter((o) => !isKept(o));
     await runEvent("pre-delete");
+    await keeper.assertHeld(true);
     for (const group of groupByKind(doomed)) {
       await mapLimit(group, 8, async (object) => {
         const ref = refOf(object);
-        await config.kube.delete(ref, { propagationPolicy: "Background", ...(signal ? { signal } : {}) });
-        await config.kube.waitGone(ref, { timeoutMs, ...(signal ? { signal } : {}) });
+        await kube.delete(ref, { propagationPolicy: "Background", signal });
+        await kube.waitGone(ref, { timeoutMs, signal });
       });
     }
+    await keeper.assertHeld(true);
     await runEvent("post-delete");
+    await keeper.assertHeld(true);
   } catch (error) {
-    await store.update({ ...release, status: "failed", description: `Uninstall "${name}" failed: ${(error as Error)?.message ?? String(error)}` }, current.version).catch(() => undefined);
+    const lost = keeper.failure;
+    if (lost) {
+      await keeper.finishIfUntouched({ status: "failed", description: `Uninstall "${name}" stopped: ${lost.message}` });
+      throw lost;
+    }
+    await keeper.finish({ status: "failed", description: `Uninstall "${name}" failed: ${(error as Error)?.message ?? String(error)}` }).catch(() => keeper.abandon());
     throw new OperationFailed(`uninstall of ${state.namespace}/${name}`, release.revision, error);
   }
-  if (options.keepHistory) {
-    current = await store.update({ ...release, status: "uninstalled", deleted: new Date().toISOString(), description: "Uninstallation complete" }, current.version);
+  keeper.abandon();
+  await finishRecords(store, name, release.revision, given.keepHistory === true);
+  return { release: name, namespace: state.namespace, deleted: doomed.map(refOf), kept: kept.map(refOf), hooks: hookRuns, keptHistory: given.keepHistory ?? false };
+}
+
+/**
+ * The records once the objects are gone: every revision deleted, or (history kept) the revision
+ * before the lock marked `uninstalled` and earlier `deployed` ones `superseded`. The lock revision
+ * goes last, so the release stays locked until its records are final.
+ */
+async function finishRecords(store: ReleaseStore, name: string, lockRevision: number, keepHistory: boolean): Promise<void> {
+  const others = (await store.revisions(name)).filter((r) => r.revision !== lockRevision);
+  if (keepHistory) {
+    const latest = others.at(-1);
+    for (const summary of others) {
+      const status: ReleaseStatus | undefined = summary === latest ? "uninstalled" : summary.status === "deployed" ? "superseded" : undefined;
+      if (!status) continue;
+      const current = await store.get(name, summary.revision);
+      const changes: Partial<Release> = status === "uninstalled" ? { status, deleted: new Date(store.now()).toISOString(), description: "Uninstallation complete" } : { status };
+      await store.update({ ...current.release, ...changes }, current.version);
+    }
   } else {
-    for (const summary of await store.revisions(name)) await store.driver.delete(name, summary.revision);
+    for (const summary of others) await store.driver.delete(name, summary.revision);
   }
-  return { release: name, namespace: state.namespace, deleted: doomed.map(refOf), kept: kept.map(refOf), hooks: hookRuns, keptHistory: options.keepHistory ?? false };
+  await store.driver.delete(name, lockRevision);
 }
 
 function isKept(object: KubeObject): boolean {

@@ -69,6 +69,32 @@ export class KubeUnreachableError extends BerthError {
   }
 }
 
+/**
+ * A write that is not safe to repeat (a POST create) failed in a way that leaves its outcome unknown:
+ * the connection broke after the request was sent, or the server answered 5xx. The server may or may
+ * not have acted; the transport does not retry it. Read the object back to learn which (the storage
+ * drivers do this themselves).
+ */
+export class KubeWriteUncertain extends BerthError {
+  /** The HTTP method, e.g. `POST`. */
+  readonly method: string;
+  /** The request path, without its query string. */
+  readonly path: string;
+
+  /** @param method - HTTP method @param path - request path @param cause - the network error or `KubeApiError` */
+  constructor(method: string, path: string, cause: unknown) {
+    const bare = path.split("?")[0] ?? path;
+    super(
+      "WriteUncertain",
+      `${method} ${bare} may or may not have been carried out: ${(cause as Error)?.message ?? String(cause)}. ` +
+        "It was not repeated because repeating it is not safe; read the object back to see whether it exists.",
+      { cause },
+    );
+    this.method = method;
+    this.path = bare;
+  }
+}
+
 /** The kubeconfig could not be loaded or names no usable cluster/context. */
 export class KubeConfigError extends BerthError {
   /** @param message - what is wrong with the kubeconfig and how to fix it */

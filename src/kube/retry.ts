@@ -1,21 +1,65 @@
 import { AbortedError } from "./errors.js";
 
-const RETRYABLE_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ECONNABORTED", "UND_ERR_SOCKET"]);
+/** Failures that happen before a connection exists: the server cannot have seen the request. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"]);
+/** Failures after the request may have reached the server: it may have acted on it. */
+const AMBIGUOUS_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET"]);
 
-/** True for network failures worth another attempt (resets, refusals, timeouts). */
+/** The request facts the retry policy looks at. */
+export interface RetryableRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly contentType?: string;
+}
+
+/** True for network failures worth another attempt (resets, refusals, timeouts), whatever the request. */
 export function isRetryableNetworkError(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return code !== undefined && RETRYABLE_CODES.has(code);
+  const code = codeOf(error);
+  return code !== undefined && (NOT_SENT_CODES.has(code) || AMBIGUOUS_CODES.has(code));
+}
+
+/** True when a network failure proves the request never reached the server (no connection was made). */
+export function isNotSentError(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && NOT_SENT_CODES.has(code);
 }
 
 /**
- * True for statuses that may succeed later: 429, 502, 503, 504 — and 500 for reads only. A 500 answering
- * a write is often a verdict, not a hiccup (server-side apply reports a field unknown to the schema as
- * 500), and repeating a write the server may have half-done is not safe.
+ * True for requests that may be sent again after an ambiguous failure without changing the outcome:
+ * reads, server-side apply patches, merge patches, PUTs (a replayed PUT with a `resourceVersion`
+ * precondition fails with Conflict instead of writing twice; the caller reconciles), DELETEs (a
+ * replay finds NotFound), and dry runs. A POST create is not: the server may already have created it.
  */
-export function isRetryableStatus(status: number, method = "GET"): boolean {
-  if (status === 429 || status === 502 || status === 503 || status === 504) return true;
-  return status === 500 && method === "GET";
+export function isIdempotent(req: RetryableRequest): boolean {
+  switch (req.method) {
+    case "GET":
+    case "HEAD":
+    case "PUT":
+    case "DELETE":
+      return true;
+    case "PATCH":
+      return req.contentType === "application/apply-patch+yaml" || req.contentType === "application/merge-patch+json" || req.contentType === "application/strategic-merge-patch+json";
+    default:
+      return /[?&]dryRun=All(&|$)/.test(req.path);
+  }
+}
+
+/**
+ * True for statuses that may succeed later. 429 never means the server acted, so every request is
+ * retried; so is any 5xx that carries `Retry-After` (the server asks for a retry, as client-go
+ * honours). Other 5xx (500, 502, 503, 504) are retried for idempotent requests only — except the
+ * 500 server-side apply answers for a field its schema lacks, which is a verdict, not a hiccup.
+ */
+export function isRetryableStatus(
+  status: number,
+  req: RetryableRequest = { method: "GET", path: "" },
+  answer: { readonly body?: string; readonly retryAfter?: string | undefined } = {},
+): boolean {
+  if (status === 429) return true;
+  if (status < 500 || status > 599 || status === 501) return false;
+  if (answer.retryAfter !== undefined) return true;
+  if (!isIdempotent(req)) return false;
+  return !(status === 500 && (answer.body ?? "").includes("failed to create typed patch object"));
 }
 
 /** Backoff for the given attempt: `Retry-After` seconds when the server sent them, else exponential with jitter, capped at 10 s. */
@@ -40,4 +84,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+function codeOf(error: unknown): string | undefined {
+  return (error as { code?: string } | undefined)?.code;
 }

@@ -1,8 +1,8 @@
 import https from "node:https";
 import http from "node:http";
 import type { LoadedKubeConfig } from "./config.js";
-import { AbortedError, KubeApiError, KubeUnreachableError } from "./errors.js";
-import { retryDelayMs, isRetryableNetworkError, isRetryableStatus, sleep } from "./retry.js";
+import { AbortedError, KubeApiError, KubeUnreachableError, KubeWriteUncertain } from "./errors.js";
+import { isIdempotent, isNotSentError, isRetryableNetworkError, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
 
 /** One HTTP request to the API server. */
 export interface KubeRequest {
@@ -41,7 +41,9 @@ export interface RetryOptions {
 
 /**
  * HTTP(S) to the API server with the kubeconfig's TLS and auth, keep-alive, and retries with
- * backoff for 429/5xx/connection errors (honouring `Retry-After`). Bodies go out exactly as given:
+ * backoff for 429/5xx/connection errors (honouring `Retry-After`). Only idempotent requests are
+ * repeated after a failure that leaves the outcome unknown (see `isIdempotent`); a POST create that
+ * fails that way throws `KubeWriteUncertain` for the caller to read back and reconcile. Bodies go out exactly as given:
  * no model serialisation drops or rewrites fields.
  */
 export class KubeTransport {
@@ -65,7 +67,10 @@ export class KubeTransport {
     return () => this.observers.delete(observer);
   }
 
-  /** Sends a request, retrying transient failures; throws `KubeApiError` for a non-2xx answer. */
+  /**
+   * Sends a request, retrying transient failures; throws `KubeApiError` for a non-2xx answer,
+   * `KubeWriteUncertain` when a non-idempotent request may or may not have been carried out.
+   */
   async request(req: KubeRequest): Promise<KubeResponse> {
     let lastError: unknown;
     for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
@@ -76,18 +81,22 @@ export class KubeTransport {
       } catch (e) {
         if (e instanceof AbortedError) throw e;
         if (!isRetryableNetworkError(e)) throw new KubeUnreachableError(this.server, e);
+        // The server may have acted: repeating a create could create twice (or meet its own object).
+        if (!isIdempotent(req) && !isNotSentError(e)) throw new KubeWriteUncertain(req.method, req.path, e);
         lastError = e;
         if (attempt + 1 >= this.retry.attempts) break;
         await sleep(retryDelayMs(attempt, this.retry.baseDelayMs, undefined), req.signal);
         continue;
       }
       if (res.status >= 200 && res.status < 300) return { status: res.status, body: res.body };
-      if (isRetryableStatus(res.status, req.method) && attempt + 1 < this.retry.attempts) {
-        lastError = new KubeApiError(req.method, req.path, res.status, res.body);
+      const error = new KubeApiError(req.method, req.path, res.status, res.body);
+      if (isRetryableStatus(res.status, req, res) && attempt + 1 < this.retry.attempts) {
+        lastError = error;
         await sleep(retryDelayMs(attempt, this.retry.baseDelayMs, res.retryAfter), req.signal);
         continue;
       }
-      throw new KubeApiError(req.method, req.path, res.status, res.body);
+      if (res.status >= 500 && res.retryAfter === undefined && !isIdempotent(req)) throw new KubeWriteUncertain(req.method, req.path, error);
+      throw error;
     }
     if (lastError instanceof KubeApiError) throw lastError;
     throw new KubeUnreachableError(this.server, lastError);

@@ -69,6 +69,29 @@ export class ReleaseLocked extends BerthError {
   }
 }
 
+/**
+ * An operation lost its release lock while it ran: another holder took the lock over (force, or
+ * `berth unlock`), the record was deleted, or renewals failed until the lock expired. The operation
+ * stopped before its next write; whoever holds the lock now owns the release.
+ */
+export class LeaseLost extends BerthError {
+  /** @param release - the release @param revision - the revision whose lock was lost @param why - what happened */
+  constructor(
+    /** The release's name. */ readonly release: string,
+    /** The pending revision whose lock was lost. */ readonly revision: number,
+    /** What happened: `taken-over` (the record changed under us), `deleted`, or `expired` (renewals failed). */ readonly why: "taken-over" | "deleted" | "expired",
+    options?: { cause?: unknown },
+  ) {
+    const what = why === "taken-over" ? "another operation took the lock over" : why === "deleted" ? "its record was deleted" : "renewing the lock failed until it expired";
+    super(
+      "LeaseLost",
+      `the lock of release "${release}" (revision ${revision}) was lost: ${what}. The operation stopped before its next write. ` +
+        `Run \`berth history ${release}\` to see who holds the release now, then deploy again.`,
+      options,
+    );
+  }
+}
+
 /** A stored record cannot be read back (bad encoding, missing parts, wrong checksum). */
 export class StorageCorrupt extends BerthError {
   /** @param object - the storage object, e.g. `Secret ns/sh.helm.release.v1.web.v3` @param problem - what is wrong (never the content) */

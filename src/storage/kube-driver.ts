@@ -1,4 +1,4 @@
-import { KubeApiError } from "../kube/errors.js";
+import { KubeApiError, KubeWriteUncertain } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../render/types.js";
 import type { Driver, DriverCallOptions, ReleaseQuery, StoredRelease, UpdateOptions } from "./driver.js";
@@ -22,8 +22,21 @@ export interface KubeDriverOptions {
 }
 
 const READ_ATTEMPTS = 3;
+/** Creates tried again after a create whose outcome was unknown and which, read back, had not happened. */
+const CREATE_ATTEMPTS = 3;
 const sig = (o?: DriverCallOptions) => (o?.signal ? { signal: o.signal } : {});
 const reasonOf = (e: unknown): string | undefined => (e instanceof KubeApiError ? e.reason : undefined);
+
+/** True when a stored object carries exactly the record data (and lock annotations) of `written`: our own write. */
+function isOurWrite(stored: KubeObject, written: KubeObject): boolean {
+  const dataOf = (o: KubeObject) => JSON.stringify(sortedEntries((o as { data?: Record<string, string> }).data));
+  const annotationsOf = (o: KubeObject) => JSON.stringify(sortedEntries(o.metadata.annotations));
+  return dataOf(stored) === dataOf(written) && annotationsOf(stored) === annotationsOf(written);
+}
+
+function sortedEntries(record: Readonly<Record<string, string>> | undefined): Array<[string, string]> {
+  return Object.entries(record ?? {}).sort(([a], [b]) => a.localeCompare(b));
+}
 
 /** A driver keeping one object per revision in Helm's layout; `format` says which kind. */
 export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOptions): Driver {
@@ -77,6 +90,40 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     }
   }
 
+  /**
+   * Creates an object; when the create's outcome is unknown (connection reset after sending, 5xx),
+   * reads it back: present with our data means our create landed; absent means it did not (try
+   * again); present with other data is someone else's (`AlreadyExists`, as a plain create reports it).
+   */
+  async function createOnce(object: KubeObject, o?: DriverCallOptions): Promise<KubeObject> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await kube.create(object, sig(o));
+      } catch (e) {
+        if (!(e instanceof KubeWriteUncertain)) throw e;
+        const found = await kube.get(ref(object.metadata.name), sig(o));
+        if (found && isOurWrite(found, object)) return found;
+        if (found) throw new KubeApiError("POST", e.path, 409, JSON.stringify({ kind: "Status", reason: "AlreadyExists", code: 409, message: `${object.metadata.name} already exists` }));
+        if (attempt >= CREATE_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  /**
+   * Replaces the main object. A Conflict can be our own write landing first: a PUT whose answer was
+   * lost is replayed by the transport and then meets the version it wrote. Read back to tell.
+   */
+  async function replace(main: KubeObject, o?: DriverCallOptions): Promise<KubeObject> {
+    try {
+      return await kube.update(main, sig(o));
+    } catch (e) {
+      if (reasonOf(e) !== "Conflict") throw e;
+      const found = await kube.get(ref(main.metadata.name), sig(o));
+      if (found && isOurWrite(found, main)) return found;
+      throw e;
+    }
+  }
+
   async function listObjects(query: ReleaseQuery, o?: DriverCallOptions): Promise<KubeObject[]> {
     return (await kube.list("v1", format.kind, { namespace, labelSelector: labelSelectorOf(query), ...sig(o) })).items;
   }
@@ -87,9 +134,9 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
       checkKey(key, release);
       const { main, parts } = build(key, release, { createdAt: unixSeconds(now()) });
       // Parts first: the main object's create is what makes the record exist (and decides races).
-      for (const part of parts) await kube.create(part, sig(o));
+      for (const part of parts) await createOnce(part, o);
       try {
-        const created = await kube.create(main, sig(o));
+        const created = await createOnce(main, o);
         return { release, version: String(created.metadata["resourceVersion"] ?? "") };
       } catch (e) {
         if (parts.length) await deleteParts(kube, format, { namespace, name: release.name, revision: release.revision, partsId: main.metadata.annotations?.[ANNOTATIONS.partsId] ?? "" }, o?.signal);
@@ -107,10 +154,10 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
       const { main, parts, partsId } = build(key, release, { ...(createdAt ? { createdAt } : {}), modifiedAt: unixSeconds(now()) });
       if (o.expectedVersion !== undefined) main.metadata["resourceVersion"] = o.expectedVersion;
       const where = { namespace, name: release.name, revision: release.revision };
-      for (const part of parts) await kube.create(part, sig(o));
+      for (const part of parts) await createOnce(part, o);
       let updated: KubeObject;
       try {
-        updated = await kube.update(main, sig(o));
+        updated = await replace(main, o);
       } catch (e) {
         if (partsId) await deleteParts(kube, format, { ...where, partsId }, o.signal);
         if (reasonOf(e) === "Conflict") throw new StorageConflict(release.name, release.revision, { cause: e });

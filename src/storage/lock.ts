@@ -1,13 +1,16 @@
 import type { DriverCallOptions, ReleaseSummary, StoredRelease } from "./driver.js";
 import { ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict } from "./errors.js";
 import { validateReleaseName } from "./name.js";
-import { isPendingStatus, type PendingStatus, type Release, type ReleaseLock, type ReleaseStatus } from "./release.js";
+import { isLockStatus, type LockStatus, type PendingStatus, type Release, type ReleaseLock, type ReleaseStatus } from "./release.js";
 import type { ReleaseStore } from "./store.js";
 
 /** The content of a pending revision; the store fills in name, revision, lock and timestamps. */
 export type ReleaseDraft = Omit<Release, "name" | "revision" | "status" | "lock" | "firstDeployed" | "lastDeployed" | "deleted"> & {
   readonly status: PendingStatus;
 };
+
+/** The content of a revision that takes the lock: a pending revision, or an `uninstalling` one (uninstall's lock). */
+export type LockDraft = Omit<ReleaseDraft, "status"> & { readonly status: LockStatus };
 
 /** A pending revision held by its lock: pass it back to `renew` and `release`. */
 export type ReleaseLease = StoredRelease;
@@ -34,13 +37,15 @@ export async function acquireLock(
   name: string,
   holder: string,
   ttlMs: number,
-  draft: ReleaseDraft | ((last: Release | undefined) => ReleaseDraft),
+  draft: LockDraft | ((last: Release | undefined) => LockDraft),
   options: AcquireOptions = {},
 ): Promise<ReleaseLease> {
   validateReleaseName(name);
   for (let attempt = 1; ; attempt++) {
-    const latest = (await store.revisions(name, options)).at(-1);
-    if (latest && isPendingStatus(latest.status)) {
+    const revisions = await store.revisions(name, options);
+    const latest = revisions.at(-1);
+    await supersedeDoubles(store, revisions, options);
+    if (latest && holdsLock(latest)) {
       const stale = options.force || (latest.lock !== undefined && Date.parse(latest.lock.expiresAt) <= store.now());
       if (!stale) throw lockedError(latest);
       const taken = await markFailed(store, latest, staleReason(latest, holder, options.force === true), options);
@@ -61,8 +66,12 @@ export async function acquireLock(
     try {
       return await store.create(release, options);
     } catch (e) {
+      if (!(e instanceof ReleaseExists)) throw e;
+      // Our own create may have landed before its answer was lost: the record then carries our lock.
+      const existing = await store.get(name, release.revision, options).catch((x: unknown) => (x instanceof ReleaseNotFound ? undefined : Promise.reject(x)));
+      if (existing && sameLock(existing.release.lock, release.lock)) return existing;
       // Another caller created this revision first: look again (it now holds the lock).
-      if (!(e instanceof ReleaseExists) || attempt >= MAX_ATTEMPTS) throw e;
+      if (attempt >= MAX_ATTEMPTS) throw e;
     }
   }
 }
@@ -86,8 +95,10 @@ export async function releaseLock(store: ReleaseStore, lease: ReleaseLease, outc
   const { lock: _dropped, ...rest } = lease.release;
   const done = await store.update({ ...rest, ...outcome }, lease.version, options);
   if (outcome.status === "deployed") {
-    await supersedeEarlier(store, done.release, options);
-    await store.trim(done.release.name, options);
+    // The outcome is written: what follows must not turn a deployed release into a failed operation.
+    // A supersede that still fails is reconciled by the next acquire; trimming is housekeeping.
+    await supersedeEarlier(store, done.release, options).catch(() => undefined);
+    await store.trim(done.release.name, options).catch(() => undefined);
   }
   return done;
 }
@@ -96,7 +107,7 @@ export async function releaseLock(store: ReleaseStore, lease: ReleaseLease, outc
 export async function unlockRelease(store: ReleaseStore, name: string, by: string, options?: DriverCallOptions): Promise<StoredRelease | undefined> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const latest = (await store.revisions(name, options)).at(-1);
-    if (!latest || !isPendingStatus(latest.status)) return undefined;
+    if (!latest || !isLockStatus(latest.status)) return undefined;
     const done = await markFailed(store, latest, `Unlocked by ${by}: the operation ${latest.lock ? `of ${latest.lock.holder} ` : ""}was abandoned`, options);
     if (done) return done;
   }
@@ -120,8 +131,8 @@ async function markFailed(store: ReleaseStore, stale: ReleaseSummary, reason: st
  * Marks earlier `deployed` revisions `superseded` (Helm keeps one deployed revision). A record
  * changed meanwhile (e.g. `test` recording its runs) is read again and retried, a few times.
  */
-async function supersedeEarlier(store: ReleaseStore, deployed: Release, options?: DriverCallOptions): Promise<void> {
-  const earlier = (await store.revisions(deployed.name, options)).filter((r) => r.status === "deployed" && r.revision < deployed.revision);
+async function supersedeEarlier(store: ReleaseStore, deployed: Pick<Release, "name" | "revision">, options?: DriverCallOptions, known?: readonly ReleaseSummary[]): Promise<void> {
+  const earlier = (known ?? (await store.revisions(deployed.name, options))).filter((r) => r.status === "deployed" && r.revision < deployed.revision);
   for (const summary of earlier) {
     for (let attempt = 1; attempt <= 3; attempt++) {
       const stored = await store.get(summary.name, summary.revision, options).catch((e: unknown) => (e instanceof ReleaseNotFound ? undefined : Promise.reject(e)));
@@ -134,6 +145,21 @@ async function supersedeEarlier(store: ReleaseStore, deployed: Release, options?
       }
     }
   }
+}
+
+/** Reconciles a release left with several `deployed` revisions (a supersede that never landed): only the newest stays. */
+async function supersedeDoubles(store: ReleaseStore, revisions: readonly ReleaseSummary[], options?: DriverCallOptions): Promise<void> {
+  const deployed = revisions.filter((r) => r.status === "deployed");
+  if (deployed.length > 1) await supersedeEarlier(store, deployed.at(-1)!, options, revisions);
+}
+
+/** A pending revision holds the lock; an `uninstalling` one only with a lock (Helm's and old berth's uninstalls took none). */
+function holdsLock(summary: ReleaseSummary): boolean {
+  return isLockStatus(summary.status) && (summary.status !== "uninstalling" || summary.lock !== undefined);
+}
+
+function sameLock(a: ReleaseLock | undefined, b: ReleaseLock | undefined): boolean {
+  return a !== undefined && b !== undefined && a.holder === b.holder && a.acquiredAt === b.acquiredAt && a.expiresAt === b.expiresAt;
 }
 
 function heldLock(lease: ReleaseLease): ReleaseLock {

@@ -26,6 +26,14 @@ export const RELEASE_STATUSES: readonly ReleaseStatus[] = [
   "uninstalled",
 ];
 
+/** Statuses of a revision that holds the release's lock while its operation runs: `pending-*`, and `uninstalling`. */
+export type LockStatus = PendingStatus | "uninstalling";
+
+/** True for the statuses that hold the release's lock: `pending-*` and `uninstalling`. */
+export function isLockStatus(status: ReleaseStatus): status is LockStatus {
+  return isPendingStatus(status) || status === "uninstalling";
+}
+
 /** True for `pending-install`, `pending-upgrade` and `pending-rollback`. */
 export function isPendingStatus(status: ReleaseStatus): status is PendingStatus {
   return status.startsWith("pending-");

@@ -1,7 +1,7 @@
 import type { Driver, DriverCallOptions, ReleaseSummary, StoredRelease } from "./driver.js";
-import { acquireLock, releaseLock, renewLock, unlockRelease, type AcquireOptions, type ReleaseDraft, type ReleaseLease, type ReleaseOutcome } from "./lock.js";
+import { acquireLock, releaseLock, renewLock, unlockRelease, type AcquireOptions, type LockDraft, type ReleaseLease, type ReleaseOutcome } from "./lock.js";
 import { releaseKey, validateReleaseName } from "./name.js";
-import type { Release } from "./release.js";
+import { isLockStatus, type Release } from "./release.js";
 
 /** Options of {@link ReleaseStore}. */
 export interface ReleaseStoreOptions {
@@ -92,7 +92,7 @@ export class ReleaseStore {
     if (this.maxHistory <= 0) return [];
     const all = await this.revisions(name, options);
     const keep = new Set([all.filter((r) => r.status === "deployed").at(-1)?.revision, all.at(-1)?.revision]);
-    const candidates = all.filter((r) => !keep.has(r.revision) && !r.status.startsWith("pending-"));
+    const candidates = all.filter((r) => !keep.has(r.revision) && !isLockStatus(r.status));
     const deleted: number[] = [];
     for (let excess = all.length - this.maxHistory; excess > 0 && candidates.length > 0; excess--) {
       const oldest = candidates.shift()!;
@@ -103,9 +103,9 @@ export class ReleaseStore {
   }
 
   /**
-   * Takes the release's lock by creating its next revision as a `pending-*` record
+   * Takes the release's lock by creating its next revision as a `pending-*` (or, for uninstall, `uninstalling`) record
    * (create-if-absent on the revision's key, so of two concurrent callers exactly one wins).
-   * When the latest revision is pending with a live lock, throws `ReleaseLocked`; when that
+   * When the latest revision holds a live lock, throws `ReleaseLocked`; when that
    * lock has expired (or `force` is set), marks the stale revision `failed` (compare-and-swap)
    * and takes over.
    * @param holder - who takes the lock, shown to whoever is locked out
@@ -113,7 +113,7 @@ export class ReleaseStore {
    * @param draft - the pending revision's content, or a function of the latest revision giving it
    * @throws ReleaseLocked, InvalidReleaseName
    */
-  acquire(name: string, holder: string, ttlMs: number, draft: ReleaseDraft | ((last: Release | undefined) => ReleaseDraft), options?: AcquireOptions): Promise<ReleaseLease> {
+  acquire(name: string, holder: string, ttlMs: number, draft: LockDraft | ((last: Release | undefined) => LockDraft), options?: AcquireOptions): Promise<ReleaseLease> {
     return acquireLock(this, name, holder, ttlMs, draft, options);
   }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AbortedError, KubeApiError, KubeUnreachableError } from "../../src/kube/errors.js";
+import { AbortedError, KubeApiError, KubeUnreachableError, KubeWriteUncertain } from "../../src/kube/errors.js";
 import { sendJson, startFakeServer } from "./fake-server.js";
 
 const status = (code: number, reason: string) => ({ kind: "Status", apiVersion: "v1", status: "Failure", reason, code, message: reason });
@@ -91,6 +91,79 @@ describe("KubeTransport retries", () => {
       await fake.transport.request({ method: "GET", path: "/version" });
       stop();
       assert.deepEqual(seen, ["GET /version", "GET /version"]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe("KubeTransport retries only idempotent requests", () => {
+  const resetFirst = () => {
+    let n = 0;
+    return (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => (n++ === 0 ? req.socket.destroy() : sendJson(res, 200, {}));
+  };
+
+  it("GIVEN a POST create whose connection is reset WHEN requesting THEN it is not repeated and KubeWriteUncertain says so", async () => {
+    const fake = await startFakeServer(resetFirst());
+    try {
+      await assert.rejects(fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" }), (e) => e instanceof KubeWriteUncertain && e.code === "WriteUncertain" && e.method === "POST");
+      assert.equal(fake.requests.length, 1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("GIVEN a POST answered 503 without Retry-After WHEN requesting THEN WriteUncertain after one attempt; with Retry-After THEN retried", async () => {
+    let n = 0;
+    const fake = await startFakeServer((_req, res) => (n++ === 0 ? sendJson(res, 503, status(503, "ServiceUnavailable")) : n === 2 ? sendJson(res, 503, status(503, "ServiceUnavailable"), { "Retry-After": "0" }) : sendJson(res, 201, {})));
+    try {
+      await assert.rejects(fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" }), (e) => e instanceof KubeWriteUncertain);
+      assert.equal(fake.requests.length, 1);
+      await fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" });
+      assert.equal(fake.requests.length, 3);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("GIVEN a POST answered 429 WHEN requesting THEN it is retried (the server did not act)", async () => {
+    let n = 0;
+    const fake = await startFakeServer((_req, res) => (n++ === 0 ? sendJson(res, 429, status(429, "TooManyRequests")) : sendJson(res, 201, {})));
+    try {
+      await fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" });
+      assert.equal(fake.requests.length, 2);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  for (const req of [
+    { method: "PUT" as const, path: "/api/v1/namespaces/a/secrets/s", body: "{}" },
+    { method: "DELETE" as const, path: "/api/v1/namespaces/a/secrets/s", body: "{}" },
+    { method: "PATCH" as const, path: "/api/v1/namespaces/a/secrets/s", body: "{}", contentType: "application/apply-patch+yaml" },
+    { method: "POST" as const, path: "/api/v1/namespaces/a/secrets?dryRun=All", body: "{}" },
+  ]) {
+    it(`GIVEN an idempotent ${req.method}${req.path.includes("dryRun") ? " dry run" : ""} whose connection is reset WHEN requesting THEN it is retried`, async () => {
+      const fake = await startFakeServer(resetFirst());
+      try {
+        await fake.transport.request(req);
+        assert.equal(fake.requests.length, 2);
+      } finally {
+        await fake.close();
+      }
+    });
+  }
+
+  it("GIVEN a server-side apply answered 500 WHEN requesting THEN retried, except the schema verdict (reported at once)", async () => {
+    let n = 0;
+    const verdict = { ...status(500, ""), reason: "", message: "failed to create typed patch object (x): .spec.bogus: field not declared in schema" };
+    const fake = await startFakeServer((_req, res) => (n++ === 0 ? sendJson(res, 500, status(500, "InternalError")) : n === 2 ? sendJson(res, 200, {}) : sendJson(res, 500, verdict)));
+    try {
+      const apply = { method: "PATCH" as const, path: "/apis/apps/v1/namespaces/a/deployments/d", body: "{}", contentType: "application/apply-patch+yaml" };
+      await fake.transport.request(apply);
+      assert.equal(fake.requests.length, 2);
+      await assert.rejects(fake.transport.request(apply), (e) => e instanceof KubeApiError && e.reason === "Invalid");
+      assert.equal(fake.requests.length, 3);
     } finally {
       await fake.close();
     }

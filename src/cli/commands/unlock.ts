@@ -1,5 +1,5 @@
 import { BerthError } from "../../errors.js";
-import { isPendingStatus } from "../../storage/release.js";
+import { isLockStatus } from "../../storage/release.js";
 import { CLUSTER_OPTIONS, CLUSTER_OPTIONS_HELP, connectFromArgs } from "../cluster-options.js";
 import type { Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
@@ -29,7 +29,7 @@ export const unlockCommand: Command = {
     const cluster = await connectFromArgs(values, io);
     try {
       const status = await cluster.status(name, { signal: io.signal });
-      if (!isPendingStatus(status.status)) {
+      if (!isLockStatus(status.status)) {
         io.stdout.write(`release "${name}" is not pending (revision ${status.revision} is ${status.status}); nothing to unlock\n`);
         return 0;
       }
