@@ -1,4 +1,4 @@
-import { identityKey, refOf } from "../plan/object-id.js";
+import { objectKeyOf } from "../kube/ref.js";
 import type { KubeObject } from "../render/types.js";
 import type { Release } from "../storage/release.js";
 import type { ReleaseState } from "./prepare.js";
@@ -7,7 +7,7 @@ import type { ReleaseState } from "./prepare.js";
 export function unionObjects(...releases: ReadonlyArray<Release | undefined>): Release["objects"] {
   const seen = new Set<string>();
   return releases.flatMap((r) => r?.objects ?? []).filter((o) => {
-    const key = identityKey(refOf(o.object));
+    const key = objectKeyOf(o.object);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -3,7 +3,8 @@ import type { KubeObject, RenderedHook, RenderedObject } from "../render/types.j
 import { mapLimit } from "../util/map-limit.js";
 import { crdGroupKind, type PlanContext } from "./context.js";
 import { planHooks } from "./hooks.js";
-import { compareRefs, identityKey, refOf } from "./object-id.js";
+import { objectKeyOf } from "../kube/ref.js";
+import { compareRefs, refOf } from "./object-id.js";
 import type { OwnershipRule } from "./ownership.js";
 import { planDesired, type ObjectPlan } from "./plan-desired.js";
 import { planPruned } from "./plan-pruned.js";
@@ -80,9 +81,9 @@ export interface PlanOptions {
 export async function computePlan(input: PlanInput, kube: KubeApi, options: PlanOptions = {}): Promise<Plan> {
   const limit = options.concurrency ?? 16;
   const crds = input.crds ?? [];
-  const planned = new Set([...crds, ...input.objects].map((o) => identityKey(refOf(o.object))));
+  const planned = new Set([...crds, ...input.objects].map((o) => objectKeyOf(o.object)));
   const pruned = [...(input.previous?.objects ?? []), ...(input.pruneAlso ?? [])].filter((o) => {
-    const key = identityKey(refOf(o));
+    const key = objectKeyOf(o);
     if (planned.has(key)) return false;
     planned.add(key); // each object once
     return true;
@@ -143,7 +144,7 @@ function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions, prefet
   }
   const previous = input.previous && {
     revision: input.previous.revision,
-    objects: new Map(input.previous.objects.map((o) => [identityKey(refOf(o)), o])),
+    objects: new Map(input.previous.objects.map((o) => [objectKeyOf(o), o])),
   };
   const sv = input.sensitiveValues;
   return {

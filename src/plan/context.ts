@@ -1,3 +1,4 @@
+import { groupOf } from "../kube/ref.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../render/types.js";
 import type { OwnershipRule } from "./ownership.js";
@@ -25,8 +26,7 @@ export interface PlanContext {
 
 /** `group|kind` of an apiVersion + kind. */
 export function groupKind(apiVersion: string, kind: string): string {
-  const slash = apiVersion.indexOf("/");
-  return `${slash < 0 ? "" : apiVersion.slice(0, slash)}|${kind}`;
+  return `${groupOf(apiVersion)}|${kind}`;
 }
 
 /** The `group|kind` a CustomResourceDefinition object defines; `undefined` for other objects. */

@@ -7,7 +7,8 @@ import { dryRunApply, getLive, type DryRunOutcome } from "./dry-run.js";
 import { liveDigest } from "./digest.js";
 import { diffValues } from "./field-diff.js";
 import { normalizeObject, sortKeys } from "./normalize.js";
-import { identityKey, objectId, refOf } from "./object-id.js";
+import { objectKey } from "../kube/ref.js";
+import { objectId, refOf } from "./object-id.js";
 import { checkOwnership } from "./ownership.js";
 import { redactChanges, redactDocument } from "./redact.js";
 import { sensitivityOf, type Sensitivity } from "./sensitive.js";
@@ -28,7 +29,7 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
   const desired = cleanForApply(withOwnership(rendered.object, ctx.release.name, ctx.release.namespace));
   const ref = refOf(desired);
   const id = objectId(ref);
-  const recorded = ctx.previous?.objects.get(identityKey(ref));
+  const recorded = ctx.previous?.objects.get(objectKey(ref));
   const live = await getLive(ctx, ref);
   const s = sensitivityOf([desired, live, recorded], ctx.valueStrings);
   const problems: PlanProblem[] = [];
