@@ -153,6 +153,7 @@ function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions, prefet
     previous,
     valueStrings: sv ? [...sensitiveValueStrings(sv.values, sv.paths), ...sensitiveValueStrings(sv.previousValues, sv.paths)] : [],
     plannedKinds,
+    createdNamespaces: new Set(input.objects.filter((o) => o.object.kind === "Namespace" && o.object.apiVersion === "v1").map((o) => o.object.metadata.name)),
     adopt: options.adopt ?? false,
     ownership: input.ownership ?? [],
     replaceImmutable: options.replaceImmutable ?? false,

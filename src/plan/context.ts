@@ -20,6 +20,8 @@ export interface PlanContext {
   readonly forceConflicts: boolean;
   readonly fieldManager: string | undefined;
   readonly signal: AbortSignal | undefined;
+  /** Namespaces this plan creates (its `Namespace` objects): objects in them are dry-run after they exist. */
+  readonly createdNamespaces: ReadonlySet<string>;
   /** Live objects already read by LIST; others are read by GET. */
   readonly prefetched: PrefetchedLive;
 }

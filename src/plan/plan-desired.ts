@@ -50,6 +50,13 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
       fields: outcome.fields,
     });
   }
+  if (outcome.kind === "namespace-missing") {
+    problems.push({
+      code: "NamespaceMissing",
+      message: `${id}: namespace ${outcome.namespace} does not exist and this release does not create it; create the namespace first, or add a v1 Namespace object named ${outcome.namespace} to the chart`,
+      object: id,
+    });
+  }
   if (outcome.kind === "failed") problems.push({ code: "DryRunFailed", message: `${id}: the server rejected the dry run: ${outcome.message}`, object: id });
   const action: PlanAction = {
     op: shown.op,

@@ -96,7 +96,7 @@ export interface PlanAction {
 /** A problem that stops the plan from being applied. */
 export interface PlanProblem {
   /** What kind of problem it is. */
-  readonly code: "OwnershipConflict" | "ImmutableField" | "ReleaseLocked" | "DryRunFailed";
+  readonly code: "OwnershipConflict" | "ImmutableField" | "ReleaseLocked" | "DryRunFailed" | "NamespaceMissing";
   /** What is wrong and how to fix it (secret values scrubbed). */
   readonly message: string;
   /** The object concerned, if any. */
