@@ -1,0 +1,35 @@
+import { isPlainObject } from "../values/coalesce.js";
+
+/** Deeper than this is no Kubernetes object; stop before the stack does. */
+const MAX_DEPTH = 100;
+
+/**
+ * Why a template function's output cannot become YAML, with the value path of the first problem:
+ * a cycle (an object containing itself), a function, symbol or bigint, a non-finite number, or
+ * nesting deeper than any Kubernetes object. `undefined` when the output is plain data.
+ */
+export function unusableOutput(value: unknown): { path: string; problem: string } | undefined {
+  const ancestors = new Set<object>();
+  const walk = (node: unknown, path: string, depth: number): { path: string; problem: string } | undefined => {
+    const at = path || "(the returned value)";
+    if (typeof node === "function") return { path: at, problem: "is a function; call it and return its result" };
+    if (typeof node === "symbol" || typeof node === "bigint") return { path: at, problem: `is a ${typeof node}, which YAML cannot hold; return a string or number` };
+    if (typeof node === "number" && !Number.isFinite(node)) return { path: at, problem: `is ${node}, which YAML for Kubernetes cannot hold` };
+    if (node === null || typeof node !== "object") return undefined;
+    if (ancestors.has(node)) return { path: at, problem: "refers back to an object that contains it (a cycle); return plain data, e.g. copy the shared part" };
+    if (depth > MAX_DEPTH) return { path: at, problem: `nests deeper than ${MAX_DEPTH} levels` };
+    if (!Array.isArray(node) && !isPlainObject(node)) return undefined;
+    ancestors.add(node);
+    try {
+      const entries: [string, unknown][] = Array.isArray(node) ? node.map((item, i) => [`${path}[${i}]`, item]) : Object.entries(node).map(([k, v]) => [path ? `${path}.${k}` : k, v]);
+      for (const [childPath, child] of entries) {
+        const found = walk(child, childPath, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    } finally {
+      ancestors.delete(node);
+    }
+  };
+  return walk(value, "", 0);
+}
