@@ -9,7 +9,7 @@ import type { OwnershipRule } from "./ownership.js";
 import { planDesired, type ObjectPlan } from "./plan-desired.js";
 import { planPruned } from "./plan-pruned.js";
 import { prefetchLive, type PrefetchedLive } from "./prefetch.js";
-import { sensitiveValueStrings } from "./sensitive.js";
+import { releaseSensitiveStrings, sensitiveValueStrings } from "./sensitive.js";
 import type { Plan, PlanAction, PlanProblem, PlanSummary } from "./types.js";
 
 /** The release revision a plan is computed against. */
@@ -119,6 +119,7 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
   const actions = plans.map((p) => p.action);
   const objects: Record<string, KubeObject> = {};
   for (const p of plans) if (p.payload) objects[p.action.id] = p.payload;
+  const sensitive = releaseSensitiveStrings([...crds, ...input.objects, ...(input.hooks ?? [])].map((o) => o.object).concat(pruned, input.previous?.objects ?? []), ctx.valueStrings);
   return {
     release: {
       name: input.release,
@@ -132,7 +133,7 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
     problems,
     hooks: hooks.hooks,
     actions,
-    payload: { objects, hooks: hooks.objects },
+    payload: { objects, hooks: hooks.objects, ...(sensitive.length > 0 ? { sensitive } : {}) },
   };
 }
 

@@ -149,6 +149,12 @@ export interface PlanPayload {
   /** The hook objects to run, in run order (same order as `Plan.hooks`). */
   readonly hooks: readonly KubeObject[];
   /**
+   * Every string that must never be shown (Secret data, `x-sensitive` values, annotated paths of
+   * the desired, recorded and hook objects), longest first: applying scrubs them from errors,
+   * events and the revision's description. @defaultValue none
+   */
+  readonly sensitive?: readonly string[];
+  /**
    * What the release record of the applied plan holds, so a saved plan can be applied exactly
    * (`applySavedPlan`) without rendering again. Set by `cluster.plan()` and the script runner's
    * plan mode; absent from plans computed by `computePlan` alone. May hold secrets (values).
