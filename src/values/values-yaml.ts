@@ -44,11 +44,18 @@ export function parseValuesYaml(text: string, source: string): { values: Values;
  * @throws {@link ValuesInvalid} when the file is missing, not YAML, or not a mapping
  */
 export async function readValuesFile(path: string): Promise<Values> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (cause) {
     throw new ValuesInvalid(`values file ${path}`, [{ source: path, message: `cannot read the file (${(cause as Error).message}); check the path` }], { cause });
+  }
+  let text: string;
+  try {
+    // Invalid UTF-8 is an error (as in Helm), not silently replaced by U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ValuesInvalid(`values file ${path}`, [{ source: path, message: "the file is not valid UTF-8 text; save it as UTF-8 (is it a binary file?)" }]);
   }
   const { values, issues } = parseValuesYaml(text, path);
   if (issues.length > 0) throw new ValuesInvalid(`values file ${path}`, issues);

@@ -1,14 +1,20 @@
-import { isPlainObject } from "../values/coalesce.js";
+/** A plain object (not an array, class instance or null). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
 /** Deeper than this is no Kubernetes object; stop before the stack does. */
 const MAX_DEPTH = 100;
 
 /**
- * Why a template function's output cannot become YAML, with the value path of the first problem:
- * a cycle (an object containing itself), a function, symbol or bigint, a non-finite number, or
- * nesting deeper than any Kubernetes object. `undefined` when the output is plain data.
+ * Why a value cannot be used as plain data (template function output, values given in code), with
+ * the value path of the first problem: a cycle (an object containing itself), a function, symbol or
+ * bigint, a non-finite number, a `__proto__` key (it would rewrite prototypes when merged), or
+ * nesting deeper than any Kubernetes object. `undefined` when the value is plain data.
  */
-export function unusableOutput(value: unknown): { path: string; problem: string } | undefined {
+export function unusableData(value: unknown): { path: string; problem: string } | undefined {
   const ancestors = new Set<object>();
   const walk = (node: unknown, path: string, depth: number): { path: string; problem: string } | undefined => {
     const at = path || "(the returned value)";
@@ -21,6 +27,7 @@ export function unusableOutput(value: unknown): { path: string; problem: string 
     if (!Array.isArray(node) && !isPlainObject(node)) return undefined;
     ancestors.add(node);
     try {
+      if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return { path: path ? `${path}.__proto__` : "__proto__", problem: "is a key named __proto__, which is not allowed; rename it" };
       const entries: [string, unknown][] = Array.isArray(node) ? node.map((item, i) => [`${path}[${i}]`, item]) : Object.entries(node).map(([k, v]) => [path ? `${path}.${k}` : k, v]);
       for (const [childPath, child] of entries) {
         const found = walk(child, childPath, depth + 1);
