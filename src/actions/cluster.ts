@@ -6,7 +6,8 @@ import type { Configuration } from "./configuration.js";
 import { deploy, type DeployArgs, type DeployOptions, type DeployResult } from "./deploy.js";
 import { get, history, list, status, type ListReleasesOptions, type QueryOptions, type ReleaseStatusReport, type RevisionInfo } from "./queries.js";
 import { rollback, type RollbackOptions } from "./rollback.js";
-import { currentRunMode, withRunMode } from "./run-mode.js";
+import { WriteRefused } from "../kube/write-guard.js";
+import { currentRunMode, planModeRefusal, withRunMode } from "./run-mode.js";
 import { test, type TestOptions, type TestResult } from "./test.js";
 import { uninstall, type UninstallOptions, type UninstallResult } from "./uninstall.js";
 
@@ -63,19 +64,35 @@ export class Cluster {
     return (await planDeploy(this.config, chart, args, options)).plan;
   }
 
-  /** Applies exactly a saved plan, refusing a stale one (`PlanStale`); see `applySavedPlan`. */
-  applyPlan(plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
-    return applySavedPlan(this.config, plan, options);
+  /**
+   * Applies exactly a saved plan, refusing a stale one (`PlanStale`); see `applySavedPlan`. Inside
+   * `berth plan <script>`, returns the plan as `planned` and writes nothing.
+   */
+  async applyPlan(plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
+    const mode = currentRunMode();
+    if (mode?.kind !== "plan") return await applySavedPlan(this.config, plan, options);
+    const { name, namespace } = plan.release;
+    const result: DeployResult = { release: name, namespace, revision: null, status: "planned", plan, notes: "", applied: [], deleted: [], hooks: [], durationMs: 0 };
+    mode.record(result);
+    return result;
   }
 
-  /** Returns a release to an earlier revision as a new revision; see `rollback`. */
-  rollback(name: string, options: RollbackOptions = {}): Promise<DeployResult> {
-    return rollback(this.config, name, options);
+  /**
+   * Returns a release to an earlier revision as a new revision; see `rollback`. Inside
+   * `berth plan <script>`, returns the rollback's plan (`planned`) and writes nothing.
+   */
+  async rollback(name: string, options: RollbackOptions = {}): Promise<DeployResult> {
+    const mode = currentRunMode();
+    if (mode?.kind !== "plan") return await rollback(this.config, name, options);
+    const result = await rollback(this.config, name, { ...withRunMode(options, mode), dryRun: true });
+    mode.record(result);
+    return result;
   }
 
-  /** Deletes a release's objects and records; see `uninstall`. */
-  uninstall(name: string, options: UninstallOptions = {}): Promise<UninstallResult> {
-    return uninstall(this.config, name, options);
+  /** Deletes a release's objects and records; see `uninstall`. Refused (`WriteRefused`) inside `berth plan <script>`. */
+  async uninstall(name: string, options: UninstallOptions = {}): Promise<UninstallResult> {
+    this.refuseInPlanMode(`uninstall of release ${name}`);
+    return await uninstall(this.config, name, options);
   }
 
   /** The latest revision of a release. */
@@ -98,20 +115,28 @@ export class Cluster {
     return get(this.config, name, options);
   }
 
-  /** Runs a release's test hooks. */
-  test(name: string, options: TestOptions = {}): Promise<TestResult> {
-    return test(this.config, name, options);
+  /** Runs a release's test hooks. Refused (`WriteRefused`) inside `berth plan <script>`: test hooks create objects. */
+  async test(name: string, options: TestOptions = {}): Promise<TestResult> {
+    this.refuseInPlanMode(`test of release ${name}`);
+    return await test(this.config, name, options);
   }
 
   /**
    * Recovers a release stuck in `pending-*` by an operation that died: marks that revision `failed`
    * (lock dropped) so the release can be deployed or rolled back again. It does not check whether the
    * lock has expired — only call it for an operation known to be dead.
+   * Refused (`WriteRefused`) inside `berth plan <script>`.
    * @returns the revision marked failed; `undefined` when the latest revision was not pending
    */
   async unlock(name: string, options: QueryOptions = {}): Promise<Release | undefined> {
+    this.refuseInPlanMode(`unlock of release ${name}`);
     const store = this.config.storeFor(options.namespace ?? this.config.namespace);
     return (await store.unlock(name, this.config.identity, options.signal ? { signal: options.signal } : {}))?.release;
+  }
+
+  private refuseInPlanMode(what: string): void {
+    const why = planModeRefusal();
+    if (why) throw new WriteRefused(what, why);
   }
 
   /** Frees pooled connections. */

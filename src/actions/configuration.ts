@@ -7,6 +7,8 @@ import type { Driver, DriverCallOptions, ReleaseQuery, ReleaseSummary } from "..
 import { memoryDriver } from "../storage/memory.js";
 import { secretDriver } from "../storage/secret.js";
 import { ReleaseStore } from "../storage/store.js";
+import { isDns1123Label } from "../util/dns.js";
+import { InvalidNamespace } from "./prepare.js";
 
 /** Where release records are kept. `secret` is Helm's default and format. */
 export type StorageKind = "secret" | "configmap" | "memory";
@@ -22,7 +24,7 @@ export interface Configuration {
   readonly transport?: KubeTransport;
   /** Namespace of releases that name none (the kubeconfig context's). */
   readonly namespace: string;
-  /** The release store of a namespace (Helm keeps records in the release's namespace). */
+  /** The release store of a namespace (Helm keeps records in the release's namespace). @throws InvalidNamespace for `""` or a name that is not a DNS-1123 label */
   storeFor(namespace: string): ReleaseStore;
   /**
    * Summaries of the records of every namespace matching `query`, without decoding bodies: one
@@ -76,6 +78,8 @@ export function createConfiguration(kube: KubeApi, namespace: string, options: C
     lockTtlMs: options.lockTtlMs ?? 120_000,
     fieldManager: options.fieldManager ?? "berth",
     storeFor(ns: string) {
+      // An empty namespace would turn every record read into a cluster-wide LIST (releases of all namespaces mixed).
+      if (!isDns1123Label(ns) || ns.length > 63) throw new InvalidNamespace(ns);
       let store = stores.get(ns);
       if (!store) {
         store = new ReleaseStore(driverFor(ns), { maxHistory: options.maxHistory ?? 10 });

@@ -1,4 +1,6 @@
 import { connectKube } from "../kube/connect.js";
+import { guardWrites } from "../kube/write-guard.js";
+import { planModeRefusal } from "./run-mode.js";
 import { hasDefaultKubeconfig, type KubeConfigSource } from "../kube/config.js";
 import { localUp } from "../local/session.js";
 import { Cluster } from "./cluster.js";
@@ -27,13 +29,18 @@ export interface ConnectOptions extends KubeConfigSource, ConfigurationOptions {
  * ```ts
  * const cluster = await connect({ context: "staging", storage: "secret" });
  * ```
+ * Inside a plan-mode script run, every write the connection would send throws `WriteRefused` instead.
+ *
  * @throws KubeConfigError when no cluster is configured (and `local` is not set)
  */
 export async function connect(options: ConnectOptions = {}): Promise<Cluster> {
   const env = options.env ?? process.env;
   const source = await resolveSource(options, env);
   const connection = connectKube(source, options.fieldManager ? { fieldManager: options.fieldManager } : {});
-  const config = createConfiguration(connection.client, options.namespace ?? connection.namespace, options, connection.transport);
+  // Inside `berth plan <script>` no write reaches the cluster, whatever the script calls (its own
+  // `config.kube`, the store, any action): the mode is read per request.
+  const kube = guardWrites(connection.client, planModeRefusal);
+  const config = createConfiguration(kube, options.namespace ?? connection.namespace, options, connection.transport);
   return new Cluster(config, source.local ? source.kubeconfigPath : undefined);
 }
 

@@ -1,3 +1,4 @@
+import { objectKeyOf } from "../kube/ref.js";
 import { sortKeys } from "../plan/normalize.js";
 import type { RenderedHook } from "../render/types.js";
 import type { Release } from "../storage/release.js";
@@ -14,7 +15,7 @@ export function recordedHooksChanged(previous: Release | undefined, hooks: reado
 }
 
 function canonical(hooks: readonly RenderedHook[]): string {
-  const id = (h: RenderedHook) => `${h.object.kind}/${h.object.metadata.namespace ?? ""}/${h.object.metadata.name}`;
+  const id = (h: RenderedHook) => objectKeyOf(h.object);
   const sorted = [...hooks].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
   return JSON.stringify(sortKeys(sorted.map(({ object, events, weight, deletePolicies }) => ({ object, events, weight, deletePolicies }))));
 }

@@ -1,13 +1,15 @@
 import type { HookRun } from "../hooks/events.js";
+import { objectKey, objectKeyOf } from "../kube/ref.js";
 import type { StoredRelease } from "../storage/driver.js";
 import { ReleaseNotFound, StorageConflict } from "../storage/errors.js";
 import type { ReleaseHook } from "../storage/release.js";
 import type { ReleaseStore } from "../storage/store.js";
 
-/** The release's hooks with the last run of each that ran (matched by kind and name). */
+/** The release's hooks with the last run of each that ran (matched by `objectKey`). */
 export function withRuns(hooks: readonly ReleaseHook[], runs: readonly HookRun[]): ReleaseHook[] {
   return hooks.map((hook) => {
-    const run = runs.find((r) => r.name === hook.object.metadata.name && r.kind === hook.object.kind);
+    const key = objectKeyOf(hook.object);
+    const run = runs.find((r) => r.ref !== undefined && objectKey(r.ref) === key);
     return run ? { ...hook, lastRun: { phase: run.phase, startedAt: run.startedAt, completedAt: run.completedAt } } : hook;
   });
 }

@@ -4,6 +4,7 @@ import type { Configuration } from "./configuration.js";
 import type { DeployResult } from "./deploy.js";
 import { OperationFailed, type RecoveryOutcome } from "./errors.js";
 import { performOperation, type PerformOptions } from "./perform.js";
+import { scrubberOf, scrubError } from "./scrub.js";
 import type { ReleaseState } from "./prepare.js";
 import { rollback } from "./rollback.js";
 import { uninstall } from "./uninstall.js";
@@ -54,6 +55,7 @@ export async function performDeploy(
   } catch (error) {
     if (!options.atomic || !(error instanceof OperationFailed)) throw error;
     const recovery = await recover(config, state, error, options);
+    if (recovery.error !== undefined) scrubError(recovery.error, scrubberOf(plan.payload.sensitive));
     throw new OperationFailed(`${operation} of ${state.namespace}/${state.name}`, error.revision, error.cause, recovery);
   }
 }

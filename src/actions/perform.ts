@@ -16,6 +16,7 @@ import type { Configuration } from "./configuration.js";
 import { OperationFailed } from "./errors.js";
 import type { DeployEvent } from "./events.js";
 import { withRuns } from "./hook-runs.js";
+import { scrubberOf, scrubbingListener, scrubError } from "./scrub.js";
 import { LeaseKeeper } from "./lease-keeper.js";
 import type { ReleaseState } from "./prepare.js";
 
@@ -77,7 +78,10 @@ export function durationMs(value: number | string | undefined, fallback: number)
  */
 export async function performOperation(config: Configuration, request: PerformRequest, options: PerformOptions): Promise<PerformResult> {
   const { state, plan, operation, draft } = request;
-  const emit = options.onEvent ?? (() => undefined);
+  // The server may quote a rejected value (a Secret's data, an x-sensitive value): nothing that reaches
+  // the caller's events, the thrown error or the revision's description may hold one.
+  const scrub = scrubberOf(plan.payload.sensitive);
+  const emit = (plan.payload.sensitive?.length ? scrubbingListener(options.onEvent, scrub) : options.onEvent) ?? (() => undefined);
   const lease = await state.store.acquire(state.name, config.identity, config.lockTtlMs, (last) => {
     // Another operation finished between planning and locking: this plan no longer starts from the latest revision.
     const planned = state.latest?.release.revision;
@@ -125,14 +129,15 @@ export async function performOperation(config: Configuration, request: PerformRe
     await runEvent(`post-${operation}`);
     const record = await keeper.finish({ status: "deployed", description: request.success, hooks: withRuns(draft.hooks, hookRuns) });
     return { record, applied: result.applied, deleted: result.deleted, hookRuns };
-  } catch (error) {
+  } catch (raw) {
+    const error = scrubError(raw, scrub);
     const lost = keeper.failure;
     if (lost) {
       // The record is someone else's now (or expired): write "failed" only if nobody touched it.
-      await keeper.finishIfUntouched({ status: "failed", description: `${capitalize(operation)} "${state.name}" stopped: ${lost.message}`, hooks: withRuns(draft.hooks, hookRuns) });
+      await keeper.finishIfUntouched({ status: "failed", description: `${capitalize(operation)} "${state.name}" stopped: ${scrub(lost.message)}`, hooks: withRuns(draft.hooks, hookRuns) });
       throw lost;
     }
-    const reason = (error as Error)?.message ?? String(error);
+    const reason = scrub((error as Error)?.message ?? String(error));
     await keeper
       .finish({ status: "failed", description: `${capitalize(operation)} "${state.name}" failed: ${reason}`, hooks: withRuns(draft.hooks, hookRuns) })
       .catch(() => keeper.abandon());

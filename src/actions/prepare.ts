@@ -19,6 +19,7 @@ import { failedInstallLeftovers, upgradeBase } from "./prune-base.js";
 import { scopeByDiscovery } from "./scope.js";
 import { storedWithNamespace } from "./record-namespace.js";
 import { template, type TemplateArgs } from "./template.js";
+import { checkCallArgs } from "./call-args.js";
 
 /** A namespace that is not a DNS-1123 label (empty, too long, or with invalid characters). */
 export class InvalidNamespace extends BerthError {
@@ -92,6 +93,7 @@ export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmu
  * @throws DependencyError (code `DependencyInvalid`) for a `berth.dev/depends-on` naming a missing object or forming a cycle
  */
 export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
+  checkCallArgs(chart, args);
   const state = await releaseState(config, args.release, args.namespace, options.signal);
   const previous = state.lastDeployed?.release;
   const isUpgrade = previous !== undefined;

@@ -1,13 +1,14 @@
-import { identityKey, refOf } from "../plan/object-id.js";
+import { objectKeyOf } from "../kube/ref.js";
 import type { KubeObject } from "../render/types.js";
 import type { Release } from "../storage/release.js";
-import type { ReleaseState } from "./prepare.js";
+import { isPendingStatus } from "../storage/release.js";
+import { liveLock, type ReleaseState } from "./prepare.js";
 
 /** The objects of several revisions, each object once (the first revision's copy wins). */
 export function unionObjects(...releases: ReadonlyArray<Release | undefined>): Release["objects"] {
   const seen = new Set<string>();
   return releases.flatMap((r) => r?.objects ?? []).filter((o) => {
-    const key = identityKey(refOf(o.object));
+    const key = objectKeyOf(o.object);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -27,12 +28,16 @@ export function upgradeBase(state: ReleaseState): Release | undefined {
 }
 
 /**
- * What a failed install left behind, for the next install to prune if it no longer renders them
- * (`PlanInput.pruneAlso`): the latest revision's objects when it failed and no revision is
- * deployed. The next deploy stays an install (pre/post-install hooks). Empty otherwise.
+ * What a failed or abandoned install left behind, for the next install to prune if it no longer
+ * renders them (`PlanInput.pruneAlso`): the latest revision's objects when no revision is deployed
+ * and the latest one failed, or is pending with no live lock (its process died; this deploy takes
+ * the expired lock over, as `berth unlock` + deploy would). The next deploy stays an install
+ * (pre/post-install hooks). Empty otherwise.
  */
-export function failedInstallLeftovers(state: ReleaseState): KubeObject[] {
+export function failedInstallLeftovers(state: ReleaseState, now = Date.now()): KubeObject[] {
   const latest = state.latest?.release;
-  if (state.lastDeployed || latest?.status !== "failed") return [];
+  if (state.lastDeployed || !latest) return [];
+  const abandoned = isPendingStatus(latest.status) && liveLock(state, now) === undefined;
+  if (latest.status !== "failed" && !abandoned) return [];
   return latest.objects.map((o) => o.object);
 }

@@ -36,6 +36,11 @@ export function currentRunMode(): RunMode | undefined {
   return storage.getStore();
 }
 
+/** Why writes are refused now: inside a `berth plan` script run; otherwise `undefined`. */
+export function planModeRefusal(): string | undefined {
+  return currentRunMode()?.kind === "plan" ? "plan mode (`berth plan`)" : undefined;
+}
+
 /** The options of a deploy inside a run mode. */
 interface ModedOptions {
   readonly onEvent?: (event: DeployEvent) => void;

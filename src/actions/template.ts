@@ -8,6 +8,7 @@ import { computeValues, validateTree } from "../values/compute.js";
 import { ValuesInvalid } from "../values/errors.js";
 import type { DeepPartial } from "../values/types.js";
 import { collectUserValues } from "../values/user-values.js";
+import { checkCallArgs } from "./call-args.js";
 
 
 /** What is rendered: the release and the user's values. */
@@ -46,6 +47,7 @@ export interface TemplateOptions extends RenderOptions {
  * @throws {@link RenderError} (code `RenderFailed`) listing every template problem
  */
 export async function template<V>(chart: Chart<V>, args: TemplateArgs<V>, options: TemplateOptions = {}): Promise<RenderResult> {
+  checkCallArgs(chart, args);
   if (chart.metadata.type === "library") {
     throw new ChartInvalid(chart.metadata.name, [{ message: "a library chart only provides partials and cannot be rendered; render a chart that depends on it" }]);
   }

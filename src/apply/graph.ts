@@ -1,6 +1,7 @@
 import { BerthError } from "../errors.js";
 import type { KubeObject } from "../render/types.js";
 import { compareKinds } from "../render/kinds.js";
+import { objectKeyOf } from "../kube/ref.js";
 
 /** Annotation listing objects of the same release that must be ready before this one is applied: `"StatefulSet/db, Job/migrate"`. */
 export const DEPENDS_ON_ANNOTATION = "berth.dev/depends-on";
@@ -15,8 +16,10 @@ export class DependencyError extends BerthError {
 
 /** One object's place in the apply graph. */
 export interface GraphNode {
-  /** `Kind/name`. */
+  /** The object's identity (`objectKey`): unique in the graph even for one kind and name in two namespaces. */
   readonly key: string;
+  /** `Kind/name`, or `Kind/name (namespace)` when the name is used in several namespaces: for messages. */
+  readonly label: string;
   readonly object: KubeObject;
   /** Keys that must be applied first (kind order). */
   readonly afterApplied: readonly string[];
@@ -24,12 +27,28 @@ export interface GraphNode {
   readonly afterReady: readonly string[];
 }
 
-/** `Kind/name` of an object. */
-export const keyOf = (object: KubeObject) => `${object.kind}/${object.metadata.name}`;
+/** The identity key of an object in the graph (the one `objectKey`). */
+export const keyOf = (object: KubeObject): string => objectKeyOf(object);
 
 function declaredDependencies(object: KubeObject): string[] {
   const raw = object.metadata.annotations?.[DEPENDS_ON_ANNOTATION];
-  return raw ? raw.split(",").map((s) => s.trim()).filter(Boolean) : [];
+  return typeof raw === "string" ? raw.split(",").map((s) => s.trim()).filter(Boolean) : [];
+}
+
+/**
+ * Resolves a `Kind/name` dependency of `from`: the object of that kind and name in `from`'s
+ * namespace, else a cluster-scoped one, else the only one of that kind and name in the release.
+ */
+function resolveDependency(dep: string, from: KubeObject, objects: readonly KubeObject[]): KubeObject | undefined {
+  const slash = dep.indexOf("/");
+  const kind = dep.slice(0, slash);
+  const name = dep.slice(slash + 1);
+  const candidates = objects.filter((o) => o.kind === kind && o.metadata.name === name);
+  return (
+    candidates.find((o) => o.metadata.namespace === from.metadata.namespace) ??
+    candidates.find((o) => o.metadata.namespace === undefined) ??
+    (candidates.length === 1 ? candidates[0] : undefined)
+  );
 }
 
 /**
@@ -38,13 +57,20 @@ function declaredDependencies(object: KubeObject): string[] {
  * any kind-order edge that points the other way. Throws `DependencyError` for a missing target or a cycle.
  */
 export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
-  const keys = new Set(objects.map(keyOf));
+  const names = new Map<string, number>();
+  for (const o of objects) names.set(`${o.kind}/${o.metadata.name}`, (names.get(`${o.kind}/${o.metadata.name}`) ?? 0) + 1);
+  const labels = new Map(objects.map((o) => {
+    const short = `${o.kind}/${o.metadata.name}`;
+    return [keyOf(o), (names.get(short) ?? 0) > 1 ? `${short} (${o.metadata.namespace ?? "cluster"})` : short];
+  }));
+  const label = (key: string) => labels.get(key) ?? key;
   const explicit = new Map<string, string[]>();
   for (const object of objects) {
-    const deps = declaredDependencies(object);
-    for (const dep of deps) {
-      if (!keys.has(dep)) throw new DependencyError(`${keyOf(object)} depends on ${dep} (${DEPENDS_ON_ANNOTATION}), which this release does not contain`);
-    }
+    const deps = declaredDependencies(object).map((dep) => {
+      const target = dep.includes("/") ? resolveDependency(dep, object, objects) : undefined;
+      if (!target) throw new DependencyError(`${label(keyOf(object))} depends on ${dep} (${DEPENDS_ON_ANNOTATION}), which this release does not contain; name it as Kind/name`);
+      return keyOf(target);
+    });
     explicit.set(keyOf(object), deps);
   }
   const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
@@ -55,7 +81,7 @@ export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
   };
   for (const [key, deps] of explicit) {
     for (const dep of deps) {
-      if (reaches(dep, key)) throw new DependencyError(`dependency cycle through ${key} and ${dep} (${DEPENDS_ON_ANNOTATION})`);
+      if (reaches(dep, key)) throw new DependencyError(`dependency cycle through ${label(key)} and ${label(dep)} (${DEPENDS_ON_ANNOTATION})`);
     }
   }
   const byKind = [...objects].sort((a, b) => compareKinds(a.kind, b.kind));
@@ -64,7 +90,7 @@ export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
     const afterApplied = byKind
       .filter((other) => compareKinds(other.kind, object.kind) < 0 && !reaches(keyOf(other), key))
       .map(keyOf);
-    return { key, object, afterApplied, afterReady: explicit.get(key) ?? [] };
+    return { key, label: label(key), object, afterApplied, afterReady: explicit.get(key) ?? [] };
   });
 }
 

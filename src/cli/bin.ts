@@ -2,6 +2,13 @@
 import { runCli } from "./main.js";
 
 const controller = new AbortController();
+// Whatever escapes (a rejection from a stray callback), the user sees one line, never a stack trace.
+const fatal = (e: unknown) => {
+  process.stderr.write(`Error [Unexpected]: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
+  process.exit(1);
+};
+process.on("uncaughtException", fatal);
+process.on("unhandledRejection", fatal);
 process.once("SIGINT", () => controller.abort(new Error("interrupted (SIGINT)")));
 process.once("SIGTERM", () => controller.abort(new Error("terminated (SIGTERM)")));
 process.exitCode = await runCli(process.argv.slice(2), {

@@ -47,7 +47,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof BerthError) {
       io.stderr.write(`Error [${e.code}]: ${e.message}\n`);
     } else {
-      io.stderr.write(`Error: ${(e as Error)?.stack ?? String(e)}\n`);
+      // Never a stack trace: users get the message; an unexpected error is a bug to report.
+      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      io.stderr.write(`Error [Unexpected]: ${message.split("\n    at ")[0]}\n(this is a bug in berth; please report it with the command you ran)\n`);
     }
     return 1;
   }

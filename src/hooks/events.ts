@@ -1,4 +1,5 @@
 import type { HookEvent } from "../render/types.js";
+import type { ObjectRef } from "../kube/types.js";
 
 /** A hook began: a manifest hook (`kind` is the object's kind) or a code hook (`kind` is `"Function"`). */
 export interface HookStartedEvent {
@@ -42,6 +43,8 @@ export interface HookRun {
   readonly name: string;
   /** The hook object's kind, or `"Function"` for a code hook. */
   readonly kind: string;
+  /** The hook object as recorded in the release (matched by `objectKey`); absent for a code hook. */
+  readonly ref?: ObjectRef;
   /** The events the hook is registered for. */
   readonly events: readonly HookEvent[];
   /** How the run ended. */

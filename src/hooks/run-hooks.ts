@@ -1,3 +1,4 @@
+import { refOf } from "../kube/ref.js";
 import type { KubeApi } from "../kube/types.js";
 import type { HookEvent, RenderedHook } from "../render/types.js";
 import type { WaitEvent } from "../wait/events.js";
@@ -37,7 +38,7 @@ export async function runHooks(event: HookEvent, hooks: readonly RenderedHook[],
     const finish = (ok: boolean, message?: string) => {
       const completedAt = new Date();
       const phase = ok ? "Succeeded" : "Failed";
-      runs.push({ name, kind, events: hook.events, phase, startedAt: startedAt.toISOString(), completedAt: completedAt.toISOString() });
+      runs.push({ name, kind, ref: refOf(hook.object), events: hook.events, phase, startedAt: startedAt.toISOString(), completedAt: completedAt.toISOString() });
       options.onEvent?.({ type: "hook-finished", hook: name, kind, event, phase, durationMs: completedAt.getTime() - startedAt.getTime(), ...(message ? { message } : {}) });
     };
     let outcome;

@@ -3,12 +3,13 @@ import type { KubeObject, RenderedHook, RenderedObject } from "../render/types.j
 import { mapLimit } from "../util/map-limit.js";
 import { crdGroupKind, type PlanContext } from "./context.js";
 import { planHooks } from "./hooks.js";
-import { compareRefs, identityKey, refOf } from "./object-id.js";
+import { objectKeyOf } from "../kube/ref.js";
+import { compareRefs, refOf } from "./object-id.js";
 import type { OwnershipRule } from "./ownership.js";
 import { planDesired, type ObjectPlan } from "./plan-desired.js";
 import { planPruned } from "./plan-pruned.js";
 import { prefetchLive, type PrefetchedLive } from "./prefetch.js";
-import { sensitiveValueStrings } from "./sensitive.js";
+import { releaseSensitiveStrings, sensitiveValueStrings } from "./sensitive.js";
 import type { Plan, PlanAction, PlanProblem, PlanSummary } from "./types.js";
 
 /** The release revision a plan is computed against. */
@@ -80,9 +81,9 @@ export interface PlanOptions {
 export async function computePlan(input: PlanInput, kube: KubeApi, options: PlanOptions = {}): Promise<Plan> {
   const limit = options.concurrency ?? 16;
   const crds = input.crds ?? [];
-  const planned = new Set([...crds, ...input.objects].map((o) => identityKey(refOf(o.object))));
+  const planned = new Set([...crds, ...input.objects].map((o) => objectKeyOf(o.object)));
   const pruned = [...(input.previous?.objects ?? []), ...(input.pruneAlso ?? [])].filter((o) => {
-    const key = identityKey(refOf(o));
+    const key = objectKeyOf(o);
     if (planned.has(key)) return false;
     planned.add(key); // each object once
     return true;
@@ -118,6 +119,7 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
   const actions = plans.map((p) => p.action);
   const objects: Record<string, KubeObject> = {};
   for (const p of plans) if (p.payload) objects[p.action.id] = p.payload;
+  const sensitive = releaseSensitiveStrings([...crds, ...input.objects, ...(input.hooks ?? [])].map((o) => o.object).concat(pruned, input.previous?.objects ?? []), ctx.valueStrings);
   return {
     release: {
       name: input.release,
@@ -131,7 +133,7 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
     problems,
     hooks: hooks.hooks,
     actions,
-    payload: { objects, hooks: hooks.objects },
+    payload: { objects, hooks: hooks.objects, ...(sensitive.length > 0 ? { sensitive } : {}) },
   };
 }
 
@@ -143,7 +145,7 @@ function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions, prefet
   }
   const previous = input.previous && {
     revision: input.previous.revision,
-    objects: new Map(input.previous.objects.map((o) => [identityKey(refOf(o)), o])),
+    objects: new Map(input.previous.objects.map((o) => [objectKeyOf(o), o])),
   };
   const sv = input.sensitiveValues;
   return {
@@ -152,6 +154,7 @@ function contextOf(input: PlanInput, kube: KubeApi, options: PlanOptions, prefet
     previous,
     valueStrings: sv ? [...sensitiveValueStrings(sv.values, sv.paths), ...sensitiveValueStrings(sv.previousValues, sv.paths)] : [],
     plannedKinds,
+    createdNamespaces: new Set(input.objects.filter((o) => o.object.kind === "Namespace" && o.object.apiVersion === "v1").map((o) => o.object.metadata.name)),
     adopt: options.adopt ?? false,
     ownership: input.ownership ?? [],
     replaceImmutable: options.replaceImmutable ?? false,

@@ -1,3 +1,4 @@
+import { groupOf } from "../kube/ref.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../render/types.js";
 import type { OwnershipRule } from "./ownership.js";
@@ -19,14 +20,15 @@ export interface PlanContext {
   readonly forceConflicts: boolean;
   readonly fieldManager: string | undefined;
   readonly signal: AbortSignal | undefined;
+  /** Namespaces this plan creates (its `Namespace` objects): objects in them are dry-run after they exist. */
+  readonly createdNamespaces: ReadonlySet<string>;
   /** Live objects already read by LIST; others are read by GET. */
   readonly prefetched: PrefetchedLive;
 }
 
 /** `group|kind` of an apiVersion + kind. */
 export function groupKind(apiVersion: string, kind: string): string {
-  const slash = apiVersion.indexOf("/");
-  return `${slash < 0 ? "" : apiVersion.slice(0, slash)}|${kind}`;
+  return `${groupOf(apiVersion)}|${kind}`;
 }
 
 /** The `group|kind` a CustomResourceDefinition object defines; `undefined` for other objects. */

@@ -11,7 +11,9 @@ export type DryRunOutcome =
   | { readonly kind: "immutable"; readonly fields: readonly string[] }
   /** Not validated, for a reason that goes away on apply (its namespace or CRD is created first). */
   | { readonly kind: "deferred"; readonly note: string }
-  | { readonly kind: "failed"; readonly message: string };
+  | { readonly kind: "failed"; readonly message: string }
+  /** Its namespace does not exist and the plan does not create it: applying would fail. */
+  | { readonly kind: "namespace-missing"; readonly namespace: string };
 
 /** Reads the live object (from the prefetched lists when there); a kind the server does not serve yet reads as absent. */
 export async function getLive(ctx: PlanContext, ref: ObjectRef): Promise<KubeObject | undefined> {
@@ -48,7 +50,9 @@ export async function dryRunApply(ctx: PlanContext, desired: KubeObject, exists:
       return { kind: "deferred", note: "not dry-run: its CustomResourceDefinition changes in this plan and is applied first" };
     }
     if (!exists && e instanceof KubeApiError && e.status === 404 && desired.metadata.namespace) {
-      return { kind: "deferred", note: `not dry-run: namespace ${desired.metadata.namespace} does not exist yet` };
+      const namespace = desired.metadata.namespace;
+      if (!ctx.createdNamespaces.has(namespace)) return { kind: "namespace-missing", namespace };
+      return { kind: "deferred", note: `not dry-run: namespace ${namespace} does not exist yet; this plan creates it first` };
     }
     if (e instanceof KubeApiError || e instanceof UnknownKind) return { kind: "failed", message: scrubText(e.message, s) };
     throw e;

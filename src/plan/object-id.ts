@@ -11,13 +11,6 @@ export function objectId(ref: PlanObjectRef): string {
   return `${ref.apiVersion} ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
 }
 
-/** Matches objects across revisions regardless of version (`apps/v1` ≡ `apps/v1beta1`). */
-export function identityKey(ref: PlanObjectRef): string {
-  const slash = ref.apiVersion.indexOf("/");
-  const group = slash < 0 ? "" : ref.apiVersion.slice(0, slash);
-  return `${group}|${ref.kind}|${ref.namespace ?? ""}|${ref.name}`;
-}
-
 /** Plan order: install order of kind, then namespace, kind, name, apiVersion. */
 export function compareRefs(a: PlanObjectRef, b: PlanObjectRef): number {
   return (

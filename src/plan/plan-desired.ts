@@ -7,7 +7,8 @@ import { dryRunApply, getLive, type DryRunOutcome } from "./dry-run.js";
 import { liveDigest } from "./digest.js";
 import { diffValues } from "./field-diff.js";
 import { normalizeObject, sortKeys } from "./normalize.js";
-import { identityKey, objectId, refOf } from "./object-id.js";
+import { objectKey } from "../kube/ref.js";
+import { objectId, refOf } from "./object-id.js";
 import { checkOwnership } from "./ownership.js";
 import { redactChanges, redactDocument } from "./redact.js";
 import { sensitivityOf, type Sensitivity } from "./sensitive.js";
@@ -28,7 +29,7 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
   const desired = cleanForApply(withOwnership(rendered.object, ctx.release.name, ctx.release.namespace));
   const ref = refOf(desired);
   const id = objectId(ref);
-  const recorded = ctx.previous?.objects.get(identityKey(ref));
+  const recorded = ctx.previous?.objects.get(objectKey(ref));
   const live = await getLive(ctx, ref);
   const s = sensitivityOf([desired, live, recorded], ctx.valueStrings);
   const problems: PlanProblem[] = [];
@@ -47,6 +48,13 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
       message: `${id}: immutable field(s) ${outcome.fields.join(", ")} change; deploy with replaceImmutable: true to delete and re-create it`,
       object: id,
       fields: outcome.fields,
+    });
+  }
+  if (outcome.kind === "namespace-missing") {
+    problems.push({
+      code: "NamespaceMissing",
+      message: `${id}: namespace ${outcome.namespace} does not exist and this release does not create it; create the namespace first, or add a v1 Namespace object named ${outcome.namespace} to the chart`,
+      object: id,
     });
   }
   if (outcome.kind === "failed") problems.push({ code: "DryRunFailed", message: `${id}: the server rejected the dry run: ${outcome.message}`, object: id });

@@ -43,6 +43,13 @@ export function sensitivityOf(versions: readonly (KubeObject | undefined)[], val
   return { roots: [...roots.values()], strings: [...strings].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length) };
 }
 
+/** Every sensitive string of a release's objects (each object's own roots) and values, longest first, once each. */
+export function releaseSensitiveStrings(objects: readonly KubeObject[], valueStrings: readonly string[]): string[] {
+  const all = new Set(sensitivityOf([], valueStrings).strings);
+  for (const object of objects) for (const text of sensitivityOf([object], []).strings) all.add(text);
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
 /**
  * The values at the chart's sensitive value paths (`x-sensitive`/`writeOnly` in its schema), as
  * strings: objects and lists contribute every scalar inside them.

@@ -96,7 +96,7 @@ export interface PlanAction {
 /** A problem that stops the plan from being applied. */
 export interface PlanProblem {
   /** What kind of problem it is. */
-  readonly code: "OwnershipConflict" | "ImmutableField" | "ReleaseLocked" | "DryRunFailed";
+  readonly code: "OwnershipConflict" | "ImmutableField" | "ReleaseLocked" | "DryRunFailed" | "NamespaceMissing";
   /** What is wrong and how to fix it (secret values scrubbed). */
   readonly message: string;
   /** The object concerned, if any. */
@@ -148,6 +148,12 @@ export interface PlanPayload {
   readonly objects: Readonly<Record<string, KubeObject>>;
   /** The hook objects to run, in run order (same order as `Plan.hooks`). */
   readonly hooks: readonly KubeObject[];
+  /**
+   * Every string that must never be shown (Secret data, `x-sensitive` values, annotated paths of
+   * the desired, recorded and hook objects), longest first: applying scrubs them from errors,
+   * events and the revision's description. @defaultValue none
+   */
+  readonly sensitive?: readonly string[];
   /**
    * What the release record of the applied plan holds, so a saved plan can be applied exactly
    * (`applySavedPlan`) without rendering again. Set by `cluster.plan()` and the script runner's

@@ -8,6 +8,18 @@ export function isDnsSubdomain(name: string): boolean {
   return name.length <= 253 && DNS_SUBDOMAIN.test(name);
 }
 
+/** `labels`/`annotations` must be a mapping of strings (or absent/null; null values are the server's ""); anything else would be rewritten (`0=a`). */
+function stringMapIssues(map: unknown, path: string, kind: string, at: Omit<Issue, "message">): Issue[] {
+  if (map === undefined || map === null) return [];
+  if (!isPlainObject(map)) {
+    const what = Array.isArray(map) ? "a list" : `the ${typeof map} ${JSON.stringify(map)}`;
+    return [{ ...at, message: `${path} of ${kind} is ${what}, not a mapping; write it as key: value pairs, e.g. ${path.split(".")[1]}: {app: web}` }];
+  }
+  return Object.entries(map)
+    .filter(([, v]) => typeof v !== "string" && v !== null)
+    .map(([k, v]) => ({ ...at, message: `${path}.${k} of ${kind} is the ${Array.isArray(v) ? "list" : typeof v} ${JSON.stringify(v)}, not a string; quote it, e.g. "${String(v)}"` }));
+}
+
 /**
  * The problems that make a rendered document unusable as a Kubernetes object:
  * not a mapping, no `apiVersion`/`kind`/`metadata.name`, a name that is not a DNS subdomain.
@@ -26,6 +38,9 @@ export function objectIssues(value: unknown, at: Omit<Issue, "message">): Issue[
     issues.push({ ...at, message: `metadata.name is missing in ${String(value.kind ?? "the object")}; every object needs a name` });
   } else if (!isDnsSubdomain(name)) {
     issues.push({ ...at, message: `metadata.name ${JSON.stringify(name)} is not a valid name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters` });
+  }
+  if (isPlainObject(metadata)) {
+    for (const field of ["labels", "annotations"] as const) issues.push(...stringMapIssues(metadata[field], `metadata.${field}`, String(value.kind ?? "the object"), at));
   }
   if (isPlainObject(metadata) && metadata.namespace !== undefined && (typeof metadata.namespace !== "string" || !isDnsSubdomain(metadata.namespace))) {
     issues.push({ ...at, message: `metadata.namespace ${JSON.stringify(metadata.namespace)} is not a valid namespace name` });

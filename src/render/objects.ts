@@ -1,4 +1,5 @@
 import type { Issue } from "../chart/issue.js";
+import { objectKeyOf } from "../kube/ref.js";
 import { objectIssues } from "./checks.js";
 import { parseHook } from "./hooks.js";
 import { compareKinds, compareText, isNamespacedByTable, type IsNamespaced } from "./kinds.js";
@@ -36,7 +37,7 @@ export function collectObjects(values: readonly SourcedValue[], namespace: strin
     }
     const object = value as KubeObject;
     fillNamespace(object, namespace, isNamespaced, template, result.warnings);
-    const id = `${object.kind}/${object.metadata.namespace ?? ""}/${object.metadata.name}`;
+    const id = objectKeyOf(object);
     const first = seen.get(id);
     if (first !== undefined) {
       result.issues.push({ ...at, message: `${object.kind} ${object.metadata.name} is rendered twice (also by ${first}); names must be unique per kind and namespace` });

@@ -4,6 +4,7 @@ import type { Issue } from "../chart/issue.js";
 import type { TemplateSource } from "../chart/types.js";
 import { clone } from "../values/coalesce.js";
 import { parseOutput } from "./documents.js";
+import { unusableData } from "../util/plain-data.js";
 import type { SourcedValue } from "./objects.js";
 import { TemplateWriter } from "./template-writer.js";
 import type { RenderWarning } from "./types.js";
@@ -51,6 +52,8 @@ function runFunction(template: (ctx: TemplateContext<unknown>) => unknown, ctx: 
   } catch (e) {
     return { values: [], issues: [{ source, message: `the template function threw: ${(e as Error)?.message ?? String(e)}` }], warnings: [] };
   }
+  const unusable = unusableData(output);
+  if (unusable) return { values: [], issues: [{ source, path: unusable.path, message: `the template function's result ${unusable.path} ${unusable.problem}` }], warnings: [] };
   const list = output === null || output === undefined ? [] : Array.isArray(output) ? output : [output];
   return { values: list.map((value: unknown) => ({ value: clone(value), template: source, at: { source } })), issues: [], warnings: [] };
 }

@@ -58,7 +58,15 @@ export class TemplateWriter extends Mustache.Writer {
     if (args.text.includes(PLACEHOLDER_MARK)) {
       this.issues.push({ source: args.source, message: "the template contains private-use character U+E000, which berth reserves; remove it" });
     }
-    const text = this.render(args.text, args.view, { ...args.partials });
+    let text: string;
+    try {
+      text = this.render(args.text, args.view, { ...args.partials });
+    } catch (error) {
+      const where = error instanceof SyntaxFailure ? error : new SyntaxFailure(args.source, args.text, error);
+      this.issues.push(where.issue());
+      text = "";
+      this.segments = [];
+    }
     const segments = this.segments;
     return { text, slots: this.slots, issues: this.issues, locate: (offset) => locate(segments, text, offset, args.source) };
   }
@@ -95,9 +103,16 @@ export class TemplateWriter extends Mustache.Writer {
     // Standalone partial tags indent every line of the partial like the tag (the mustache spec).
     const indentation = token[4];
     const text = Number(token[5]) === 0 && indentation ? this.indentPartial(partial, indentation, Boolean(token[6])) : partial;
-    this.stack.push({ source: this.partialSources[name] ?? name, text });
+    const source = this.partialSources[name] ?? name;
+    this.stack.push({ source, text });
     try {
-      return this.renderTokens(this.parse(text), context, partials, text);
+      let tokens: Token[];
+      try {
+        tokens = this.parse(text) as Token[];
+      } catch (error) {
+        throw new SyntaxFailure(source, text, error);
+      }
+      return this.renderTokens(tokens, context, partials, text);
     } finally {
       this.stack.pop();
     }
@@ -122,6 +137,28 @@ export class TemplateWriter extends Mustache.Writer {
   private missing(token: Token): void {
     if (!this.strict) return;
     this.issues.push({ ...this.where(token), path: token[1], message: `no value for {{${token[1]}}}: set it in values (or give a default in values.yaml), or render with strict: false` });
+  }
+}
+
+/** A template (or partial) mustache could not parse; carries where, so the issue names the right file and line. */
+class SyntaxFailure extends Error {
+  constructor(
+    readonly source: string,
+    readonly text: string,
+    readonly error: unknown,
+  ) {
+    super((error as Error)?.message ?? String(error));
+  }
+
+  /** The issue: mustache's message without its character offset, and the line that offset is on. */
+  issue(): Issue {
+    const message = this.message;
+    const at = /\s+at (\d+)$/.exec(message);
+    // "Unclosed tag" is reported at the end of the text; the tag that is not closed is more useful.
+    const offset = at ? (/^Unclosed tag/.test(message) ? Math.max(0, this.text.lastIndexOf("{{", Number(at[1]))) : Number(at[1])) : undefined;
+    const line = offset !== undefined ? lineOf(this.text, offset) : undefined;
+    const what = at ? message.slice(0, at.index) : message;
+    return { source: this.source, ...(line !== undefined ? { line } : {}), message: `mustache syntax error: ${what}; check that every {{tag}} is closed and every {{#section}} has its {{/section}}` };
   }
 }
 

@@ -10,6 +10,7 @@ export const MAX_RELEASE_NAME_LENGTH = 53;
  * @throws InvalidReleaseName
  */
 export function validateReleaseName(name: string): void {
+  if (typeof name !== "string") throw new InvalidReleaseName(String(name), `it is ${name === undefined ? "missing" : `a ${typeof name}`}; pass the release name as a string, e.g. { release: "web" }`);
   if (name.length === 0) throw new InvalidReleaseName(name, "it is empty");
   if (name.length > MAX_RELEASE_NAME_LENGTH) throw new InvalidReleaseName(name, `it has ${name.length} characters, more than ${MAX_RELEASE_NAME_LENGTH}`);
   if (!isDns1123Label(name)) throw new InvalidReleaseName(name, "it is not a DNS-1123 label");

@@ -45,10 +45,12 @@ class SetParser {
       if (ch === "\\" && this.pos < this.text.length) name += this.text[this.pos++];
       else if (ch === "=" || ch === ".") {
         if (!name) this.fail("empty key segment; write e.g. a.b=c");
+        if (name === "__proto__") this.fail("a key named __proto__ is not allowed");
         segments.push({ key: name });
         name = "";
         if (ch === "=") return segments;
       } else if (ch === "[") {
+        if (name === "__proto__") this.fail("a key named __proto__ is not allowed");
         if (name) segments.push({ key: name });
         else if (segments.length === 0) this.fail("a key cannot start with a list index; write e.g. list[0]=x");
         name = "";
@@ -134,7 +136,8 @@ function assign(root: Values, path: readonly Segment[], value: unknown, expressi
       target[slot] = value;
       return;
     }
-    const existing = target[slot];
+    // Own properties only: `constructor.prototype.x=1` must not reach Object.prototype.
+    const existing = Object.hasOwn(target, slot) ? target[slot] : undefined;
     const wantList = "index" in next;
     if (wantList ? !Array.isArray(existing) : !isMap(existing)) {
       fill(container, slot);

@@ -3,6 +3,7 @@ import { ValuesInvalid } from "./errors.js";
 import { parseSet } from "./set-syntax.js";
 import type { Values } from "./types.js";
 import { readValuesFile } from "./values-yaml.js";
+import { unusableData } from "../util/plain-data.js";
 
 /** Where user values come from; each source overrides the ones before it. */
 export interface UserValuesInput {
@@ -22,10 +23,17 @@ export interface UserValuesInput {
  */
 export async function collectUserValues(input: UserValuesInput): Promise<Values[]> {
   const layers: Values[] = [];
-  for (const file of input.valueFiles ?? []) layers.push(await readValuesFile(file));
+  for (const file of input.valueFiles ?? []) {
+    const layer = await readValuesFile(file);
+    const unusable = unusableData(layer);
+    if (unusable) throw new ValuesInvalid(`values file ${file}`, [{ source: file, path: unusable.path, message: `${unusable.path} ${unusable.problem}` }]);
+    layers.push(layer);
+  }
   const inCode: unknown[] = input.values === undefined ? [] : Array.isArray(input.values) ? input.values : [input.values];
   inCode.forEach((layer, i) => {
     if (!isPlainObject(layer)) throw new ValuesInvalid("values given in code", [{ path: `values[${i}]`, message: "must be an object of values" }]);
+    const unusable = unusableData(layer);
+    if (unusable) throw new ValuesInvalid("values given in code", [{ path: unusable.path, message: `${unusable.path} ${unusable.problem}` }]);
     layers.push(layer);
   });
   const sets: Values = {};

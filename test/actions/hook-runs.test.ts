@@ -10,7 +10,7 @@ import { memoryDriver } from "../../src/storage/memory.js";
 import { ReleaseStore } from "../../src/storage/store.js";
 import { releaseName, sampleRelease } from "../storage/sample.js";
 
-const runOf = (name: string, phase: HookRun["phase"]): HookRun => ({ name, kind: "Job", events: ["test"], phase, startedAt: "2024-05-01T10:00:00Z", completedAt: "2024-05-01T10:00:05Z" });
+const runOf = (name: string, phase: HookRun["phase"]): HookRun => ({ name, kind: "Job", ref: { apiVersion: "batch/v1", kind: "Job", name }, events: ["test"], phase, startedAt: "2024-05-01T10:00:00Z", completedAt: "2024-05-01T10:00:05Z" });
 
 /** A release whose hooks include a test Job `<name>-test`. */
 async function stored(store: ReleaseStore, name: string) {

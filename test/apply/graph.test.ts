@@ -15,12 +15,12 @@ async function trace(objects: KubeObject[], concurrency = 4, fail?: string) {
   const error = await runApplyGraph(nodes, {
     apply: async (n: GraphNode) => {
       await new Promise((r) => setTimeout(r, 5));
-      if (n.key === fail) throw new Error(`boom ${n.key}`);
-      log.push(`apply ${n.key}`);
+      if (n.label === fail) throw new Error(`boom ${n.label}`);
+      log.push(`apply ${n.label}`);
     },
     ready: async (n: GraphNode) => {
       await new Promise((r) => setTimeout(r, 5));
-      log.push(`ready ${n.key}`);
+      log.push(`ready ${n.label}`);
     },
   }, concurrency).catch((e: Error) => e);
   return { log, error };
@@ -66,5 +66,22 @@ describe("apply graph", () => {
       ready: async () => undefined,
     }, 2);
     assert.equal(peak, 2);
+  });
+});
+
+describe("apply graph identity", () => {
+  const inNs = (kind: string, name: string, namespace: string, dependsOn?: string): KubeObject => ({
+    apiVersion: "v1",
+    kind,
+    metadata: { name, namespace, ...(dependsOn ? { annotations: { [DEPENDS_ON_ANNOTATION]: dependsOn } } : {}) },
+  });
+
+  it("GIVEN one kind and name in two namespaces WHEN the graph is built THEN both are nodes and a dependency resolves in its own namespace", () => {
+    const nodes = buildApplyGraph([inNs("ConfigMap", "shared", "a"), inNs("ConfigMap", "shared", "b"), inNs("Service", "shared", "b", "ConfigMap/shared")]);
+    assert.equal(nodes.length, 3);
+    assert.equal(new Set(nodes.map((n) => n.key)).size, 3);
+    const svc = nodes.find((n) => n.object.kind === "Service")!;
+    const target = nodes.find((n) => n.key === svc.afterReady[0])!;
+    assert.equal(target.object.metadata.namespace, "b");
   });
 });

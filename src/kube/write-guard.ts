@@ -1,0 +1,50 @@
+import { BerthError } from "../errors.js";
+import type { KubeApi, ObjectRef } from "./types.js";
+
+/** A write was refused because the caller runs in a mode that writes nothing (`berth plan <script>`). */
+export class WriteRefused extends BerthError {
+  /** What would have been written. */
+  readonly what: string;
+  /** @param what - the write refused, e.g. `uninstall of prod/web` @param why - the mode, e.g. `plan mode` */
+  constructor(what: string, why: string) {
+    super("WriteRefused", `${what} refused: ${why} writes nothing to the cluster; run the script with \`berth deploy\` to perform it`);
+    this.what = what;
+  }
+}
+
+const nameOf = (ref: { apiVersion: string; kind: string; namespace?: string | undefined; name: string }) =>
+  `${ref.apiVersion} ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+
+/**
+ * Wraps a client so that, whenever `refusal()` names a reason, every request that could change the
+ * cluster (apply, create, update, delete without `dryRun`) throws `WriteRefused` before it is sent.
+ * Reads, watches and server-side dry runs pass. `refusal` is asked per call, so one connection can
+ * serve both modes.
+ */
+export function guardWrites(kube: KubeApi, refusal: () => string | undefined): KubeApi {
+  const check = (what: string, dryRun: boolean | undefined) => {
+    if (dryRun) return;
+    const why = refusal();
+    if (why) throw new WriteRefused(what, why);
+  };
+  const guarded: KubeApi = {
+    apply: async (object, options) => (check(`apply of ${nameOf({ ...object, ...object.metadata })}`, options?.dryRun), await kube.apply(object, options)),
+    create: async (object, options) => (check(`create of ${nameOf({ ...object, ...object.metadata })}`, options?.dryRun), await kube.create(object, options)),
+    update: async (object, options) => (check(`update of ${nameOf({ ...object, ...object.metadata })}`, options?.dryRun), await kube.update(object, options)),
+    delete: async (ref: ObjectRef, options) => (check(`delete of ${nameOf(ref)}`, options?.dryRun), await kube.delete(ref, options)),
+    get: (ref, options) => kube.get(ref, options),
+    list: (apiVersion, kind, options) => kube.list(apiVersion, kind, options),
+    waitGone: (ref, options) => kube.waitGone(ref, options),
+    watch: (apiVersion, kind, options) => kube.watch(apiVersion, kind, options),
+    resource: (apiVersion, kind) => kube.resource(apiVersion, kind),
+    isNamespaced: (apiVersion, kind) => kube.isNamespaced(apiVersion, kind),
+    serverVersion: () => kube.serverVersion(),
+    apiVersions: () => kube.apiVersions(),
+  };
+  return {
+    ...guarded,
+    ...(kube.preferredVersion ? { preferredVersion: kube.preferredVersion.bind(kube) } : {}),
+    ...(kube.events ? { events: kube.events.bind(kube) } : {}),
+    ...(kube.podLogs ? { podLogs: kube.podLogs.bind(kube) } : {}),
+  };
+}

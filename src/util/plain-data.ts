@@ -1,0 +1,42 @@
+/** A plain object (not an array, class instance or null). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Deeper than this is no Kubernetes object; stop before the stack does. */
+const MAX_DEPTH = 100;
+
+/**
+ * Why a value cannot be used as plain data (template function output, values given in code), with
+ * the value path of the first problem: a cycle (an object containing itself), a function, symbol or
+ * bigint, a non-finite number, a `__proto__` key (it would rewrite prototypes when merged), or
+ * nesting deeper than any Kubernetes object. `undefined` when the value is plain data.
+ */
+export function unusableData(value: unknown): { path: string; problem: string } | undefined {
+  const ancestors = new Set<object>();
+  const walk = (node: unknown, path: string, depth: number): { path: string; problem: string } | undefined => {
+    const at = path || "(the returned value)";
+    if (typeof node === "function") return { path: at, problem: "is a function; call it and return its result" };
+    if (typeof node === "symbol" || typeof node === "bigint") return { path: at, problem: `is a ${typeof node}, which YAML cannot hold; return a string or number` };
+    if (typeof node === "number" && !Number.isFinite(node)) return { path: at, problem: `is ${node}, which YAML for Kubernetes cannot hold` };
+    if (node === null || typeof node !== "object") return undefined;
+    if (ancestors.has(node)) return { path: at, problem: "refers back to an object that contains it (a cycle); return plain data, e.g. copy the shared part" };
+    if (depth > MAX_DEPTH) return { path: at, problem: `nests deeper than ${MAX_DEPTH} levels` };
+    if (!Array.isArray(node) && !isPlainObject(node)) return undefined;
+    ancestors.add(node);
+    try {
+      if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return { path: path ? `${path}.__proto__` : "__proto__", problem: "is a key named __proto__, which is not allowed; rename it" };
+      const entries: [string, unknown][] = Array.isArray(node) ? node.map((item, i) => [`${path}[${i}]`, item]) : Object.entries(node).map(([k, v]) => [path ? `${path}.${k}` : k, v]);
+      for (const [childPath, child] of entries) {
+        const found = walk(child, childPath, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    } finally {
+      ancestors.delete(node);
+    }
+  };
+  return walk(value, "", 0);
+}
