@@ -1,14 +1,19 @@
 import type { Chart } from "../chart/types.js";
 import type { Plan } from "../plan/types.js";
 import type { Release } from "../storage/release.js";
-import { applySavedPlan, planDeploy, type ApplySavedPlanOptions } from "./apply-saved.js";
+import type { ApplySavedPlanOptions } from "./apply-saved.js";
 import type { Configuration } from "./configuration.js";
-import { deploy, type DeployArgs, type DeployOptions, type DeployResult } from "./deploy.js";
+import type { DeployArgs, DeployOptions, DeployResult } from "./deploy.js";
 import { get, history, list, status, type ListReleasesOptions, type QueryOptions, type ReleaseStatusReport, type RevisionInfo } from "./queries.js";
-import { rollback, type RollbackOptions } from "./rollback.js";
+import type { RollbackOptions } from "./rollback.js";
 import { currentRunMode, withRunMode } from "./run-mode.js";
-import { test, type TestOptions, type TestResult } from "./test.js";
-import { uninstall, type UninstallOptions, type UninstallResult } from "./uninstall.js";
+import type { TestOptions, TestResult } from "./test.js";
+import type { UninstallOptions, UninstallResult } from "./uninstall.js";
+
+// The actions that render, plan or apply are imported when first used: `berth list` or `berth status`
+// (queries only) then start without loading renderers, the planner and the applier.
+const deployModule = () => import("./deploy.js");
+const savedModule = () => import("./apply-saved.js");
 
 /**
  * A connection to one cluster and its release storage: every action hangs off it.
@@ -47,6 +52,7 @@ export class Cluster {
    */
   async deploy<V>(chart: Chart<V>, args: DeployArgs<V>, options: DeployOptions = {}): Promise<DeployResult> {
     const mode = currentRunMode();
+    const [{ deploy }, { planDeploy }] = await Promise.all([deployModule(), savedModule()]);
     if (!mode) return await deploy(this.config, chart, args, options);
     const moded = withRunMode(options, mode);
     const planOnly = options.dryRun || mode.kind === "plan";
@@ -60,22 +66,26 @@ export class Cluster {
    * (`payload.release`), so it can be saved (`savePlans`) and applied exactly with {@link Cluster.applyPlan}.
    */
   async plan<V>(chart: Chart<V>, args: DeployArgs<V>, options: Omit<DeployOptions, "dryRun"> = {}): Promise<Plan> {
+    const { planDeploy } = await savedModule();
     return (await planDeploy(this.config, chart, args, options)).plan;
   }
 
   /** Applies exactly a saved plan, refusing a stale one (`PlanStale`); see `applySavedPlan`. */
-  applyPlan(plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
-    return applySavedPlan(this.config, plan, options);
+  async applyPlan(plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
+    const { applySavedPlan } = await savedModule();
+    return await applySavedPlan(this.config, plan, options);
   }
 
   /** Returns a release to an earlier revision as a new revision; see `rollback`. */
-  rollback(name: string, options: RollbackOptions = {}): Promise<DeployResult> {
-    return rollback(this.config, name, options);
+  async rollback(name: string, options: RollbackOptions = {}): Promise<DeployResult> {
+    const { rollback } = await import("./rollback.js");
+    return await rollback(this.config, name, options);
   }
 
   /** Deletes a release's objects and records; see `uninstall`. */
-  uninstall(name: string, options: UninstallOptions = {}): Promise<UninstallResult> {
-    return uninstall(this.config, name, options);
+  async uninstall(name: string, options: UninstallOptions = {}): Promise<UninstallResult> {
+    const { uninstall } = await import("./uninstall.js");
+    return await uninstall(this.config, name, options);
   }
 
   /** The latest revision of a release. */
@@ -99,8 +109,9 @@ export class Cluster {
   }
 
   /** Runs a release's test hooks. */
-  test(name: string, options: TestOptions = {}): Promise<TestResult> {
-    return test(this.config, name, options);
+  async test(name: string, options: TestOptions = {}): Promise<TestResult> {
+    const { test } = await import("./test.js");
+    return await test(this.config, name, options);
   }
 
   /**
