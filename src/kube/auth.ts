@@ -41,10 +41,20 @@ export function authFor(contextName: string, context: KubeconfigContext, cluster
   };
 }
 
+const CLIENT_NODE: string = "@kubernetes/client-node";
+
+/** The part of client-node's KubeConfig used here. */
+interface ClientNodeKubeConfig {
+  loadFromString(text: string): void;
+  applyToHTTPSOptions(options: object): Promise<void>;
+}
+
 function delegated(contextName: string, context: KubeconfigContext, cluster: KubeconfigCluster, user: KubeconfigUser, tls: object): ApplyAuth {
-  let kc: Promise<{ applyToHTTPSOptions(o: object): Promise<void> }> | undefined;
+  let kc: Promise<ClientNodeKubeConfig> | undefined;
   return async (options) => {
-    kc ??= import("@kubernetes/client-node").then(({ KubeConfig }) => {
+    // a module name the compiler does not follow: type-checking a deploy script against berth's
+    // sources would otherwise load client-node's ~1,000 declaration files
+    kc ??= (import(CLIENT_NODE) as Promise<{ KubeConfig: new () => ClientNodeKubeConfig }>).then(({ KubeConfig }) => {
       const loaded = new KubeConfig();
       loaded.loadFromString(stringify(toKubeconfigObject(contextName, context, cluster, user)));
       return loaded;

@@ -84,3 +84,16 @@ describe("loadKubeConfig", () => {
     assert.equal(options.auth, "al:pw");
   });
 });
+
+describe("loadKubeConfig with an exec credential plugin", () => {
+  it("GIVEN a user with exec WHEN applied THEN the plugin's token is sent (through client-node, loaded on demand)", async () => {
+    const credential = JSON.stringify({ apiVersion: "client.authentication.k8s.io/v1", kind: "ExecCredential", status: { token: "exec-token" } });
+    const text = TWO_CONTEXTS.replace(
+      "{token: alice-token, as: auditor}",
+      JSON.stringify({ exec: { apiVersion: "client.authentication.k8s.io/v1", command: process.execPath, args: ["-e", `console.log(${JSON.stringify(credential)})`], interactiveMode: "Never" } }),
+    );
+    const options = await apply(loadKubeConfig({ kubeconfig: text }));
+    assert.equal(options.headers["Authorization"], "Bearer exec-token");
+    assert.equal(String(options.ca), "CA-A");
+  });
+});
