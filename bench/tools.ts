@@ -43,6 +43,7 @@ export async function installedBerth(): Promise<{ app: string; berth: string }> 
   await cp(join(root, "bin"), join(pkg, "bin"), { recursive: true });
   await symlink(join(root, "dist"), join(pkg, "dist"));
   await symlink(join(root, "node_modules"), join(pkg, "node_modules"));
+  await symlink(join(root, "node_modules", "@types"), join(app, "node_modules", "@types"));
   return { app, berth: join(pkg, "bin", "berth.js") };
 }
 
