@@ -1,15 +1,20 @@
 import type { Chart } from "../chart/types.js";
 import type { Plan } from "../plan/types.js";
 import type { Release } from "../storage/release.js";
-import { applySavedPlan, planDeploy, type ApplySavedPlanOptions } from "./apply-saved.js";
+import type { ApplySavedPlanOptions } from "./apply-saved.js";
 import type { Configuration } from "./configuration.js";
-import { deploy, type DeployArgs, type DeployOptions, type DeployResult } from "./deploy.js";
+import type { DeployArgs, DeployOptions, DeployResult } from "./deploy.js";
 import { get, history, list, status, type ListReleasesOptions, type QueryOptions, type ReleaseStatusReport, type RevisionInfo } from "./queries.js";
-import { rollback, type RollbackOptions } from "./rollback.js";
+import type { RollbackOptions } from "./rollback.js";
 import { WriteRefused } from "../kube/write-guard.js";
 import { currentRunMode, planModeRefusal, withRunMode } from "./run-mode.js";
-import { test, type TestOptions, type TestResult } from "./test.js";
-import { uninstall, type UninstallOptions, type UninstallResult } from "./uninstall.js";
+import type { TestOptions, TestResult } from "./test.js";
+import type { UninstallOptions, UninstallResult } from "./uninstall.js";
+
+// The actions that render, plan or apply are imported when first used: `berth list` or `berth status`
+// (queries only) then start without loading renderers, the planner and the applier.
+const deployModule = () => import("./deploy.js");
+const savedModule = () => import("./apply-saved.js");
 
 /**
  * A connection to one cluster and its release storage: every action hangs off it.
@@ -48,6 +53,7 @@ export class Cluster {
    */
   async deploy<V>(chart: Chart<V>, args: DeployArgs<V>, options: DeployOptions = {}): Promise<DeployResult> {
     const mode = currentRunMode();
+    const [{ deploy }, { planDeploy }] = await Promise.all([deployModule(), savedModule()]);
     if (!mode) return await deploy(this.config, chart, args, options);
     const moded = withRunMode(options, mode);
     const planOnly = options.dryRun || mode.kind === "plan";
@@ -61,6 +67,7 @@ export class Cluster {
    * (`payload.release`), so it can be saved (`savePlans`) and applied exactly with {@link Cluster.applyPlan}.
    */
   async plan<V>(chart: Chart<V>, args: DeployArgs<V>, options: Omit<DeployOptions, "dryRun"> = {}): Promise<Plan> {
+    const { planDeploy } = await savedModule();
     return (await planDeploy(this.config, chart, args, options)).plan;
   }
 
@@ -70,7 +77,10 @@ export class Cluster {
    */
   async applyPlan(plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
     const mode = currentRunMode();
-    if (mode?.kind !== "plan") return await applySavedPlan(this.config, plan, options);
+    if (mode?.kind !== "plan") {
+      const { applySavedPlan } = await savedModule();
+      return await applySavedPlan(this.config, plan, options);
+    }
     const { name, namespace } = plan.release;
     const result: DeployResult = { release: name, namespace, revision: null, status: "planned", plan, notes: "", applied: [], deleted: [], hooks: [], durationMs: 0 };
     mode.record(result);
@@ -82,6 +92,7 @@ export class Cluster {
    * `berth plan <script>`, returns the rollback's plan (`planned`) and writes nothing.
    */
   async rollback(name: string, options: RollbackOptions = {}): Promise<DeployResult> {
+    const { rollback } = await import("./rollback.js");
     const mode = currentRunMode();
     if (mode?.kind !== "plan") return await rollback(this.config, name, options);
     const result = await rollback(this.config, name, { ...withRunMode(options, mode), dryRun: true });
@@ -92,6 +103,7 @@ export class Cluster {
   /** Deletes a release's objects and records; see `uninstall`. Refused (`WriteRefused`) inside `berth plan <script>`. */
   async uninstall(name: string, options: UninstallOptions = {}): Promise<UninstallResult> {
     this.refuseInPlanMode(`uninstall of release ${name}`);
+    const { uninstall } = await import("./uninstall.js");
     return await uninstall(this.config, name, options);
   }
 
@@ -118,6 +130,7 @@ export class Cluster {
   /** Runs a release's test hooks. Refused (`WriteRefused`) inside `berth plan <script>`: test hooks create objects. */
   async test(name: string, options: TestOptions = {}): Promise<TestResult> {
     this.refuseInPlanMode(`test of release ${name}`);
+    const { test } = await import("./test.js");
     return await test(this.config, name, options);
   }
 

@@ -2,7 +2,6 @@ import { connectKube } from "../kube/connect.js";
 import { guardWrites } from "../kube/write-guard.js";
 import { planModeRefusal } from "./run-mode.js";
 import { hasDefaultKubeconfig, type KubeConfigSource } from "../kube/config.js";
-import { localUp } from "../local/session.js";
 import { Cluster } from "./cluster.js";
 import { createConfiguration, type ConfigurationOptions } from "./configuration.js";
 
@@ -50,7 +49,7 @@ async function resolveSource(options: ConnectOptions, env: Readonly<Record<strin
     ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
   };
-  const useLocal = async () => ({ local: true as const, kubeconfigPath: (await localUp({ env, ...(options.signal ? { signal: options.signal } : {}) })).kubeconfigPath });
+  const useLocal = async () => ({ local: true as const, kubeconfigPath: (await (await import("../local/session.js")).localUp({ env, ...(options.signal ? { signal: options.signal } : {}) })).kubeconfigPath });
   if (options.local === true) return await useLocal();
   if (options.local === "auto") {
     if (env["BERTH_CLUSTER"] === "local") return await useLocal();

@@ -21,7 +21,13 @@ export interface GraphNode {
   /** `Kind/name`, or `Kind/name (namespace)` when the name is used in several namespaces: for messages. */
   readonly label: string;
   readonly object: KubeObject;
-  /** Keys that must be applied first (kind order). */
+  /**
+   * Index of the object's kind in install order (0 first). The node waits until every object of an
+   * earlier kind without a `berth.dev/depends-on` annotation is applied: one barrier per kind, so the
+   * graph stays linear in objects.
+   */
+  readonly kindGroup: number;
+  /** Objects with `berth.dev/depends-on` of earlier kinds that must be applied first (kind order, unless they depend on this one). */
   readonly afterApplied: readonly string[];
   /** Keys that must be ready first (`berth.dev/depends-on`). */
   readonly afterReady: readonly string[];
@@ -51,10 +57,26 @@ function resolveDependency(dep: string, from: KubeObject, objects: readonly Kube
   );
 }
 
+/** Every key reachable from `from` through `depends-on` edges, `from` included. */
+function reachableFrom(from: string, explicit: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const seen = new Set<string>([from]);
+  const stack = [from];
+  while (stack.length) {
+    for (const next of explicit.get(stack.pop()!) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
 /**
  * Builds the apply graph: kind order gives the default edges (an object waits for the objects of
  * earlier kinds to be applied), `berth.dev/depends-on` adds "wait until ready" edges and overrides
  * any kind-order edge that points the other way. Throws `DependencyError` for a missing target or a cycle.
+ * Linear in objects, plus objects × objects that declare dependencies (usually few).
  */
 export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
   const names = new Map<string, number>();
@@ -66,31 +88,30 @@ export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
   const label = (key: string) => labels.get(key) ?? key;
   const explicit = new Map<string, string[]>();
   for (const object of objects) {
-    const deps = declaredDependencies(object).map((dep) => {
+    const declared = declaredDependencies(object);
+    if (declared.length === 0) continue;
+    const deps = declared.map((dep) => {
       const target = dep.includes("/") ? resolveDependency(dep, object, objects) : undefined;
       if (!target) throw new DependencyError(`${label(keyOf(object))} depends on ${dep} (${DEPENDS_ON_ANNOTATION}), which this release does not contain; name it as Kind/name`);
       return keyOf(target);
     });
     explicit.set(keyOf(object), deps);
   }
-  const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
-    if (from === to) return true;
-    if (seen.has(from)) return false;
-    seen.add(from);
-    return (explicit.get(from) ?? []).some((next) => reaches(next, to, seen));
-  };
+  const reach = new Map([...explicit.keys()].map((key) => [key, reachableFrom(key, explicit)]));
   for (const [key, deps] of explicit) {
     for (const dep of deps) {
-      if (reaches(dep, key)) throw new DependencyError(`dependency cycle through ${label(key)} and ${label(dep)} (${DEPENDS_ON_ANNOTATION})`);
+      if (dep === key || reach.get(dep)?.has(key)) throw new DependencyError(`dependency cycle through ${label(key)} and ${label(dep)} (${DEPENDS_ON_ANNOTATION})`);
     }
   }
   const byKind = [...objects].sort((a, b) => compareKinds(a.kind, b.kind));
-  return byKind.map((object) => {
+  const groups: number[] = [];
+  byKind.forEach((object, i) => groups.push(i === 0 ? 0 : groups[i - 1]! + (compareKinds(byKind[i - 1]!.kind, object.kind) < 0 ? 1 : 0)));
+  // objects with dependencies: an earlier one is waited for unless it depends (transitively) on this one
+  const declaring = byKind.flatMap((object, i) => (explicit.has(keyOf(object)) ? [{ key: keyOf(object), group: groups[i]! }] : []));
+  return byKind.map((object, i) => {
     const key = keyOf(object);
-    const afterApplied = byKind
-      .filter((other) => compareKinds(other.kind, object.kind) < 0 && !reaches(keyOf(other), key))
-      .map(keyOf);
-    return { key, label: label(key), object, afterApplied, afterReady: explicit.get(key) ?? [] };
+    const afterApplied = declaring.filter((d) => d.group < groups[i]! && !reach.get(d.key)!.has(key)).map((d) => d.key);
+    return { key, label: label(key), object, kindGroup: groups[i]!, afterApplied, afterReady: explicit.get(key) ?? [] };
   });
 }
 
@@ -108,16 +129,26 @@ export interface GraphWork {
 export async function runApplyGraph(nodes: readonly GraphNode[], work: GraphWork, concurrency: number): Promise<void> {
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   const applied = new Map<string, Promise<void>>();
+  let barrier: (group: number) => Promise<void> = () => Promise.resolve();
   const readiness = new Map<string, Promise<void>>();
   let running = 0;
+  // a FIFO with a moving head (Array#shift is linear, and thousands of nodes can wait here); a freed
+  // slot passes straight to the next waiter
   const queue: Array<() => void> = [];
-  const slot = async () => {
-    if (running >= concurrency) await new Promise<void>((resolve) => queue.push(resolve));
-    running++;
+  let head = 0;
+  const slot = (): Promise<void> | undefined => {
+    if (running < concurrency) {
+      running++;
+      return undefined;
+    }
+    return new Promise<void>((resolve) => queue.push(resolve));
   };
   const free = () => {
-    running--;
-    queue.shift()?.();
+    if (head < queue.length) {
+      const next = queue[head]!;
+      queue[head++] = () => undefined;
+      next();
+    } else running--;
   };
   const ready = (key: string): Promise<void> => {
     let p = readiness.get(key);
@@ -132,7 +163,8 @@ export async function runApplyGraph(nodes: readonly GraphNode[], work: GraphWork
     if (!p) {
       const node = byKey.get(key)!;
       p = (async () => {
-        await Promise.all([...node.afterApplied.map(applyNode), ...node.afterReady.map(ready)]);
+        const explicit = node.afterApplied.length > 0 || node.afterReady.length > 0;
+        await (explicit ? Promise.all([barrier(node.kindGroup), ...node.afterApplied.map(applyNode), ...node.afterReady.map(ready)]) : barrier(node.kindGroup));
         await slot();
         try {
           await work.apply(node);
@@ -143,6 +175,15 @@ export async function runApplyGraph(nodes: readonly GraphNode[], work: GraphWork
       applied.set(key, p);
     }
     return p;
+  };
+  // barrier(g): every node of a kind before group g without depends-on is applied
+  const plainByGroup: string[][] = [];
+  for (const n of nodes) if (n.afterReady.length === 0) (plainByGroup[n.kindGroup] ??= []).push(n.key);
+  const barriers: Array<Promise<void>> = [];
+  barrier = (group: number): Promise<void> => {
+    if (group <= 0) return Promise.resolve();
+    barriers[group] ??= Promise.all([barrier(group - 1), ...(plainByGroup[group - 1] ?? []).map(applyNode)]).then(() => undefined);
+    return barriers[group]!;
   };
   const all = nodes.map((n) => applyNode(n.key));
   const settled = await Promise.allSettled(all);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { BerthError } from "../errors.js";
 import { parseCommandArgs, type CliIO } from "./command.js";
-import { commands } from "./commands/index.js";
+import { commandEntries as commands } from "./commands/registry.js";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -25,11 +25,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${version()}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`berth: unknown command '${name}'\n\n${usage()}`);
     return 1;
   }
+  const command = await entry.load();
   let parsed;
   try {
     parsed = parseCommandArgs(command, rest);

@@ -144,7 +144,7 @@ export class KubeTransport {
 
   private async prepare(req: KubeRequest): Promise<{ options: https.RequestOptions; url: URL }> {
     const auth: https.RequestOptions & { headers: Record<string, string> } = { headers: {} };
-    await this.config.kc.applyToHTTPSOptions(auth);
+    await this.config.applyToHTTPSOptions(auth);
     const url = new URL(this.server + req.path);
     if (!this.agent) {
       const tls = { ca: auth.ca, cert: auth.cert, key: auth.key, pfx: auth.pfx, passphrase: auth.passphrase, ...(auth.servername ? { servername: auth.servername } : {}) };

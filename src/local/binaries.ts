@@ -38,27 +38,32 @@ const [kMajor, kMinor] = K.split(".");
 const versionPkg = (pkg: string) =>
   [`-X ${pkg}.gitVersion=v${K}`, `-X ${pkg}.gitMajor=${kMajor}`, `-X ${pkg}.gitMinor=${kMinor}`, `-X ${pkg}.gitTreeState=clean`];
 
-const kubernetes: Recipe = {
-  key: `kubernetes-v${K}`,
-  binaries: ["kube-apiserver", "kube-controller-manager", "kube-scheduler"],
-  async build(ctx) {
-    const go = (args: string[], what = "k8s.io/kubernetes") => runGo({ ...ctx, args, cwd: ctx.work, what });
-    await writeFile(join(ctx.work, "go.mod"), "module berth.local/build/kubernetes\n\ngo 1.24.0\n");
-    await go(["mod", "download", "-json", `k8s.io/kubernetes@v${K}`]);
-    const info = JSON.parse(await lastJson(ctx.log)) as { GoMod: string };
-    const staging = await stagingModules(info.GoMod);
-    const replaces = staging.map((m) => `\t${m} => ${m} v0.${K.split(".").slice(1).join(".")}`).join("\n");
-    await writeFile(
-      join(ctx.work, "go.mod"),
-      `module berth.local/build/kubernetes\n\ngo 1.24.0\n\nrequire k8s.io/kubernetes v${K}\n\nreplace (\n${replaces}\n)\n`,
-    );
-    const cmds = ["kube-apiserver", "kube-controller-manager", "kube-scheduler"].map((c) => `k8s.io/kubernetes/cmd/${c}`);
-    await writeFile(join(ctx.work, "tools.go"), `//go:build tools\n\npackage tools\n\nimport (\n${cmds.map((c) => `\t_ "${c}"`).join("\n")}\n)\n`);
-    await go(["mod", "tidy"]);
-    const ldflags = ["-s", "-w", ...versionPkg("k8s.io/component-base/version"), ...versionPkg("k8s.io/client-go/pkg/version")].join(" ");
-    await go(["build", "-o", ctx.out + "/", "-ldflags", ldflags, ...cmds]);
-  },
-};
+/** Builds `cmds` (commands of k8s.io/kubernetes, e.g. `kube-apiserver`) at the pinned version, its staging modules pinned alike. */
+function kubernetesCommands(key: string, cmdNames: readonly LocalBinary[]): Recipe {
+  return {
+    key,
+    binaries: cmdNames,
+    async build(ctx) {
+      const go = (args: string[], what = "k8s.io/kubernetes") => runGo({ ...ctx, args, cwd: ctx.work, what });
+      await writeFile(join(ctx.work, "go.mod"), "module berth.local/build/kubernetes\n\ngo 1.24.0\n");
+      await go(["mod", "download", "-json", `k8s.io/kubernetes@v${K}`]);
+      const info = JSON.parse(await lastJson(ctx.log)) as { GoMod: string };
+      const staging = await stagingModules(info.GoMod);
+      const replaces = staging.map((m) => `\t${m} => ${m} v0.${K.split(".").slice(1).join(".")}`).join("\n");
+      await writeFile(
+        join(ctx.work, "go.mod"),
+        `module berth.local/build/kubernetes\n\ngo 1.24.0\n\nrequire k8s.io/kubernetes v${K}\n\nreplace (\n${replaces}\n)\n`,
+      );
+      const cmds = cmdNames.map((c) => `k8s.io/kubernetes/cmd/${c}`);
+      await writeFile(join(ctx.work, "tools.go"), `//go:build tools\n\npackage tools\n\nimport (\n${cmds.map((c) => `\t_ "${c}"`).join("\n")}\n)\n`);
+      await go(["mod", "tidy"]);
+      const ldflags = ["-s", "-w", ...versionPkg("k8s.io/component-base/version"), ...versionPkg("k8s.io/client-go/pkg/version")].join(" ");
+      await go(["build", "-o", ctx.out + "/", "-ldflags", ldflags, ...cmds]);
+    },
+  };
+}
+
+const kubernetes = kubernetesCommands(`kubernetes-v${K}`, ["kube-apiserver", "kube-controller-manager", "kube-scheduler"]);
 
 const etcd: Recipe = {
   key: `etcd-v${LOCAL_VERSIONS.etcd}`,
@@ -87,6 +92,8 @@ function goInstall(binary: LocalBinary, pkg: string, version: string, ldflags: s
         cwd: ctx.work,
         what: `${pkg}@v${version}`,
       });
+      const built = pkg.slice(pkg.lastIndexOf("/") + 1);
+      if (built !== binary) await rename(join(ctx.out, built), join(ctx.out, binary));
     },
   };
 }
@@ -98,6 +105,8 @@ const RECIPES: Record<LocalBinary, Recipe> = {
   etcd,
   kwok: goInstall("kwok", "sigs.k8s.io/kwok/cmd/kwok", LOCAL_VERSIONS.kwok, `-X sigs.k8s.io/kwok/pkg/consts.Version=v${LOCAL_VERSIONS.kwok}`),
   helm: goInstall("helm", "helm.sh/helm/v3/cmd/helm", LOCAL_VERSIONS.helm, `-X helm.sh/helm/v3/internal/version.version=v${LOCAL_VERSIONS.helm}`),
+  helm4: goInstall("helm4", "helm.sh/helm/v4/cmd/helm", LOCAL_VERSIONS.helm4, `-X helm.sh/helm/v4/internal/version.version=v${LOCAL_VERSIONS.helm4}`),
+  kubectl: kubernetesCommands(`kubectl-v${K}`, ["kubectl"]),
 };
 
 async function exists(path: string): Promise<boolean> {
@@ -139,7 +148,7 @@ export async function ensureBinary(binary: LocalBinary, options: BinaryOptions =
 }
 
 /** Builds (or finds) every binary the local control plane runs; returns their paths. */
-export async function ensureControlPlaneBinaries(options: BinaryOptions = {}): Promise<Record<Exclude<LocalBinary, "helm">, string>> {
+export async function ensureControlPlaneBinaries(options: BinaryOptions = {}): Promise<Record<Exclude<LocalBinary, "helm" | "helm4" | "kubectl">, string>> {
   const apiserver = await ensureBinary("kube-apiserver", options);
   return {
     "kube-apiserver": apiserver,

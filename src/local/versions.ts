@@ -8,7 +8,9 @@ export const LOCAL_VERSIONS = {
   kwok: "0.7.0",
   /** `helm.sh/helm/v3`, for interoperability tests. */
   helm: "3.22.0",
+  /** `helm.sh/helm/v4`, for benchmarks (bench/). */
+  helm4: "4.3.2",
 } as const;
 
 /** A binary the local control plane can build. */
-export type LocalBinary = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd" | "kwok" | "helm";
+export type LocalBinary = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd" | "kwok" | "helm" | "helm4" | "kubectl";

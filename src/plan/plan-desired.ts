@@ -12,7 +12,8 @@ import { objectId, refOf } from "./object-id.js";
 import { checkOwnership } from "./ownership.js";
 import { redactChanges, redactDocument } from "./redact.js";
 import { sensitivityOf, type Sensitivity } from "./sensitive.js";
-import type { PlanAction, PlanOp, PlanProblem } from "./types.js";
+import type { PlanAction, PlanObjectRef, PlanOp, PlanProblem } from "./types.js";
+import { unchangedSincePrevious } from "./unchanged.js";
 
 /** The plan of one object: its action, its blocking problems, and (desired objects) the exact object to apply. */
 export interface ObjectPlan {
@@ -38,6 +39,9 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
     const verdict = checkOwnership(live, ref, id, ctx.release, ctx.adopt, ctx.ownership);
     if (verdict.ok) adopted = verdict.adopted;
     else problems.push(verdict.problem);
+  }
+  if (live && recorded && category === "object" && problems.length === 0 && !adopted && unchangedSincePrevious(rendered.object, recorded, desired, live)) {
+    return { action: noopAction(id, ref, rendered.source, live), problems, payload: desired };
   }
   const drift = live && recorded && ctx.previous ? driftOf(recorded, live, ctx.previous.revision, s) : undefined;
   const outcome = await dryRunApply(ctx, desired, live !== undefined, s);
@@ -74,6 +78,11 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
     liveDigest: live ? liveDigest(live) : null,
   };
   return { action, problems, payload: desired };
+}
+
+/** The action of an object unchanged since the previous revision (no dry run, see `unchangedSincePrevious`). */
+function noopAction(id: string, ref: PlanObjectRef, source: string, live: KubeObject): PlanAction {
+  return { op: "noop", id, ref, category: "object", source, diff: [], liveResourceVersion: String(live.metadata["resourceVersion"] ?? ""), liveDigest: liveDigest(live) };
 }
 
 interface Comparison {

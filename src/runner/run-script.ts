@@ -69,15 +69,21 @@ export async function runScript(path: string, options: RunScriptOptions): Promis
 }
 
 async function importScript(url: string): Promise<unknown> {
-  try {
-    return await import(url);
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
-    // Not started under tsx (an installed, compiled berth): register its loader once, then retry.
-    const { register } = await import("tsx/esm/api");
-    register();
-    return await import(url);
-  }
+  await ensureTypeScriptLoader();
+  return await import(url);
+}
+
+let loader: Promise<void> | undefined;
+
+/**
+ * Registers tsx's loader once, before the first script is imported. From a checkout this module is
+ * itself TypeScript, so a loader is already active; a compiled, installed berth has none. It must
+ * come before the first import: Node caches a failed import (`ERR_UNKNOWN_FILE_EXTENSION`) by URL.
+ */
+function ensureTypeScriptLoader(): Promise<void> {
+  if (import.meta.url.endsWith(".ts")) return Promise.resolve();
+  loader ??= import("tsx/esm/api").then(({ register }) => void register());
+  return loader;
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

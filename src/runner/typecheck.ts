@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { ts as TS } from "ts-morph";
 import { ScriptNotFound, ScriptTypeError, type ScriptDiagnostic } from "./errors.js";
+import { readCachedCheck, writeCachedCheck } from "./typecheck-cache.js";
 
 /** Options of {@link typecheckScript}. */
 export interface TypecheckScriptOptions {
@@ -12,6 +13,13 @@ export interface TypecheckScriptOptions {
   readonly signal?: AbortSignal;
   /** Resolves a relative `path`; paths in a {@link ScriptTypeError} message are relative to it. @defaultValue process.cwd() */
   readonly cwd?: string;
+  /**
+   * Folder of cached results: a script that passed before is not checked again while its content,
+   * every file it imports, the declaration files used, its tsconfig.json and package.json are
+   * unchanged (compared by SHA-256), nor berth's and the compiler's versions. The CLI uses
+   * `~/.cache/berth/typecheck`. @defaultValue no cache: every call checks
+   */
+  readonly cacheDir?: string;
 }
 
 /** What {@link typecheckScript} checked. */
@@ -24,6 +32,8 @@ export interface TypecheckScriptResult {
   readonly files: number;
   /** The diagnostics that are not errors (warnings, messages); errors are thrown. */
   readonly diagnostics: readonly ScriptDiagnostic[];
+  /** True when the result came from {@link TypecheckScriptOptions.cacheDir}: nothing was checked. */
+  readonly cached: boolean;
 }
 
 /** Compiler options when no tsconfig.json is above the script: strict ESM for Node. */
@@ -50,6 +60,9 @@ const CHECK_ONLY = {
   incremental: false,
 } as const;
 
+/** The last program checked in this process, for the next check to reuse. */
+let previousProgram: TS.Program | undefined;
+
 /** berth's own folder (`src/` in a checkout, `dist/` installed), with a trailing separator. */
 const BERTH_SOURCES = fileURLToPath(new URL("..", import.meta.url));
 
@@ -64,8 +77,12 @@ function isBerthSource(file: string): boolean {
 
 /** The nearest tsconfig.json in `dir` or a folder above it. */
 export function findTsconfig(dir: string): string | undefined {
+  return findUp(dir, "tsconfig.json");
+}
+
+function findUp(dir: string, name: string): string | undefined {
   for (let current = dir; ; current = dirname(current)) {
-    const candidate = join(current, "tsconfig.json");
+    const candidate = join(current, name);
     if (existsSync(candidate)) return candidate;
     if (dirname(current) === current) return undefined;
   }
@@ -88,10 +105,14 @@ export async function typecheckScript(path: string, options: TypecheckScriptOpti
   if (!existsSync(script)) throw new ScriptNotFound(script);
   const signal = options.signal;
   signal?.throwIfAborted();
-  if (!/\.[cm]?tsx?$/.test(script)) return { script, tsconfig: undefined, files: 0, diagnostics: [] };
+  if (!/\.[cm]?tsx?$/.test(script)) return { script, tsconfig: undefined, files: 0, diagnostics: [], cached: false };
 
-  const { ts } = await import("ts-morph");
   const tsconfig = findTsconfig(dirname(script));
+  if (options.cacheDir !== undefined) {
+    const hit = await readCachedCheck(options.cacheDir, script, tsconfig);
+    if (hit) return { script, ...hit, cached: true };
+  }
+  const { ts } = await import("ts-morph");
   const { options: compilerOptions, errors: configErrors } = compilerOptionsFor(ts, tsconfig);
   // TypeScript's own compiler host, not a ts-morph Project: a Project's source files never learn
   // their module format from package.json "type" (ts-morph#1446), so NodeNext would see ESM as CJS.
@@ -100,7 +121,10 @@ export async function typecheckScript(path: string, options: TypecheckScriptOpti
     options: compilerOptions,
     host: await compilerHost(ts, compilerOptions),
     configFileParsingDiagnostics: configErrors,
+    // a later check in this process reuses the unchanged, already parsed files
+    ...(previousProgram ? { oldProgram: previousProgram } : {}),
   });
+  previousProgram = program;
 
   const found: TS.Diagnostic[] = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
   const files = program.getSourceFiles();
@@ -113,7 +137,13 @@ export async function typecheckScript(path: string, options: TypecheckScriptOpti
   const diagnostics = found.map((d) => toDiagnostic(ts, d));
   const errors = diagnostics.filter((d) => d.category === "error");
   if (errors.length > 0) throw new ScriptTypeError(script, errors, cwd);
-  return { script, tsconfig, files: files.length, diagnostics };
+  const result = { tsconfig, files: files.length, diagnostics };
+  if (options.cacheDir !== undefined) {
+    const read = files.map((f) => resolve(f.fileName)).filter((f) => !f.startsWith(`${LIB_FOLDER}/`));
+    const config = [tsconfig, findUp(dirname(script), "package.json")].filter((f): f is string => f !== undefined);
+    await writeCachedCheck(options.cacheDir, script, result, [...read, ...config]);
+  }
+  return { script, ...result, cached: false };
 }
 
 /**

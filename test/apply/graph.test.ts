@@ -67,6 +67,20 @@ describe("apply graph", () => {
     }, 2);
     assert.equal(peak, 2);
   });
+
+  it("GIVEN many objects of two kinds WHEN the graph is built THEN kind order is one barrier per kind, not an edge per pair", () => {
+    const nodes = buildApplyGraph([...Array.from({ length: 50 }, (_, i) => obj("Deployment", `d${i}`)), ...Array.from({ length: 50 }, (_, i) => obj("ConfigMap", `c${i}`))]);
+    assert.deepEqual([...new Set(nodes.map((n) => `${n.object.kind}:${n.kindGroup}`))], ["ConfigMap:0", "Deployment:1"]);
+    assert.equal(nodes.reduce((sum, n) => sum + n.afterApplied.length, 0), 0);
+  });
+
+  it("GIVEN a ConfigMap that depends on a Deployment WHEN run THEN the Deployment does not wait for it (no deadlock) and other Deployments still wait for all ConfigMaps", async () => {
+    const { log, error } = await trace([obj("ConfigMap", "late", "Deployment/web"), obj("ConfigMap", "plain"), obj("Deployment", "web"), obj("Deployment", "other")]);
+    assert.equal(error, undefined);
+    assert.ok(log.indexOf("ready Deployment/web") < log.indexOf("apply ConfigMap/late"));
+    assert.ok(log.indexOf("apply ConfigMap/plain") < log.indexOf("apply Deployment/web"));
+    assert.ok(log.indexOf("apply ConfigMap/late") < log.indexOf("apply Deployment/other"));
+  });
 });
 
 describe("apply graph identity", () => {

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { cacheDir } from "../../local/cache.js";
 import { savePlans } from "../../plan/saved.js";
 import type { PlanKey } from "../../plan/seal.js";
 import type { Plan } from "../../plan/types.js";
@@ -51,9 +52,14 @@ export async function readPlanKey(values: Record<string, unknown>, io: CliIO): P
 /** The `--no-typecheck` option of `berth plan` and `berth deploy`. */
 export const TYPECHECK_OPTION = { "no-typecheck": { type: "boolean" } } as const;
 
-/** Type-checks the script unless `--no-typecheck`. @throws ScriptTypeError */
+/**
+ * Type-checks the script unless `--no-typecheck`; a script that passed before and is unchanged (with
+ * everything it imports) is not checked again (results cached under `<berth cache>/typecheck`).
+ * @throws ScriptTypeError
+ */
 export async function typecheckUnlessSkipped(script: string, values: Record<string, unknown>, io: CliIO): Promise<void> {
-  if (values["no-typecheck"] !== true) await typecheckScript(script, { signal: io.signal, cwd: io.cwd });
+  if (values["no-typecheck"] === true) return;
+  await typecheckScript(script, { signal: io.signal, cwd: io.cwd, cacheDir: join(cacheDir(io.env), "typecheck") });
 }
 
 /** Colour for text output: stdout is a terminal, `--no-color` is not given, `NO_COLOR` is not set. */

@@ -1,0 +1,116 @@
+// Deploys of N objects through the installed CLI (`berth deploy --yes`, type check on, the script
+// unchanged between runs) against `helm install/upgrade` (v3 and v4) and `kubectl apply --server-side`,
+// measured in the same run, each in its own namespace: install, upgrade of 10% of the objects, and a
+// no-op redeploy. Prints wall time, peak RSS and ratios.
+// Goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl;
+// peak RSS ≤ 1.5x helm v3.
+// Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500]
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { stringify } from "yaml";
+import { benchObjects } from "./objects.js";
+import { benchKubeconfig, comparedTools, helmEnv, installedBerth, ratio, timed, type Timed } from "./tools.js";
+
+const SIZES = (process.argv[2] ?? "100,500").split(",").map(Number);
+const kubeconfig = benchKubeconfig();
+if (!kubeconfig) {
+  console.log("bench/deploy.ts needs a cluster: set BERTH_TEST_KUBECONFIG or KUBECONFIG (e.g. `berth local status`).");
+  process.exit(0);
+}
+const exec = promisify(execFile);
+const tools = await comparedTools();
+const { app, berth } = await installedBerth();
+const helmHome = await helmEnv();
+const run = Date.now().toString(36);
+
+const objects = benchObjects;
+
+// The berth script renders the same objects with a chart defined in code; N and the version come from
+// the environment, so the script's content (and its cached type check) stays the same between runs.
+await writeFile(
+  join(app, "deploy.ts"),
+  `import { connect, defineChart } from "berth";
+import { benchObjects } from ${JSON.stringify(join(import.meta.dirname, "objects.js"))};
+
+const count = Number(process.env["BENCH_OBJECTS"]);
+const version = Number(process.env["BENCH_VERSION"]);
+const chart = defineChart({ name: "bench", version: "1.0.0", values: {}, templates: { "objects.yaml": () => benchObjects(count, version) } });
+const cluster = await connect({ kubeconfigPath: process.env["KUBECONFIG"]! });
+try {
+  await cluster.deploy(chart, { release: "bench", namespace: process.env["BENCH_NAMESPACE"]! });
+} finally {
+  cluster.close();
+}
+`,
+);
+
+async function helmChart(count: number, version: number): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "berth-bench-chart-"));
+  await mkdir(join(dir, "templates"));
+  await writeFile(join(dir, "Chart.yaml"), "apiVersion: v2\nname: bench\nversion: 1.0.0\n");
+  await writeFile(join(dir, "templates", "objects.yaml"), objects(count, version).map((o) => stringify(o)).join("---\n"));
+  return dir;
+}
+
+async function manifests(count: number, version: number, namespace: string): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), "berth-bench-kubectl-")), "objects.yaml");
+  await writeFile(file, objects(count, version).map((o) => stringify({ ...o, metadata: { ...(o as { metadata: object }).metadata, namespace } })).join("---\n"));
+  return file;
+}
+
+const namespaces: string[] = [];
+async function namespace(tool: string, count: number): Promise<string> {
+  const name = `bench-${tool}-${count}-${run}`;
+  await exec(tools.kubectl, ["create", "namespace", name, "--kubeconfig", kubeconfig!]);
+  namespaces.push(name);
+  return name;
+}
+
+type Step = "install" | "upgrade 10%" | "no-op";
+const STEPS: readonly Step[] = ["install", "upgrade 10%", "no-op"];
+const VERSION: Record<Step, number> = { install: 1, "upgrade 10%": 2, "no-op": 2 };
+
+async function berthStep(count: number, ns: string, step: Step): Promise<Timed> {
+  const env = { KUBECONFIG: kubeconfig!, BENCH_OBJECTS: String(count), BENCH_VERSION: String(VERSION[step]), BENCH_NAMESPACE: ns };
+  return await timed(berth, ["deploy", "deploy.ts", "--yes", "--no-color"], { cwd: app, env });
+}
+
+async function helmStep(bin: string, count: number, ns: string, step: Step): Promise<Timed> {
+  const chart = await helmChart(count, VERSION[step]);
+  const verb = step === "install" ? ["install"] : ["upgrade"];
+  return await timed(bin, [...verb, "bench", chart, "-n", ns, "--kubeconfig", kubeconfig!], { env: helmHome });
+}
+
+async function kubectlStep(count: number, ns: string, step: Step): Promise<Timed> {
+  const file = await manifests(count, VERSION[step], ns);
+  return await timed(tools.kubectl, ["apply", "--server-side", "--field-manager", "bench", "-f", file, "--kubeconfig", kubeconfig!]);
+}
+
+const rows: string[] = [];
+try {
+  // a first run of the script fills the type-check cache (the goals are for an unchanged script)
+  const warm = await namespace("warm", 1);
+  await berthStep(1, warm, "install");
+  for (const count of SIZES) {
+    const ns = { berth: await namespace("berth", count), helm3: await namespace("helm3", count), helm4: await namespace("helm4", count), kubectl: await namespace("kubectl", count) };
+    for (const step of STEPS) {
+      const b = await berthStep(count, ns.berth, step);
+      const h3 = await helmStep(tools.helm3, count, ns.helm3, step);
+      const h4 = await helmStep(tools.helm4, count, ns.helm4, step);
+      const k = await kubectlStep(count, ns.kubectl, step);
+      const goal =
+        step === "install" ? b.seconds <= 0.8 * h3.seconds && b.seconds <= k.seconds : step === "upgrade 10%" ? b.seconds <= 0.5 * h3.seconds : b.seconds <= 0.5 * k.seconds;
+      const row = `${String(count).padStart(5)} ${step.padEnd(12)} ${b.seconds.toFixed(2).padStart(6)} ${h3.seconds.toFixed(2).padStart(7)} ${h4.seconds.toFixed(2).padStart(7)} ${k.seconds.toFixed(2).padStart(7)}   ${ratio(b.seconds, h3.seconds).padStart(6)} ${ratio(b.seconds, h4.seconds).padStart(6)} ${ratio(b.seconds, k.seconds).padStart(6)}  ${goal ? "met   " : "MISSED"}  RSS ${b.rssMiB.toFixed(0)}/${h3.rssMiB.toFixed(0)}/${h4.rssMiB.toFixed(0)}/${k.rssMiB.toFixed(0)} (${ratio(b.rssMiB, h3.rssMiB)} helm3)`;
+      rows.push(row);
+      console.log(row);
+    }
+  }
+} finally {
+  console.log(`\nobjects step          berth helm v3 helm v4 kubectl   /helm3 /helm4  /kubectl goal    peak RSS MiB berth/helm3/helm4/kubectl`);
+  for (const r of rows) console.log(r);
+  console.log("goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl; RSS ≤ 1.5x helm v3");
+  await Promise.all(namespaces.map((n) => exec(tools.kubectl, ["delete", "namespace", n, "--wait=false", "--kubeconfig", kubeconfig!]).catch(() => undefined)));
+}

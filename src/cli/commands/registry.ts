@@ -1,0 +1,29 @@
+import type { Command } from "../command.js";
+
+/** A command as `berth --help` lists it; its module (and what it imports) is loaded only when it runs. */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for the command list; the same as the command's own `summary`. */
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+/**
+ * Every CLI command, in the order `berth --help` lists them. Lazy, so that `berth --version` or
+ * `berth list` do not pay for the modules of `plan` or `template` (renderers, type checker).
+ */
+export const commandEntries: readonly CommandEntry[] = [
+  { name: "template", summary: "Render a chart locally and print the YAML", load: async () => (await import("./template.js")).templateCommand },
+  { name: "plan", summary: "Run a deploy script in plan mode: print what it would change", load: async () => (await import("./plan.js")).planCommand },
+  { name: "deploy", summary: "Run a deploy script (after confirming its plans), or apply saved plans exactly", load: async () => (await import("./deploy.js")).deployCommand },
+  { name: "list", summary: "List releases", load: async () => (await import("./list.js")).listCommand },
+  { name: "status", summary: "Print a release's status, objects and notes", load: async () => (await import("./status.js")).statusCommand },
+  { name: "history", summary: "Print the revisions of a release", load: async () => (await import("./history.js")).historyCommand },
+  { name: "get", summary: "Print a revision's values, manifest, hooks or notes", load: async () => (await import("./get.js")).getCommand },
+  { name: "rollback", summary: "Roll a release back to an earlier revision", load: async () => (await import("./rollback.js")).rollbackCommand },
+  { name: "uninstall", summary: "Delete a release's objects and records", load: async () => (await import("./uninstall.js")).uninstallCommand },
+  { name: "test", summary: "Run a release's test hooks", load: async () => (await import("./test.js")).testCommand },
+  { name: "unlock", summary: "Recover a release stuck in a pending state", load: async () => (await import("./unlock.js")).unlockCommand },
+  { name: "typegen", summary: "Generate TypeScript types of a chart's values", load: async () => (await import("./typegen.js")).typegenCommand },
+  { name: "local", summary: "Start, stop or inspect a local Kubernetes control plane for trying berth", load: async () => (await import("./local.js")).localCommand },
+];

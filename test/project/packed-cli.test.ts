@@ -1,0 +1,76 @@
+// GIVEN berth packed as npm publishes it (npm pack) and installed into a fresh project WHEN the installed
+// `berth` (compiled dist/, no tsx at start) plans and deploys a TypeScript script THEN both work.
+// Offline: the tarball is installed over a hard-linked copy of this checkout's node_modules.
+import { before, after, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, realpath, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { testKubeconfigPath, testKubeConfig, useTestNamespace } from "../helpers/cluster.js";
+import { CoreV1Api } from "@kubernetes/client-node";
+
+const exec = promisify(execFile);
+const root = join(import.meta.dirname, "..", "..");
+const ns = useTestNamespace("packed");
+let work = "";
+let app = "";
+
+async function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  return await exec(cmd, args, { cwd, env: { PATH: process.env["PATH"] ?? "", HOME: work, ...env }, maxBuffer: 16 << 20 });
+}
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), "berth-packed-"));
+  // a staging copy of the package, built there: the checkout's own dist/ is left alone
+  const pkg = join(work, "pkg");
+  await mkdir(pkg);
+  for (const f of ["package.json", "README.md", "bin"]) await cp(join(root, f), join(pkg, f), { recursive: true });
+  await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", join(pkg, "dist")], root);
+  const npmCache = join(process.env["HOME"] ?? "/root", ".npm");
+  await run("npm", ["pack", "--pack-destination", work, "--cache", npmCache], pkg);
+  const tarball = (await readdir(work)).find((f) => f.endsWith(".tgz"));
+  assert.ok(tarball, "npm pack wrote no tarball");
+
+  app = join(work, "app");
+  await mkdir(app);
+  await writeFile(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  // hard links, but not npm's hidden lockfile: npm rewrites that file in place
+  await run("cp", ["-al", await realpath(join(root, "node_modules")), join(app, "node_modules")], work);
+  await rm(join(app, "node_modules", ".package-lock.json"), { force: true });
+  await run("npm", ["install", "--offline", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--cache", npmCache, join(work, tarball)], app);
+  await writeFile(join(app, "data.ts"), `export const data: Record<string, string> = { greeting: "hello" };\n`);
+  await writeFile(
+    join(app, "deploy.ts"),
+    `import { connect, defineChart } from "berth";
+import { data } from "./data.js";
+
+const chart = defineChart({
+  name: "packed", version: "1.0.0", values: {},
+  templates: { "cm.yaml": () => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "packed" }, data }) },
+});
+const cluster = await connect({ kubeconfigPath: process.env["KUBECONFIG"]! });
+try {
+  await cluster.deploy(chart, { release: "packed", namespace: process.env["NS"]! });
+} finally {
+  cluster.close();
+}
+`,
+  );
+}, { timeout: 300_000 });
+
+after(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+it("GIVEN the installed package WHEN berth plan and berth deploy --yes run a .ts script THEN it plans a create and deploys it", { timeout: 180_000 }, async () => {
+  const berth = join(app, "node_modules", ".bin", "berth");
+  const env = { KUBECONFIG: testKubeconfigPath(), NS: ns.name };
+  const plan = await run(berth, ["plan", "deploy.ts", "--no-color"], app, env);
+  assert.match(plan.stdout, /\+ v1 ConfigMap \S+\/packed/);
+  const deploy = await run(berth, ["deploy", "deploy.ts", "--yes", "--no-color"], app, env);
+  assert.match(deploy.stdout, /packed: deployed revision 1/);
+  const cm = await testKubeConfig().makeApiClient(CoreV1Api).readNamespacedConfigMap({ name: "packed", namespace: ns.name });
+  assert.deepEqual(cm.data, { greeting: "hello" });
+});

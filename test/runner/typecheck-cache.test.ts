@@ -1,0 +1,55 @@
+// GIVEN a type-check cache folder WHEN a script is checked again THEN an unchanged script (and imports)
+// is not checked again, and a change to the script or to a file it imports checks it again.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { typecheckScript } from "../../src/runner/typecheck.js";
+import { ScriptTypeError } from "../../src/runner/errors.js";
+
+let dir = "";
+let cacheDir = "";
+const script = () => join(dir, "deploy.mts");
+const imported = () => join(dir, "values.mts");
+const check = () => typecheckScript(script(), { cwd: dir, cacheDir });
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), "berth-tccache-"));
+  cacheDir = join(dir, "cache");
+  await writeFile(imported(), "export const replicas: number = 2;\n");
+  await writeFile(script(), 'import { replicas } from "./values.mjs";\nexport const r: number = replicas;\n');
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+describe("typecheckScript with cacheDir", () => {
+  it("GIVEN a script checked once WHEN checked again unchanged THEN the result comes from the cache", async () => {
+    const first = await check();
+    assert.equal(first.cached, false);
+    assert.equal((await readdir(cacheDir)).length, 1);
+    const second = await check();
+    assert.equal(second.cached, true);
+    assert.deepEqual([second.files, second.tsconfig, second.diagnostics], [first.files, first.tsconfig, first.diagnostics]);
+  });
+
+  it("GIVEN a cached script WHEN the script changes THEN it is checked again, then cached again", async () => {
+    await writeFile(script(), 'import { replicas } from "./values.mjs";\nexport const r: number = replicas + 1;\n');
+    assert.equal((await check()).cached, false);
+    assert.equal((await check()).cached, true);
+  });
+
+  it("GIVEN a cached script WHEN a file it imports changes so that the script is wrong THEN ScriptTypeError, and the failure is not cached", async () => {
+    await writeFile(imported(), 'export const replicas: string = "2";\n');
+    for (let i = 0; i < 2; i++) {
+      await assert.rejects(check(), (e: unknown) => e instanceof ScriptTypeError && e.diagnostics.some((d) => d.code === 2322));
+    }
+    await writeFile(imported(), "export const replicas: number = 3;\n");
+    assert.equal((await check()).cached, false);
+    assert.equal((await check()).cached, true);
+  });
+
+  it("GIVEN no cacheDir WHEN checked twice THEN both are checked", async () => {
+    assert.equal((await typecheckScript(script(), { cwd: dir })).cached, false);
+    assert.equal((await typecheckScript(script(), { cwd: dir })).cached, false);
+  });
+});
