@@ -98,6 +98,7 @@ const RECIPES: Record<LocalBinary, Recipe> = {
   etcd,
   kwok: goInstall("kwok", "sigs.k8s.io/kwok/cmd/kwok", LOCAL_VERSIONS.kwok, `-X sigs.k8s.io/kwok/pkg/consts.Version=v${LOCAL_VERSIONS.kwok}`),
   helm: goInstall("helm", "helm.sh/helm/v3/cmd/helm", LOCAL_VERSIONS.helm, `-X helm.sh/helm/v3/internal/version.version=v${LOCAL_VERSIONS.helm}`),
+  registry: goInstall("registry", "github.com/distribution/distribution/v3/cmd/registry", LOCAL_VERSIONS.registry, ""),
 };
 
 async function exists(path: string): Promise<boolean> {
@@ -139,7 +140,7 @@ export async function ensureBinary(binary: LocalBinary, options: BinaryOptions =
 }
 
 /** Builds (or finds) every binary the local control plane runs; returns their paths. */
-export async function ensureControlPlaneBinaries(options: BinaryOptions = {}): Promise<Record<Exclude<LocalBinary, "helm">, string>> {
+export async function ensureControlPlaneBinaries(options: BinaryOptions = {}): Promise<Record<Exclude<LocalBinary, "helm" | "registry">, string>> {
   const apiserver = await ensureBinary("kube-apiserver", options);
   return {
     "kube-apiserver": apiserver,

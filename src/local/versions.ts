@@ -8,7 +8,9 @@ export const LOCAL_VERSIONS = {
   kwok: "0.7.0",
   /** `helm.sh/helm/v3`, for interoperability tests. */
   helm: "3.22.0",
+  /** `github.com/distribution/distribution/v3` (the CNCF registry), an OCI registry for chart tests. */
+  registry: "3.1.2",
 } as const;
 
 /** A binary the local control plane can build. */
-export type LocalBinary = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd" | "kwok" | "helm";
+export type LocalBinary = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd" | "kwok" | "helm" | "registry";
