@@ -1,0 +1,137 @@
+import { readFile, stat } from "node:fs/promises";
+import { resolve as resolvePath } from "node:path";
+import { fetchPackage, fetchRepoIndex, pickEntry, type RepoAccess } from "../repo/client.js";
+import { readRepos, type ChartPaths } from "../repo/config.js";
+import { findCredentials, type CredentialSources } from "../oci/credentials.js";
+import { pullChart } from "../oci/charts.js";
+import { parseOciReference } from "../oci/reference.js";
+import { parseChartYaml } from "../chart-yaml.js";
+import { readChartArchive, writeChartArchive, type ChartFiles } from "./archive.js";
+import { sha256Digest } from "./digest.js";
+import { ChartDigestChanged, ChartReferenceInvalid } from "./errors.js";
+import type { HttpOptions } from "./http.js";
+import { readChartDirectory } from "./package.js";
+
+/** Where a chart came from. */
+export interface ChartSource {
+  /** `directory`, `archive` (a `.tgz` file), `repository` (index.yaml) or `oci`. */
+  readonly kind: "directory" | "archive" | "repository" | "oci";
+  /** The reference as given (a path, URL or `oci://` reference; never credentials). */
+  readonly ref: string;
+  /** The URL the package was downloaded from, for repositories and registries. */
+  readonly url?: string;
+  /** For OCI: the manifest digest, which `oci://…@sha256:…` pins. */
+  readonly manifestDigest?: string;
+}
+
+/** A chart reference resolved to its files. */
+export interface ResolvedChart {
+  /** Files by path relative to the chart root. */
+  readonly files: ChartFiles;
+  /** `sha256:<hex>` of the package (for a directory: of the package `berth package` would write). */
+  readonly digest: string;
+  readonly name: string;
+  readonly version: string;
+  readonly source: ChartSource;
+  /** For directories: their path, so `file://` dependencies resolve against it. */
+  readonly directory?: string;
+}
+
+/** Options for finding a chart by reference. */
+export interface ChartSourceOptions extends ChartPaths, CredentialSources, HttpOptions {
+  /** The chart's name in a repository given by URL (`loadChart("https://…/charts", { chart: "nginx" })`). */
+  readonly chart?: string;
+  /** A version or Masterminds range (`1.2.3`, `^1.2`, `~1.2.0`, `>=1 <2`). @defaultValue the newest release */
+  readonly version?: string;
+  /** Credentials for a repository or registry (else those stored by `berth repo add` / `berth registry login` / Docker). */
+  readonly username?: string;
+  readonly password?: string;
+  /** Path of a PEM CA file to trust. */
+  readonly caFile?: string;
+  /** Registries: plain HTTP. @defaultValue true for loopback hosts only */
+  readonly plainHttp?: boolean;
+  /** The digest the package must have (`sha256:<hex>`), e.g. the one a previous release recorded. */
+  readonly digest?: string;
+}
+
+/**
+ * Resolves a chart reference to its files and digest: a chart directory, a `.tgz` package, a
+ * repository URL with `chart` (or `<repo>/<chart>` for a repository added with `berth repo add`),
+ * or an `oci://host/path/name` reference. Packages are verified against the digest their source
+ * promises and cached by digest.
+ *
+ * @throws {@link ChartSourceError} subclasses naming the chart, version and URL
+ */
+export async function resolveChartSource(ref: string, options: ChartSourceOptions = {}): Promise<ResolvedChart> {
+  const resolved = await resolveUnchecked(ref, options);
+  if (options.digest !== undefined && options.digest !== resolved.digest) {
+    throw new ChartDigestChanged({ chart: resolved.name, version: resolved.version, url: resolved.source.url ?? ref }, options.digest, resolved.digest, "the caller");
+  }
+  return resolved;
+}
+
+async function resolveUnchecked(ref: string, options: ChartSourceOptions): Promise<ResolvedChart> {
+  const http: HttpOptions = {
+    ...(options.ca !== undefined && { ca: options.ca }),
+    ...(options.caFile !== undefined && options.ca === undefined && { ca: await readFile(options.caFile) }),
+    ...(options.insecureSkipTlsVerify !== undefined && { insecureSkipTlsVerify: options.insecureSkipTlsVerify }),
+    ...(options.signal && { signal: options.signal }),
+  };
+  if (ref.startsWith("oci://")) return fromOci(ref, options, http);
+  if (/^https?:\/\//.test(ref)) {
+    if (!options.chart) throw new ChartReferenceInvalid({ url: ref, ...(options.version !== undefined && { version: options.version }) }, "a repository URL needs the chart's name: pass { chart: \"<name>\" } (or --chart)");
+    return fromRepo({ url: ref, ...creds(options), ...http }, options.chart, options, ref);
+  }
+  const path = resolvePath(ref);
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isDirectory()) {
+    const { files, name, version } = await readChartDirectory(path);
+    return { files, name, version, digest: sha256Digest(writeChartArchive(name, files)), source: { kind: "directory", ref }, directory: path };
+  }
+  if (info?.isFile()) {
+    const bytes = await readFile(path);
+    const { files } = readChartArchive(bytes, { url: path });
+    const { name, version } = chartIdentity(files);
+    return { files, name, version, digest: sha256Digest(bytes), source: { kind: "archive", ref } };
+  }
+  const slash = ref.indexOf("/");
+  const repos = await readRepos(options);
+  const named = slash > 0 ? repos.find((r) => r.name === ref.slice(0, slash)) : undefined;
+  if (!named) {
+    throw new ChartReferenceInvalid(
+      { url: ref, ...(options.version !== undefined && { version: options.version }) },
+      `not a chart directory, a .tgz file, an oci:// reference, an http(s):// repository URL or <repo>/<chart> of an added repository${repos.length ? ` (added: ${repos.map((r) => r.name).join(", ")})` : " (none added: berth repo add <name> <url>)"}`,
+    );
+  }
+  const access: RepoAccess = { url: named.url, ...http, ...(named.username !== undefined && { username: named.username, password: named.password ?? "" }), ...(named.caFile && !http.ca && { caFile: named.caFile }), ...(named.insecureSkipTlsVerify && { insecureSkipTlsVerify: true }), ...creds(options) };
+  return fromRepo(access, ref.slice(slash + 1), options, ref);
+}
+
+function creds(options: ChartSourceOptions): { username?: string; password?: string } {
+  return options.username !== undefined ? { username: options.username, password: options.password ?? "" } : {};
+}
+
+async function fromRepo(access: RepoAccess, chart: string, options: ChartSourceOptions, ref: string): Promise<ResolvedChart> {
+  const ctx = { chart, ...(options.version !== undefined && { version: options.version }) };
+  const { index } = await fetchRepoIndex(access, ctx);
+  const entry = pickEntry(index, chart, options.version, access.url);
+  const fetched = await fetchPackage(access, entry, options);
+  const { files } = readChartArchive(fetched.bytes, { chart, version: entry.version, url: fetched.url });
+  const { name, version } = chartIdentity(files);
+  return { files, name, version, digest: fetched.digest, source: { kind: "repository", ref, url: fetched.url } };
+}
+
+async function fromOci(ref: string, options: ChartSourceOptions, http: HttpOptions): Promise<ResolvedChart> {
+  const parsed = parseOciReference(ref);
+  if (!parsed) throw new ChartReferenceInvalid({ url: ref, ...(options.version !== undefined && { version: options.version }) }, "not a valid OCI reference: use oci://host[:port]/path/name (lowercase), with :tag or @sha256:… optional");
+  const credentials = options.username !== undefined ? { username: options.username, password: options.password ?? "" } : await findCredentials(parsed.registry, options);
+  const pulled = await pullChart(parsed, options.version, { ...http, ...(credentials && { credentials }), ...(options.plainHttp !== undefined && { plainHttp: options.plainHttp }) }, options);
+  const { files } = readChartArchive(pulled.bytes, { chart: parsed.name, version: pulled.version, url: pulled.url });
+  const { name, version } = chartIdentity(files);
+  return { files, name, version, digest: pulled.digest, source: { kind: "oci", ref, url: pulled.url, manifestDigest: pulled.manifestDigest } };
+}
+
+function chartIdentity(files: ChartFiles): { name: string; version: string } {
+  const { chart } = parseChartYaml(new TextDecoder().decode(files.get("Chart.yaml")), "Chart.yaml");
+  return { name: chart?.metadata.name ?? "", version: chart?.metadata.version ?? "" };
+}
