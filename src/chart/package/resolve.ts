@@ -33,6 +33,8 @@ export interface ResolvedChart {
   readonly name: string;
   readonly version: string;
   readonly source: ChartSource;
+  /** The package as served (absent for directories, which are not packages). */
+  readonly bytes?: Uint8Array;
   /** For directories: their path, so `file://` dependencies resolve against it. */
   readonly directory?: string;
 }
@@ -92,7 +94,7 @@ async function resolveUnchecked(ref: string, options: ChartSourceOptions): Promi
     const bytes = await readFile(path);
     const { files } = readChartArchive(bytes, { url: path });
     const { name, version } = chartIdentity(files);
-    return { files, name, version, digest: sha256Digest(bytes), source: { kind: "archive", ref } };
+    return { files, name, version, digest: sha256Digest(bytes), bytes, source: { kind: "archive", ref } };
   }
   const slash = ref.indexOf("/");
   const repos = await readRepos(options);
@@ -118,7 +120,7 @@ async function fromRepo(access: RepoAccess, chart: string, options: ChartSourceO
   const fetched = await fetchPackage(access, entry, options);
   const { files } = readChartArchive(fetched.bytes, { chart, version: entry.version, url: fetched.url });
   const { name, version } = chartIdentity(files);
-  return { files, name, version, digest: fetched.digest, source: { kind: "repository", ref, url: fetched.url } };
+  return { files, name, version, digest: fetched.digest, bytes: fetched.bytes, source: { kind: "repository", ref, url: fetched.url } };
 }
 
 async function fromOci(ref: string, options: ChartSourceOptions, http: HttpOptions): Promise<ResolvedChart> {
@@ -128,7 +130,7 @@ async function fromOci(ref: string, options: ChartSourceOptions, http: HttpOptio
   const pulled = await pullChart(parsed, options.version, { ...http, ...(credentials && { credentials }), ...(options.plainHttp !== undefined && { plainHttp: options.plainHttp }) }, options);
   const { files } = readChartArchive(pulled.bytes, { chart: parsed.name, version: pulled.version, url: pulled.url });
   const { name, version } = chartIdentity(files);
-  return { files, name, version, digest: pulled.digest, source: { kind: "oci", ref, url: pulled.url, manifestDigest: pulled.manifestDigest } };
+  return { files, name, version, digest: pulled.digest, bytes: pulled.bytes, source: { kind: "oci", ref, url: pulled.url, manifestDigest: pulled.manifestDigest } };
 }
 
 function chartIdentity(files: ChartFiles): { name: string; version: string } {

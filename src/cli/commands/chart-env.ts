@@ -1,0 +1,48 @@
+import { join } from "node:path";
+import { cacheDir } from "../../local/cache.js";
+import type { ChartSourceOptions } from "../../chart/package/resolve.js";
+import type { CliIO } from "../command.js";
+
+/**
+ * Where the chart commands keep configuration and caches, from the environment:
+ * `BERTH_CONFIG_HOME` (else `$XDG_CONFIG_HOME/berth`, else `~/.config/berth`), the cache as
+ * `berth local` uses it (`BERTH_CACHE_DIR`, …), `DOCKER_CONFIG` for Docker's config.json.
+ */
+export function chartPaths(io: CliIO): Pick<ChartSourceOptions, "configDir" | "cacheDir" | "dockerConfig" | "signal"> {
+  const env = io.env;
+  const home = env["HOME"];
+  const configDir = env["BERTH_CONFIG_HOME"] ?? (env["XDG_CONFIG_HOME"] ? join(env["XDG_CONFIG_HOME"], "berth") : home ? join(home, ".config", "berth") : undefined);
+  const dockerConfig = env["DOCKER_CONFIG"] ? join(env["DOCKER_CONFIG"], "config.json") : home ? join(home, ".docker", "config.json") : undefined;
+  return {
+    ...(configDir && { configDir }),
+    cacheDir: cacheDir(env),
+    ...(dockerConfig && { dockerConfig }),
+    signal: io.signal,
+  };
+}
+
+/** The options every command that reaches a repository or registry takes. */
+export const ACCESS_OPTIONS = {
+  username: { type: "string" },
+  password: { type: "string" },
+  "ca-file": { type: "string" },
+  "insecure-skip-tls-verify": { type: "boolean" },
+  "plain-http": { type: "boolean" },
+} as const;
+
+export const ACCESS_HELP = `      --username <u>         repository/registry username
+      --password <p>         repository/registry password
+      --ca-file <pem>        trust this CA for HTTPS
+      --insecure-skip-tls-verify  do not verify TLS certificates
+      --plain-http           use HTTP for the registry (default only for loopback hosts)`;
+
+/** Maps the access options to library options. */
+export function accessOptions(values: Record<string, unknown>): Pick<ChartSourceOptions, "username" | "password" | "caFile" | "insecureSkipTlsVerify" | "plainHttp"> {
+  const s = (k: string) => values[k] as string | undefined;
+  return {
+    ...(s("username") !== undefined && { username: s("username")!, password: s("password") ?? "" }),
+    ...(s("ca-file") !== undefined && { caFile: s("ca-file")! }),
+    ...(values["insecure-skip-tls-verify"] === true && { insecureSkipTlsVerify: true }),
+    ...(values["plain-http"] === true && { plainHttp: true }),
+  };
+}
