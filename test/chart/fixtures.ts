@@ -29,3 +29,20 @@ export async function isolatedPaths(): Promise<{ configDir: string; cacheDir: st
   const root = await tempDir("berth-home-");
   return { configDir: join(root, "config"), cacheDir: join(root, "cache"), dockerConfig: join(root, "docker", "config.json") };
 }
+
+/** Runs `berth <argv>` in-process with chart config/cache isolated to `paths`. */
+export async function berthWith(paths: { configDir: string; cacheDir: string; dockerConfig?: string }, argv: readonly string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { runCli } = await import("../../src/cli/main.js");
+  let stdout = "";
+  let stderr = "";
+  const env: Record<string, string> = { BERTH_CONFIG_HOME: paths.configDir, BERTH_CACHE_DIR: paths.cacheDir, HOME: join(paths.configDir, "..") };
+  if (paths.dockerConfig) env["DOCKER_CONFIG"] = dirname(paths.dockerConfig);
+  const code = await runCli([...argv], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env,
+    cwd,
+    signal: new AbortController().signal,
+  });
+  return { code, stdout, stderr };
+}
