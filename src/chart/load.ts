@@ -128,7 +128,7 @@ async function loadDependencies(dir: string, specs: readonly DependencySpec[], r
       issues.push({ source: `${basename(dir)}/Chart.yaml`, path: `dependencies.${spec.name}`, message: `subchart not found locally (repository ${spec.repository ?? "none"}): put it in charts/${spec.name}/ or use repository: file://<path>` });
       continue;
     }
-    if (!local) used.add(spec.name);
+    used.add(spec.name); // a file:// dependency packaged into charts/ by `dependency update` is the same chart
     const chart = await loadSubchart(path, parents, issues, paths);
     if (chart) deps.push({ chart, ...pick(spec) });
   }
