@@ -1,4 +1,7 @@
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadChart } from "../../chart/load.js";
+import type { Chart } from "../../chart/types.js";
 import { cacheDir } from "../../local/cache.js";
 import type { ChartSourceOptions } from "../../chart/package/resolve.js";
 import type { CliIO } from "../command.js";
@@ -45,4 +48,17 @@ export function accessOptions(values: Record<string, unknown>): Pick<ChartSource
     ...(values["insecure-skip-tls-verify"] === true && { insecureSkipTlsVerify: true }),
     ...(values["plain-http"] === true && { plainHttp: true }),
   };
+}
+
+/**
+ * Loads the chart a command names: a directory or `.tgz` (relative to the working directory), an
+ * `oci://` reference, `<repo>/<chart>`, or a chart name with `--repo <url>`; `--version` and the
+ * access options apply.
+ */
+export async function loadChartArg(io: CliIO, arg: string, values: Record<string, unknown>): Promise<Chart> {
+  const repo = values["repo"] as string | undefined;
+  const version = values["version"] as string | undefined;
+  const local = resolve(io.cwd, arg);
+  const ref = repo ?? (/^(oci|https?):\/\//.test(arg) || !existsSync(local) ? arg : local);
+  return loadChart(ref, { ...chartPaths(io), ...accessOptions(values), ...(repo !== undefined && { chart: arg }), ...(version !== undefined && { version }) });
 }
