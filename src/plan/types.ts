@@ -202,7 +202,9 @@ export interface PlanRelease {
 
 /** The chart a plan deploys, as plans show it. */
 export interface PlanChartRef {
+  /** The chart's name. */
   readonly name: string;
+  /** The chart's version. */
   readonly version: string;
   /** `sha256:<hex>` of the chart package, for charts loaded from a package, repository or registry. */
   readonly digest?: string;

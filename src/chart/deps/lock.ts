@@ -15,13 +15,17 @@ export interface HelmDependency {
 
 /** A locked dependency: an exact version from a repository. */
 export interface LockedDependency {
+  /** The chart's name. */
   readonly name: string;
+  /** The repository URL, `oci://` registry path, `file://` path, or empty for `charts/`. */
   readonly repository: string;
+  /** The exact version resolved. */
   readonly version: string;
 }
 
 /** `Chart.lock`. */
 export interface ChartLock {
+  /** The locked dependencies, in `Chart.yaml` order. */
   readonly dependencies: readonly LockedDependency[];
   /** `sha256:<hex>` of the requirements and the locked versions, as Helm computes it. */
   readonly digest: string;

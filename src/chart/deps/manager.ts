@@ -13,6 +13,7 @@ import { resolveDependencies, type DependencyOptions, type DependencySource } fr
 
 /** What a dependency command did. */
 export interface DependencyResult {
+  /** The lock in effect after the command. */
   readonly lock: ChartLock;
   /** Whether `Chart.lock` was (re)written. */
   readonly lockWritten: boolean;
@@ -67,8 +68,11 @@ function stripUndefined<T extends object>(o: T): T {
 
 /** A dependency and whether `charts/` holds a package of the locked (or required) version. */
 export interface DependencyStatus {
+  /** The chart's name. */
   readonly name: string;
+  /** The version range `Chart.yaml` asks for. */
   readonly version: string;
+  /** The repository URL, `oci://` registry path, `file://` path, or empty for `charts/`. */
   readonly repository: string;
   /** `ok`, `missing`, or `wrong version` (the package in charts/ does not satisfy the range). */
   readonly status: "ok" | "missing" | "wrong version";

@@ -112,6 +112,7 @@ async function chooseTag(ref: OciReference, version: string | undefined, access:
 export interface PushedChart {
   /** `oci://host/repo/name:version`. */
   readonly ref: string;
+  /** The manifest's digest: what `oci://…@sha256:…` pins. */
   readonly manifestDigest: string;
   /** The chart layer's digest (sha256 of the package). */
   readonly digest: string;

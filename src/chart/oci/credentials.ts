@@ -5,7 +5,9 @@ import { configDirOf, type ChartPaths } from "../repo/config.js";
 
 /** A username and password for a registry. */
 export interface RegistryCredentials {
+  /** The username. */
   readonly username: string;
+  /** The password (never printed). */
   readonly password: string;
 }
 

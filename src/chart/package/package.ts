@@ -16,7 +16,9 @@ export interface PackageOptions {
 export interface PackagedChart {
   /** Path of `<name>-<version>.tgz`. */
   readonly path: string;
+  /** The chart's name. */
   readonly name: string;
+  /** The chart version (or, for requirements, the range). */
   readonly version: string;
   /** `sha256:<hex>` of the package bytes. */
   readonly digest: string;

@@ -30,8 +30,11 @@ export interface ResolvedChart {
   readonly files: ChartFiles;
   /** `sha256:<hex>` of the package (for a directory: of the package `berth package` would write). */
   readonly digest: string;
+  /** The chart's name. */
   readonly name: string;
+  /** The chart version (or, for requirements, the range). */
   readonly version: string;
+  /** Where the chart came from. */
   readonly source: ChartSource;
   /** The package as served (absent for directories, which are not packages). */
   readonly bytes?: Uint8Array;
@@ -47,6 +50,7 @@ export interface ChartSourceOptions extends ChartPaths, CredentialSources, HttpO
   readonly version?: string;
   /** Credentials for a repository or registry (else those stored by `berth repo add` / `berth registry login` / Docker). */
   readonly username?: string;
+  /** The password (never printed). */
   readonly password?: string;
   /** Path of a PEM CA file to trust. */
   readonly caFile?: string;

@@ -5,12 +5,17 @@ import { parse, stringify } from "yaml";
 
 /** A named chart repository (`berth repo add`), stored in Helm's `repositories.yaml` layout. */
 export interface RepoEntry {
+  /** The chart's name. */
   readonly name: string;
+  /** The repository URL (where `index.yaml` is). */
   readonly url: string;
+  /** The username. */
   readonly username?: string;
+  /** The password (never printed). */
   readonly password?: string;
   /** Path of a PEM file with CA certificates to trust for this repository. */
   readonly caFile?: string;
+  /** Skips TLS verification (tests and throwaway setups only). */
   readonly insecureSkipTlsVerify?: boolean;
 }
 

@@ -67,8 +67,11 @@ export async function removeRepo(name: string, paths: ChartPaths = {}): Promise<
 export interface SearchHit {
   /** `<repo>/<chart>`. */
   readonly name: string;
+  /** The chart version. */
   readonly version: string;
+  /** The version of the application the chart deploys. */
   readonly appVersion: string;
+  /** The chart's one-line description. */
   readonly description: string;
 }
 

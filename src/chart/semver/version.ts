@@ -1,7 +1,10 @@
 /** A parsed semantic version, read the way Masterminds/semver v3 (Helm's) reads it. */
 export interface SemVer {
+  /** The major version. */
   readonly major: number;
+  /** The minor version. */
   readonly minor: number;
+  /** The patch version. */
   readonly patch: number;
   /** The pre-release part without its `-`; empty when none. */
   readonly pre: string;
