@@ -45,11 +45,11 @@ const PARTIAL_FILE = /(^|\/)_([^/]+)\.mustache$/;
  */
 export async function loadChart<V = Record<string, unknown>>(ref: string, options: ChartSourceOptions = {}): Promise<Chart<V>> {
   const local = await stat(resolve(ref)).then((s) => s.isDirectory(), () => false);
-  if (local && options.chart === undefined && options.digest === undefined) return (await loadChartAt(resolve(ref), [], options)) as Chart<V>;
+  if (local && options.chart === undefined && options.digest === undefined && options.verify === undefined) return (await loadChartAt(resolve(ref), [], options)) as Chart<V>;
   const resolved = await resolveChartSource(ref, options);
   const dir = resolved.directory ?? (await unpackChart(resolved.files, resolved.name, resolved.digest, options));
   const chart = await loadChartAt(dir, [], options);
-  return { ...chart, source: { ...resolved.source, digest: resolved.digest } } as Chart<V>;
+  return { ...chart, source: { ...resolved.source, digest: resolved.digest, ...(resolved.signer && { signer: resolved.signer }) } } as Chart<V>;
 }
 
 async function loadChartAt(dir: string, parents: readonly string[], paths: ChartPaths): Promise<Chart> {

@@ -1,5 +1,6 @@
 import type { KubeObject } from "../render/types.js";
 import type { TemplateContext } from "./context.js";
+import type { ProvenanceSigner } from "./package/provenance.js";
 
 /** An `application` chart renders objects; a `library` chart only contributes partials. */
 export type ChartType = "application" | "library";
@@ -96,4 +97,6 @@ export interface ChartPackageSource {
   readonly digest: string;
   /** For OCI: the manifest digest. */
   readonly manifestDigest?: string;
+  /** Who signed the package, when it was loaded with `verify`. */
+  readonly signer?: ProvenanceSigner;
 }

@@ -40,6 +40,8 @@ export interface PulledChart {
   readonly version: string;
   /** `oci://host/repo:tag` it came from. */
   readonly url: string;
+  /** The provenance layer's text, when asked for and present. */
+  readonly provenance?: string;
 }
 
 const refUrl = (ref: OciReference, tag?: string) => `oci://${ref.registry}/${ref.repository}${tag ? `:${tag}` : ""}`;
@@ -65,7 +67,7 @@ export async function listChartVersions(ref: OciReference, access: RegistryAcces
  * Pulls a chart: the tag of the reference, else the version (exact, or the newest tag satisfying
  * a range). Verifies the chart layer (and the manifest when pinned by digest), caches by digest.
  */
-export async function pullChart(ref: OciReference, version: string | undefined, access: RegistryAccess, paths: ChartPaths): Promise<PulledChart> {
+export async function pullChart(ref: OciReference, version: string | undefined, access: RegistryAccess, paths: ChartPaths, options: { provenance?: boolean } = {}): Promise<PulledChart> {
   const ctx = { chart: ref.name, ...(version !== undefined && { version }), url: refUrl(ref) };
   const tag = await chooseTag(ref, version, access);
   const client = new RegistryClient(ref.registry, access, { chart: ref.name, ...(version !== undefined && { version }) });
@@ -89,7 +91,14 @@ export async function pullChart(ref: OciReference, version: string | undefined, 
   const resolvedVersion = manifest.annotations?.["org.opencontainers.image.version"] ?? (tag ? tagToVersion(tag) : "");
   await checkKnownDigest(paths, refUrl(ref), { ...ctx, version: resolvedVersion }, digest);
   await writeCachedPackage(paths, digest, bytes);
-  return { bytes, digest, manifestDigest, version: resolvedVersion, url: refUrl(ref, tag) };
+  const provLayer = options.provenance ? manifest.layers.find((l) => l.mediaType === HELM_MEDIA_TYPES.provenance) : undefined;
+  let provenance: string | undefined;
+  if (provLayer) {
+    const blob = await client.request(`/v2/${ref.repository}/blobs/${provLayer.digest}`, { scope: scope(ref) });
+    if (blob.status !== 200 || sha256Digest(blob.body) !== provLayer.digest) throw new ChartSourceUnreachable(ctx, `GET provenance blob ${provLayer.digest} answered ${blob.status}`);
+    provenance = blob.body.toString("utf8");
+  }
+  return { bytes, digest, manifestDigest, version: resolvedVersion, url: refUrl(ref, tag), ...(provenance !== undefined && { provenance }) };
 }
 
 async function chooseTag(ref: OciReference, version: string | undefined, access: RegistryAccess): Promise<string> {

@@ -119,3 +119,10 @@ export class ChartLockOutdated extends ChartSourceError {
     super("ChartLockOutdated", ctx, problem);
   }
 }
+
+/** Provenance verification failed: no `.prov`, a bad signature, an unknown key, or a package digest the `.prov` does not vouch for. */
+export class ChartProvenanceInvalid extends ChartSourceError {
+  constructor(ctx: ChartSourceContext, problem: string) {
+    super("ChartProvenanceInvalid", ctx, problem);
+  }
+}

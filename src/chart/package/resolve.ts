@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
-import { resolve as resolvePath } from "node:path";
-import { fetchPackage, fetchRepoIndex, pickEntry, type RepoAccess } from "../repo/client.js";
+import { basename, resolve as resolvePath } from "node:path";
+import { fetchPackage, fetchProvenance, fetchRepoIndex, pickEntry, type RepoAccess } from "../repo/client.js";
 import { readRepos, type ChartPaths } from "../repo/config.js";
 import { findCredentials, type CredentialSources } from "../oci/credentials.js";
 import { pullChart } from "../oci/charts.js";
@@ -8,7 +8,8 @@ import { parseOciReference } from "../oci/reference.js";
 import { parseChartYaml } from "../chart-yaml.js";
 import { readChartArchive, writeChartArchive, type ChartFiles } from "./archive.js";
 import { sha256Digest } from "./digest.js";
-import { ChartDigestChanged, ChartReferenceInvalid } from "./errors.js";
+import { ChartDigestChanged, ChartProvenanceInvalid, ChartReferenceInvalid } from "./errors.js";
+import { verifyProvenance, type ProvenanceSigner } from "./provenance.js";
 import type { HttpOptions } from "./http.js";
 import { readChartDirectory } from "./package.js";
 
@@ -38,6 +39,8 @@ export interface ResolvedChart {
   readonly source: ChartSource;
   /** The package as served (absent for directories, which are not packages). */
   readonly bytes?: Uint8Array;
+  /** Who signed the package, when `verify` was asked. */
+  readonly signer?: ProvenanceSigner;
   /** For directories: their path, so `file://` dependencies resolve against it. */
   readonly directory?: string;
 }
@@ -58,6 +61,11 @@ export interface ChartSourceOptions extends ChartPaths, CredentialSources, HttpO
   readonly plainHttp?: boolean;
   /** The digest the package must have (`sha256:<hex>`), e.g. the one a previous release recorded. */
   readonly digest?: string;
+  /**
+   * Verify the package's Helm provenance (`.prov` next to a `.tgz`, `<url>.prov` in a repository,
+   * the provenance layer in a registry) against a keyring file (`gpg --export`; RSA keys).
+   */
+  readonly verify?: { readonly keyring: string };
 }
 
 /**
@@ -69,14 +77,27 @@ export interface ChartSourceOptions extends ChartPaths, CredentialSources, HttpO
  * @throws {@link ChartSourceError} subclasses naming the chart, version and URL
  */
 export async function resolveChartSource(ref: string, options: ChartSourceOptions = {}): Promise<ResolvedChart> {
-  const resolved = await resolveUnchecked(ref, options);
+  const resolved = await withProvenance(await resolveUnchecked(ref, options), options);
   if (options.digest !== undefined && options.digest !== resolved.digest) {
     throw new ChartDigestChanged({ chart: resolved.name, version: resolved.version, url: resolved.source.url ?? ref }, options.digest, resolved.digest, "the caller");
   }
   return resolved;
 }
 
-async function resolveUnchecked(ref: string, options: ChartSourceOptions): Promise<ResolvedChart> {
+type Unverified = ResolvedChart & { readonly provenance?: () => Promise<string> };
+
+async function withProvenance(resolved: Unverified, options: ChartSourceOptions): Promise<ResolvedChart> {
+  const { provenance, ...rest } = resolved;
+  if (!options.verify) return rest;
+  const ctx = { chart: resolved.name, version: resolved.version, url: resolved.source.url ?? resolved.source.ref };
+  if (!resolved.bytes || !provenance) throw new ChartProvenanceInvalid(ctx, "only packages have provenance: verify a .tgz, a repository chart or a registry chart");
+  const keyring = await readFile(options.verify.keyring);
+  const fileName = resolved.source.kind === "archive" ? basename(resolved.source.ref) : `${resolved.name}-${resolved.version}.tgz`;
+  const signer = verifyProvenance(await provenance(), resolved.bytes, fileName, keyring, ctx);
+  return { ...rest, signer };
+}
+
+async function resolveUnchecked(ref: string, options: ChartSourceOptions): Promise<Unverified> {
   const http: HttpOptions = {
     ...(options.ca !== undefined && { ca: options.ca }),
     ...(options.caFile !== undefined && options.ca === undefined && { ca: await readFile(options.caFile) }),
@@ -98,7 +119,12 @@ async function resolveUnchecked(ref: string, options: ChartSourceOptions): Promi
     const bytes = await readFile(path);
     const { files } = readChartArchive(bytes, { url: path });
     const { name, version } = chartIdentity(files);
-    return { files, name, version, digest: sha256Digest(bytes), bytes, source: { kind: "archive", ref } };
+    const provenance = async () => {
+      const text = await readFile(`${path}.prov`, "utf8").catch(() => undefined);
+      if (text === undefined) throw new ChartProvenanceInvalid({ chart: name, version, url: path }, `${path}.prov not found: the package was not signed (helm package --sign)`);
+      return text;
+    };
+    return { files, name, version, digest: sha256Digest(bytes), bytes, source: { kind: "archive", ref }, provenance };
   }
   const slash = ref.indexOf("/");
   const repos = await readRepos(options);
@@ -117,24 +143,29 @@ function creds(options: ChartSourceOptions): { username?: string; password?: str
   return options.username !== undefined ? { username: options.username, password: options.password ?? "" } : {};
 }
 
-async function fromRepo(access: RepoAccess, chart: string, options: ChartSourceOptions, ref: string): Promise<ResolvedChart> {
+async function fromRepo(access: RepoAccess, chart: string, options: ChartSourceOptions, ref: string): Promise<Unverified> {
   const ctx = { chart, ...(options.version !== undefined && { version: options.version }) };
   const { index } = await fetchRepoIndex(access, ctx);
   const entry = pickEntry(index, chart, options.version, access.url);
   const fetched = await fetchPackage(access, entry, options);
   const { files } = readChartArchive(fetched.bytes, { chart, version: entry.version, url: fetched.url });
   const { name, version } = chartIdentity(files);
-  return { files, name, version, digest: fetched.digest, bytes: fetched.bytes, source: { kind: "repository", ref, url: fetched.url } };
+  const provenance = () => fetchProvenance(access, fetched.url, { chart: name, version, url: fetched.url });
+  return { files, name, version, digest: fetched.digest, bytes: fetched.bytes, source: { kind: "repository", ref, url: fetched.url }, provenance };
 }
 
-async function fromOci(ref: string, options: ChartSourceOptions, http: HttpOptions): Promise<ResolvedChart> {
+async function fromOci(ref: string, options: ChartSourceOptions, http: HttpOptions): Promise<Unverified> {
   const parsed = parseOciReference(ref);
   if (!parsed) throw new ChartReferenceInvalid({ url: ref, ...(options.version !== undefined && { version: options.version }) }, "not a valid OCI reference: use oci://host[:port]/path/name (lowercase), with :tag or @sha256:… optional");
   const credentials = options.username !== undefined ? { username: options.username, password: options.password ?? "" } : await findCredentials(parsed.registry, options);
-  const pulled = await pullChart(parsed, options.version, { ...http, ...(credentials && { credentials }), ...(options.plainHttp !== undefined && { plainHttp: options.plainHttp }) }, options);
+  const pulled = await pullChart(parsed, options.version, { ...http, ...(credentials && { credentials }), ...(options.plainHttp !== undefined && { plainHttp: options.plainHttp }) }, options, { provenance: options.verify !== undefined });
   const { files } = readChartArchive(pulled.bytes, { chart: parsed.name, version: pulled.version, url: pulled.url });
   const { name, version } = chartIdentity(files);
-  return { files, name, version, digest: pulled.digest, bytes: pulled.bytes, source: { kind: "oci", ref, url: pulled.url, manifestDigest: pulled.manifestDigest } };
+  const provenance = async () => {
+    if (pulled.provenance === undefined) throw new ChartProvenanceInvalid({ chart: name, version, url: pulled.url }, "the registry holds no provenance layer for this chart: it was pushed without a .prov");
+    return pulled.provenance;
+  };
+  return { files, name, version, digest: pulled.digest, bytes: pulled.bytes, source: { kind: "oci", ref, url: pulled.url, manifestDigest: pulled.manifestDigest }, provenance };
 }
 
 function chartIdentity(files: ChartFiles): { name: string; version: string } {

@@ -49,6 +49,16 @@ async function get(url: string, access: RepoAccess, ctx: ChartSourceContext, sen
   return res;
 }
 
+/** Downloads `<package url>.prov` (Helm's provenance file) with the repository's credentials. */
+export async function fetchProvenance(accessIn: RepoAccess, packageUrl: string, ctx: ChartSourceContext): Promise<string> {
+  const access = await withCa(accessIn);
+  const url = `${packageUrl}.prov`;
+  const res = await get(url, access, { ...ctx, url }, new URL(url).host === new URL(access.url).host);
+  if (res.status === 404) throw new ChartNotFound({ ...ctx, url }, "there is no provenance file (.prov) for this package: it was not signed, or verify was asked by mistake");
+  if (res.status !== 200) throw new ChartSourceUnreachable({ ...ctx, url }, `GET ${url} answered ${res.status}`);
+  return res.body.toString("utf8");
+}
+
 /** Downloads and parses a repository's `index.yaml`. */
 export async function fetchRepoIndex(accessIn: RepoAccess, ctx: Omit<ChartSourceContext, "url"> = {}): Promise<{ index: RepoIndex; text: string }> {
   const access = await withCa(accessIn);

@@ -31,18 +31,24 @@ export const ACCESS_OPTIONS = {
   "ca-file": { type: "string" },
   "insecure-skip-tls-verify": { type: "boolean" },
   "plain-http": { type: "boolean" },
+  verify: { type: "boolean" },
+  keyring: { type: "string" },
 } as const;
 
-export const ACCESS_HELP = `      --username <u>         repository/registry username
+export const ACCESS_HELP = `      --verify               verify the package's provenance (.prov) against --keyring
+      --keyring <file>       public keyring for --verify (default: ~/.gnupg/pubring.gpg)
+      --username <u>         repository/registry username
       --password <p>         repository/registry password
       --ca-file <pem>        trust this CA for HTTPS
       --insecure-skip-tls-verify  do not verify TLS certificates
       --plain-http           use HTTP for the registry (default only for loopback hosts)`;
 
 /** Maps the access options to library options. */
-export function accessOptions(values: Record<string, unknown>): Pick<ChartSourceOptions, "username" | "password" | "caFile" | "insecureSkipTlsVerify" | "plainHttp"> {
+export function accessOptions(values: Record<string, unknown>, env: Readonly<Record<string, string | undefined>> = {}): Pick<ChartSourceOptions, "username" | "password" | "caFile" | "insecureSkipTlsVerify" | "plainHttp" | "verify"> {
   const s = (k: string) => values[k] as string | undefined;
+  const keyring = s("keyring") ?? join(env["GNUPGHOME"] ?? join(env["HOME"] ?? "", ".gnupg"), "pubring.gpg");
   return {
+    ...(values["verify"] === true && { verify: { keyring } }),
     ...(s("username") !== undefined && { username: s("username")!, password: s("password") ?? "" }),
     ...(s("ca-file") !== undefined && { caFile: s("ca-file")! }),
     ...(values["insecure-skip-tls-verify"] === true && { insecureSkipTlsVerify: true }),
@@ -60,5 +66,5 @@ export async function loadChartArg(io: CliIO, arg: string, values: Record<string
   const version = values["version"] as string | undefined;
   const local = resolve(io.cwd, arg);
   const ref = repo ?? (/^(oci|https?):\/\//.test(arg) || !existsSync(local) ? arg : local);
-  return loadChart(ref, { ...chartPaths(io), ...accessOptions(values), ...(repo !== undefined && { chart: arg }), ...(version !== undefined && { version }) });
+  return loadChart(ref, { ...chartPaths(io), ...accessOptions(values, io.env), ...(repo !== undefined && { chart: arg }), ...(version !== undefined && { version }) });
 }

@@ -35,7 +35,7 @@ export const pullCommand: Command = {
     const ref = repo ?? positionals[0]!;
     const resolved = await resolveChartSource(ref, {
       ...chartPaths(io),
-      ...accessOptions(values),
+      ...accessOptions(values, io.env),
       ...(repo !== undefined && { chart: positionals[0]! }),
       ...(version !== undefined && { version }),
     });
@@ -45,6 +45,7 @@ export const pullCommand: Command = {
     // Packages from repositories and registries are written as they were served (same digest).
     await writeFile(path, resolved.bytes ?? writeChartArchive(resolved.name, resolved.files));
     io.stdout.write(`${path}\t${resolved.digest}\n`);
+    if (resolved.signer) io.stdout.write(`Signed by: ${resolved.signer.userIds.join(", ")} (key ${resolved.signer.keyId})\n`);
     return 0;
   },
 };
