@@ -12,7 +12,7 @@ import { indexDirectory } from "../../src/chart/repo/manage.js";
 import { ensureBinary } from "../../src/local/binaries.js";
 import { startChartServer, type ChartServer } from "../helpers/chart-server.js";
 import { startRegistry, type TestRegistry } from "../helpers/registry.js";
-import { isolatedPaths, tempDir, writeChart } from "./fixtures.js";
+import { berthWith, isolatedPaths, tempDir, writeChart } from "./fixtures.js";
 
 const run = promisify(execFile);
 let work = "";
@@ -88,5 +88,15 @@ describe("provenance", () => {
     const fromOci = await loadChart(`oci://${registry.host}/signed/sig`, { ...paths, version: "1.0.0", verify: { keyring: pubring } });
     assert.equal(fromOci.source?.signer?.keyId.length, 16);
     await assert.rejects(loadChart(`oci://${registry.host}/signed/sig`, { ...(await isolatedPaths()), version: "1.0.0", verify: { keyring: otherPubring } }), invalid);
+  });
+
+  it("GIVEN a signed package pushed by berth push WHEN helm pulls it with --verify THEN helm verifies berth's provenance layer", async () => {
+    const push = await berthWith(await isolatedPaths(), ["push", join(signed, "sig-1.0.0.tgz"), `oci://${registry.host}/bsigned`]);
+    assert.equal(push.code, 0, push.stderr);
+    const out = await tempDir();
+    await helm("pull", `oci://${registry.host}/bsigned/sig`, "--version", "1.0.0", "--plain-http", "--verify", "--keyring", pubring, "-d", out);
+    assert.deepEqual(await readFile(join(out, "sig-1.0.0.tgz")), await readFile(join(signed, "sig-1.0.0.tgz")));
+    const viaCli = await berthWith(await isolatedPaths(), ["pull", `oci://${registry.host}/bsigned/sig`, "--version", "1.0.0", "--verify", "--keyring", pubring, "-d", out]);
+    assert.match(viaCli.stdout, /Signed by: Chart Signer <chart\.signer@berth\.invalid>/);
   });
 });

@@ -132,7 +132,7 @@ export interface PushedChart {
  * `Chart.yaml` metadata as JSON config, OCI annotations, tagged with the version. `ref` names the
  * repository *above* the chart (`oci://host/charts`); the chart's name is appended.
  */
-export async function pushChart(bytes: Uint8Array, ref: { registry: string; repository: string }, access: RegistryAccess, options: { created?: string } = {}): Promise<PushedChart> {
+export async function pushChart(bytes: Uint8Array, ref: { registry: string; repository: string }, access: RegistryAccess, options: { created?: string; provenance?: Uint8Array } = {}): Promise<PushedChart> {
   const { files } = readChartArchive(bytes, { url: `oci://${ref.registry}/${ref.repository}` });
   const meta = parse(new TextDecoder().decode(files.get("Chart.yaml")!), { schema: "failsafe" }) as Record<string, unknown>;
   if (meta["deprecated"] !== undefined) meta["deprecated"] = meta["deprecated"] === "true";
@@ -144,7 +144,10 @@ export async function pushChart(bytes: Uint8Array, ref: { registry: string; repo
   const config = new TextEncoder().encode(JSON.stringify(helmConfig(meta)));
   const chartDesc = await uploadBlob(client, target, bytes, HELM_MEDIA_TYPES.chart);
   const configDesc = await uploadBlob(client, target, config, HELM_MEDIA_TYPES.config);
-  const manifest: Manifest = { schemaVersion: 2, config: configDesc, layers: [chartDesc], annotations: annotations(meta, options.created ?? new Date().toISOString().replace(/\.\d+Z$/, "Z")) };
+  const layers = [chartDesc];
+  if (options.provenance) layers.push(await uploadBlob(client, target, options.provenance, HELM_MEDIA_TYPES.provenance));
+  layers.sort((a, b) => (a.digest < b.digest ? -1 : 1)); // Helm sorts layers by digest
+  const manifest: Manifest = { schemaVersion: 2, config: configDesc, layers, annotations: annotations(meta, options.created ?? new Date().toISOString().replace(/\.\d+Z$/, "Z")) };
   const body = new TextEncoder().encode(JSON.stringify(manifest));
   const tag = versionToTag(version);
   const res = await client.request(`/v2/${repository}/manifests/${tag}`, { method: "PUT", headers: { "content-type": HELM_MEDIA_TYPES.manifest }, body, scope: scope(target, true) });

@@ -31,13 +31,15 @@ export const ACCESS_OPTIONS = {
   "ca-file": { type: "string" },
   "insecure-skip-tls-verify": { type: "boolean" },
   "plain-http": { type: "boolean" },
-  verify: { type: "boolean" },
-  keyring: { type: "string" },
 } as const;
 
-export const ACCESS_HELP = `      --verify               verify the package's provenance (.prov) against --keyring
-      --keyring <file>       public keyring for --verify (default: ~/.gnupg/pubring.gpg)
-      --username <u>         repository/registry username
+/** Provenance options of the commands that load charts. */
+export const VERIFY_OPTIONS = { verify: { type: "boolean" }, keyring: { type: "string" } } as const;
+
+export const VERIFY_HELP = `      --verify               verify the package's provenance (.prov) against --keyring
+      --keyring <file>       public keyring for --verify (default: ~/.gnupg/pubring.gpg)`;
+
+export const ACCESS_HELP = `      --username <u>         repository/registry username
       --password <p>         repository/registry password
       --ca-file <pem>        trust this CA for HTTPS
       --insecure-skip-tls-verify  do not verify TLS certificates

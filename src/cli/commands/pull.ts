@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { writeChartArchive } from "../../chart/package/archive.js";
 import { resolveChartSource } from "../../chart/package/resolve.js";
 import type { Command } from "../command.js";
-import { accessOptions, ACCESS_HELP, ACCESS_OPTIONS, chartPaths } from "./chart-env.js";
+import { accessOptions, ACCESS_HELP, ACCESS_OPTIONS, VERIFY_HELP, VERIFY_OPTIONS, chartPaths } from "./chart-env.js";
 
 const HELP = `Usage: berth pull <ref> [options]
 
@@ -16,6 +16,7 @@ Options:
       --repo <url>           the chart repository URL (then <ref> is the chart's name)
   -d, --destination <dir>    where to write the package
 ${ACCESS_HELP}
+${VERIFY_HELP}
   -h, --help                 show this help
 `;
 
@@ -24,7 +25,7 @@ export const pullCommand: Command = {
   name: "pull",
   summary: "Download a chart package from a repository or OCI registry",
   help: HELP,
-  options: { version: { type: "string" }, repo: { type: "string" }, destination: { type: "string", short: "d" }, ...ACCESS_OPTIONS },
+  options: { version: { type: "string" }, repo: { type: "string" }, destination: { type: "string", short: "d" }, ...ACCESS_OPTIONS, ...VERIFY_OPTIONS },
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
       io.stderr.write(HELP);

@@ -10,7 +10,8 @@ const HELP = `Usage: berth push <chart.tgz> oci://<host>[:port]/<path> [options]
 
 Pushes a chart package to an OCI registry the way helm push does (Helm's media types), as
 oci://<host>/<path>/<name>:<version>. Credentials: --username/--password, else those of
-\`berth registry login\`, else Docker's config.json. Prints the reference and manifest digest.
+\`berth registry login\`, else Docker's config.json. A <chart.tgz>.prov next to the package is
+pushed with it (as helm push does). Prints the reference and manifest digest.
 
 Options:
 ${ACCESS_HELP}
@@ -35,13 +36,15 @@ export const pushCommand: Command = {
     const paths = chartPaths(io);
     const access = accessOptions(values);
     const credentials = access.username !== undefined ? { username: access.username, password: access.password ?? "" } : await findCredentials(m[1]!, paths);
+    // As helm push: a `.prov` next to the package is pushed with it.
+    const provenance = await readFile(`${resolve(io.cwd, file)}.prov`).catch(() => undefined);
     const pushed = await pushChart(bytes, { registry: m[1]!, repository: m[2]! }, {
       ...(credentials && { credentials }),
       ...(access.caFile && { ca: await readFile(access.caFile) }),
       ...(access.insecureSkipTlsVerify && { insecureSkipTlsVerify: true }),
       ...(access.plainHttp && { plainHttp: true }),
       signal: io.signal,
-    });
+    }, provenance ? { provenance } : {});
     io.stdout.write(`Pushed: ${pushed.ref.slice("oci://".length)}\nDigest: ${pushed.manifestDigest}\n`);
     return 0;
   },

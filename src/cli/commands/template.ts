@@ -3,7 +3,7 @@ import { template } from "../../actions/template.js";
 import { loadChart } from "../../chart/load.js";
 import { formatManifests, matchesAny } from "../../render/manifest.js";
 import type { Command } from "../command.js";
-import { ACCESS_HELP, ACCESS_OPTIONS, loadChartArg } from "./chart-env.js";
+import { ACCESS_HELP, ACCESS_OPTIONS, VERIFY_HELP, VERIFY_OPTIONS, loadChartArg } from "./chart-env.js";
 
 const HELP = `Usage: berth template <chart> [options]
 
@@ -23,6 +23,7 @@ Options:
       --version <range>      the chart version or range, for charts from repositories/registries
       --repo <url>           the chart repository URL (then <chart> is the chart's name)
 ${ACCESS_HELP}
+${VERIFY_HELP}
   -h, --help                 show this help
 `;
 
@@ -42,7 +43,7 @@ export const templateCommand: Command = {
     "api-versions": { type: "string", short: "a", multiple: true },
     version: { type: "string" },
     repo: { type: "string" },
-    ...ACCESS_OPTIONS,
+    ...ACCESS_OPTIONS, ...VERIFY_OPTIONS,
   },
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
