@@ -117,6 +117,10 @@ describe("charts from a repository URL", () => {
     await rejectsWith(loadChart(auth.url, { ...paths, chart: "web" }), "ChartAuthFailed", (e) => assert.doesNotMatch(e.message, /s3cret/));
     await rejectsWith(loadChart(auth.url, { ...paths, chart: "web", username: "ci", password: "wrong" }), "ChartAuthFailed", (e) => assert.doesNotMatch(e.message, /wrong/));
     assert.equal((await loadChart(auth.url, { ...paths, chart: "web", ...creds })).metadata.version, "2.0.0");
+    // Credentials in the URL work and never reach the chart's recorded source.
+    const inUrl = await loadChart(auth.url.replace("http://", "http://ci:s3cret@"), { ...paths, chart: "web", version: "1.0.0" });
+    assert.equal(inUrl.metadata.version, "1.0.0");
+    assert.doesNotMatch(JSON.stringify(inUrl.source), /s3cret/);
   });
 });
 

@@ -8,7 +8,7 @@ import { parseOciReference } from "../oci/reference.js";
 import { parseChartYaml } from "../chart-yaml.js";
 import { readChartArchive, writeChartArchive, type ChartFiles } from "./archive.js";
 import { sha256Digest } from "./digest.js";
-import { ChartDigestChanged, ChartProvenanceInvalid, ChartReferenceInvalid } from "./errors.js";
+import { ChartDigestChanged, ChartProvenanceInvalid, ChartReferenceInvalid, safeUrl } from "./errors.js";
 import { verifyProvenance, type ProvenanceSigner } from "./provenance.js";
 import type { HttpOptions } from "./http.js";
 import { readChartDirectory } from "./package.js";
@@ -151,7 +151,7 @@ async function fromRepo(access: RepoAccess, chart: string, options: ChartSourceO
   const { files } = readChartArchive(fetched.bytes, { chart, version: entry.version, url: fetched.url });
   const { name, version } = chartIdentity(files);
   const provenance = () => fetchProvenance(access, fetched.url, { chart: name, version, url: fetched.url });
-  return { files, name, version, digest: fetched.digest, bytes: fetched.bytes, source: { kind: "repository", ref, url: fetched.url }, provenance };
+  return { files, name, version, digest: fetched.digest, bytes: fetched.bytes, source: { kind: "repository", ref: safeUrl(ref), url: safeUrl(fetched.url) }, provenance };
 }
 
 async function fromOci(ref: string, options: ChartSourceOptions, http: HttpOptions): Promise<Unverified> {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ChartDigestChanged, type ChartSourceContext } from "../package/errors.js";
+import { ChartDigestChanged, safeUrl, type ChartSourceContext } from "../package/errors.js";
 import { cacheDirOf, type ChartPaths } from "./config.js";
 
 /** Path of a cached package: `<cache>/charts/sha256-<hex>.tgz`. */
@@ -33,7 +33,7 @@ const recordPath = (paths: ChartPaths) => join(cacheDirOf(paths), "charts", "dig
 export async function checkKnownDigest(paths: ChartPaths, source: string, ctx: ChartSourceContext & { chart: string; version: string }, digest: string): Promise<void> {
   const path = recordPath(paths);
   const known = JSON.parse(await readFile(path, "utf8").catch(() => "{}")) as Record<string, string>;
-  const key = `${source.replace(/\/+$/, "")}#${ctx.chart}@${ctx.version}`;
+  const key = `${safeUrl(source).replace(/\/+$/, "")}#${ctx.chart}@${ctx.version}`;
   const recorded = known[key];
   if (recorded !== undefined && recorded !== digest) throw new ChartDigestChanged(ctx, recorded, digest, `the local digest record (${path})`);
   if (recorded === undefined) {
