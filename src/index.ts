@@ -12,7 +12,7 @@ export type { ChartDefinition } from "./chart/define.js";
 export { loadChart } from "./chart/load.js";
 export { ChartInvalid } from "./chart/errors.js";
 export type { Issue } from "./chart/issue.js";
-export type { Chart, ChartDependency, ChartMetadata, ChartType, JsonSchema, TemplateFunction, TemplateOutput, TemplateSource, ValuesValidator, ValuesViolation } from "./chart/types.js";
+export type { Chart, ChartDependency, ChartMetadata, ChartPackageSource, ChartType, JsonSchema, TemplateFunction, TemplateOutput, TemplateSource, ValuesValidator, ValuesViolation } from "./chart/types.js";
 export type { Capabilities, ChartInfo, ReleaseInfo, TemplateContext, TemplateInfo } from "./chart/context.js";
 export { ValuesInvalid } from "./values/errors.js";
 export { parseSet } from "./values/set-syntax.js";
@@ -110,7 +110,7 @@ export { FAILURE_ANNOTATIONS } from "./local/stages.js";
 
 // script runner and saved plans (issues 6, 8)
 export { loadPlans, savePlans, SAVED_PLAN_VERSION, SAVED_PLANS_VERSION } from "./plan/saved.js";
-export type { PlanChartMetadata, PlanReleaseDraft } from "./plan/types.js";
+export type { PlanChartMetadata, PlanChartRef, PlanReleaseDraft } from "./plan/types.js";
 export { applySavedPlan, checkSavedPlan, planDeploy, SavedPlanIncomplete } from "./actions/apply-saved.js";
 export type { ApplySavedPlanOptions, PlanDeployOptions } from "./actions/apply-saved.js";
 export { currentRunMode, runInMode } from "./actions/run-mode.js";
@@ -142,3 +142,29 @@ export { typecheckScript } from "./runner/typecheck.js";
 export type { TypecheckScriptOptions, TypecheckScriptResult } from "./runner/typecheck.js";
 export { ScriptTypeError } from "./runner/errors.js";
 export type { ScriptDiagnostic } from "./runner/errors.js";
+
+// charts as packages: archives, repositories, OCI registries, dependencies (issue 14)
+export { resolveChartSource } from "./chart/package/resolve.js";
+export type { ChartSource, ChartSourceOptions, ResolvedChart } from "./chart/package/resolve.js";
+export type { ChartFiles } from "./chart/package/archive.js";
+export type { HttpOptions } from "./chart/package/http.js";
+export { packageChart } from "./chart/package/package.js";
+export type { PackageOptions, PackagedChart } from "./chart/package/package.js";
+export { ChartSourceError, ChartReferenceInvalid, ChartNotFound, ChartSourceUnreachable, ChartAuthFailed, ChartDigestMismatch, ChartDigestChanged, ChartArchiveInvalid, ChartLockOutdated, ChartProvenanceInvalid } from "./chart/package/errors.js";
+export type { ChartSourceContext } from "./chart/package/errors.js";
+export type { ProvenanceSigner } from "./chart/package/provenance.js";
+export { addRepo, updateRepos, removeRepo, searchRepos, indexDirectory } from "./chart/repo/manage.js";
+export type { SearchHit } from "./chart/repo/manage.js";
+export { readRepos } from "./chart/repo/config.js";
+export type { ChartPaths, RepoEntry } from "./chart/repo/config.js";
+export { pushChart, HELM_MEDIA_TYPES } from "./chart/oci/charts.js";
+export type { PushedChart } from "./chart/oci/charts.js";
+export type { RegistryAccess } from "./chart/oci/client.js";
+export type { CredentialSources, RegistryCredentials } from "./chart/oci/credentials.js";
+export { registryLogin, registryLogout } from "./chart/oci/login.js";
+export { updateDependencies, buildDependencies, listDependencies } from "./chart/deps/manager.js";
+export type { DependencyResult, DependencyStatus } from "./chart/deps/manager.js";
+export type { DependencyOptions } from "./chart/deps/resolve.js";
+export type { ChartLock, LockedDependency } from "./chart/deps/lock.js";
+export { parseConstraint, pickVersion } from "./chart/semver/index.js";
+export type { Constraint, SemVer } from "./chart/semver/index.js";

@@ -1,4 +1,5 @@
 import type { Chart } from "../chart/types.js";
+import { releaseChartOf } from "../chart/package/release-chart.js";
 import { BerthError } from "../errors.js";
 import { checkPlanFresh } from "../plan/fresh.js";
 import type { Plan, PlanReleaseDraft } from "../plan/types.js";
@@ -41,7 +42,7 @@ export async function planDeploy<V>(config: Configuration, chart: Chart<V>, args
   const prepared = await prepareDeploy(config, chart, args, options);
   const { state, rendered } = prepared;
   const release: PlanReleaseDraft = {
-    chart: { ...chart.metadata },
+    chart: releaseChartOf(chart as Chart<unknown>),
     config: prepared.userValues,
     values: rendered.values,
     objects: rendered.objects,

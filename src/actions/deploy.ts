@@ -1,4 +1,5 @@
 import type { Chart } from "../chart/types.js";
+import { releaseChartOf } from "../chart/package/release-chart.js";
 import type { ObjectRef } from "../kube/types.js";
 import type { HookRun } from "../hooks/events.js";
 import type { Plan } from "../plan/types.js";
@@ -75,6 +76,6 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   if (!plan.changes && !recordedHooksChanged(state.lastDeployed?.release, rendered.hooks)) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
   if (options.approve && !(await options.approve(plan))) throw new PlanNotApproved(`${state.namespace}/${state.name}`);
 
-  const content = { chart: { ...chart.metadata }, config: prepared.userValues, values: rendered.values, objects: rendered.objects, hooks: rendered.hooks, crds: rendered.crds, notes: rendered.notes };
+  const content = { chart: releaseChartOf(chart as Chart<unknown>), config: prepared.userValues, values: rendered.values, objects: rendered.objects, hooks: rendered.hooks, crds: rendered.crds, notes: rendered.notes };
   return finish(await performDeploy(config, state, plan, content, options));
 }

@@ -16,6 +16,7 @@ import type { Values } from "../values/types.js";
 import { collectUserValues } from "../values/user-values.js";
 import type { Configuration } from "./configuration.js";
 import { failedInstallLeftovers, upgradeBase } from "./prune-base.js";
+import { assertChartUnchanged, planChartRef } from "../chart/package/release-chart.js";
 import { scopeByDiscovery } from "./scope.js";
 import { storedWithNamespace } from "./record-namespace.js";
 import { template, type TemplateArgs } from "./template.js";
@@ -96,6 +97,7 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   checkCallArgs(chart, args);
   const state = await releaseState(config, args.release, args.namespace, options.signal);
   const previous = state.lastDeployed?.release;
+  if (previous) assertChartUnchanged(chart as Chart<unknown>, previous.chart, `revision ${previous.revision} of release ${state.namespace}/${state.name}`);
   const isUpgrade = previous !== undefined;
   const revision = (state.latest?.release.revision ?? 0) + 1;
   const capabilities = await clusterCapabilities(config.kube);
@@ -109,7 +111,7 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
-  const plan = await planRelease(config, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state) }, sensitive);
+  const plan = await planRelease(config, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
   return { state, rendered, userValues, plan, isUpgrade, revision };
 }
 
@@ -123,7 +125,7 @@ export async function planRelease(
   state: ReleaseState,
   content: Pick<RenderResult, "objects" | "crds" | "hooks">,
   previous: Release | undefined,
-  options: Pick<PrepareOptions, "adopt" | "replaceImmutable" | "signal"> & Pick<PlanInput, "pruneAlso">,
+  options: Pick<PrepareOptions, "adopt" | "replaceImmutable" | "signal"> & Pick<PlanInput, "pruneAlso" | "chart">,
   sensitiveValues?: { readonly values: unknown; readonly previousValues?: unknown; readonly paths: readonly string[] },
 ): Promise<Plan> {
   const lock = liveLock(state);
@@ -136,6 +138,7 @@ export async function planRelease(
     ...(previous ? { previous: { revision: previous.revision, objects: previous.objects.map((o) => o.object), status: previous.status } } : {}),
     ...(lock ? { lock } : {}),
     ...(options.pruneAlso?.length ? { pruneAlso: options.pruneAlso } : {}),
+    ...(options.chart ? { chart: options.chart } : {}),
     ...(sensitiveValues && sensitiveValues.paths.length > 0 ? { sensitiveValues } : {}),
   }, config.kube, {
     fieldManager: config.fieldManager,

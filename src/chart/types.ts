@@ -1,5 +1,6 @@
 import type { KubeObject } from "../render/types.js";
 import type { TemplateContext } from "./context.js";
+import type { ProvenanceSigner } from "./package/provenance.js";
 
 /** An `application` chart renders objects; a `library` chart only contributes partials. */
 export type ChartType = "application" | "library";
@@ -78,6 +79,24 @@ export interface Chart<V = Record<string, unknown>> {
   readonly crds: Readonly<Record<string, string>>;
   /** Subcharts, in declaration order. */
   readonly dependencies: readonly ChartDependency[];
-  /** The directory the chart was loaded from, when it was. */
+  /** The directory the chart was loaded from, when it was (for packages: where they were unpacked). */
   readonly directory?: string;
+  /** Where a chart loaded by reference came from, with its package digest (absent for plain directories). */
+  readonly source?: ChartPackageSource;
+}
+
+/** Where a chart package came from and its digest. */
+export interface ChartPackageSource {
+  /** `directory`, `archive` (a `.tgz`), `repository` (index.yaml) or `oci`. */
+  readonly kind: "directory" | "archive" | "repository" | "oci";
+  /** The reference as given. */
+  readonly ref: string;
+  /** Where the package was downloaded from. */
+  readonly url?: string;
+  /** `sha256:<hex>` of the package. */
+  readonly digest: string;
+  /** For OCI: the manifest digest. */
+  readonly manifestDigest?: string;
+  /** Who signed the package, when it was loaded with `verify`. */
+  readonly signer?: ProvenanceSigner;
 }

@@ -107,6 +107,7 @@ const RECIPES: Record<LocalBinary, Recipe> = {
   helm: goInstall("helm", "helm.sh/helm/v3/cmd/helm", LOCAL_VERSIONS.helm, `-X helm.sh/helm/v3/internal/version.version=v${LOCAL_VERSIONS.helm}`),
   helm4: goInstall("helm4", "helm.sh/helm/v4/cmd/helm", LOCAL_VERSIONS.helm4, `-X helm.sh/helm/v4/internal/version.version=v${LOCAL_VERSIONS.helm4}`),
   kubectl: kubernetesCommands(`kubectl-v${K}`, ["kubectl"]),
+  registry: goInstall("registry", "github.com/distribution/distribution/v3/cmd/registry", LOCAL_VERSIONS.registry, ""),
 };
 
 async function exists(path: string): Promise<boolean> {
@@ -148,7 +149,7 @@ export async function ensureBinary(binary: LocalBinary, options: BinaryOptions =
 }
 
 /** Builds (or finds) every binary the local control plane runs; returns their paths. */
-export async function ensureControlPlaneBinaries(options: BinaryOptions = {}): Promise<Record<Exclude<LocalBinary, "helm" | "helm4" | "kubectl">, string>> {
+export async function ensureControlPlaneBinaries(options: BinaryOptions = {}): Promise<Record<Exclude<LocalBinary, "helm" | "helm4" | "kubectl" | "registry">, string>> {
   const apiserver = await ensureBinary("kube-apiserver", options);
   return {
     "kube-apiserver": apiserver,

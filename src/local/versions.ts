@@ -10,7 +10,9 @@ export const LOCAL_VERSIONS = {
   helm: "3.22.0",
   /** `helm.sh/helm/v4`, for benchmarks (bench/). */
   helm4: "4.3.2",
+  /** `github.com/distribution/distribution/v3` (the CNCF registry), an OCI registry for chart tests. */
+  registry: "3.1.2",
 } as const;
 
 /** A binary the local control plane can build. */
-export type LocalBinary = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd" | "kwok" | "helm" | "helm4" | "kubectl";
+export type LocalBinary = "kube-apiserver" | "kube-controller-manager" | "kube-scheduler" | "etcd" | "kwok" | "helm" | "helm4" | "kubectl" | "registry";

@@ -10,7 +10,7 @@ import { planDesired, type ObjectPlan } from "./plan-desired.js";
 import { planPruned } from "./plan-pruned.js";
 import { prefetchLive, type PrefetchedLive } from "./prefetch.js";
 import { releaseSensitiveStrings, sensitiveValueStrings } from "./sensitive.js";
-import type { Plan, PlanAction, PlanProblem, PlanSummary } from "./types.js";
+import type { Plan, PlanAction, PlanChartRef, PlanProblem, PlanSummary } from "./types.js";
 
 /** The release revision a plan is computed against. */
 export interface PreviousRevision {
@@ -44,6 +44,8 @@ export interface PlanInput {
   readonly pruneAlso?: readonly KubeObject[];
   /** Per-object adoption rules, before the `adopt` option. @defaultValue [] */
   readonly ownership?: readonly OwnershipRule[];
+  /** The chart being deployed, shown in the plan's header. */
+  readonly chart?: PlanChartRef;
   /** The release's lock, when one is held: a blocking problem. */
   readonly lock?: { readonly holder: string; readonly since: string };
   /** Chart values marked sensitive (`x-sensitive`/`writeOnly`): any string holding one is redacted. */
@@ -127,6 +129,7 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
       revision: input.previous?.revision ?? null,
       previousStatus: input.previous?.status ?? null,
       isInstall,
+      ...(input.chart && { chart: input.chart }),
     },
     changes: hooks.hooks.length > 0 || actions.some((a) => a.op !== "noop" && a.op !== "keep"),
     summary: summarize(actions),

@@ -202,6 +202,20 @@ export interface PlanRelease {
   readonly previousStatus: string | null;
   /** True when there is no previous revision. */
   readonly isInstall: boolean;
+  /** The chart deployed: name, version and, for charts loaded by reference, the package digest. */
+  readonly chart?: PlanChartRef;
+}
+
+/** The chart a plan deploys, as plans show it. */
+export interface PlanChartRef {
+  /** The chart's name. */
+  readonly name: string;
+  /** The chart's version. */
+  readonly version: string;
+  /** `sha256:<hex>` of the chart package, for charts loaded from a package, repository or registry. */
+  readonly digest?: string;
+  /** Where the package came from (URL, `oci://` reference or file). */
+  readonly source?: string;
 }
 
 /** A deterministic plan: same inputs, same data. Plain readonly data. */

@@ -12,6 +12,13 @@ import { uninstallCommand } from "./uninstall.js";
 import { testCommand } from "./test.js";
 import { unlockCommand } from "./unlock.js";
 import { typegenCommand } from "./typegen.js";
+import { packageCommand } from "./package.js";
+import { repoCommand } from "./repo.js";
+import { searchCommand } from "./search.js";
+import { pushCommand } from "./push.js";
+import { pullCommand } from "./pull.js";
+import { registryCommand } from "./registry-login.js";
+import { dependencyCommand } from "./dependency.js";
 
 /** Every CLI command, in the order `berth --help` lists them. */
 export const commands: Command[] = [
@@ -27,5 +34,12 @@ export const commands: Command[] = [
   testCommand,
   unlockCommand,
   typegenCommand,
+  packageCommand,
+  dependencyCommand,
+  repoCommand,
+  searchCommand,
+  pullCommand,
+  pushCommand,
+  registryCommand,
   localCommand,
 ];

@@ -25,5 +25,12 @@ export const commandEntries: readonly CommandEntry[] = [
   { name: "test", summary: "Run a release's test hooks", load: async () => (await import("./test.js")).testCommand },
   { name: "unlock", summary: "Recover a release stuck in a pending state", load: async () => (await import("./unlock.js")).unlockCommand },
   { name: "typegen", summary: "Generate TypeScript types of a chart's values", load: async () => (await import("./typegen.js")).typegenCommand },
+  { name: "package", summary: "Package a chart directory as <name>-<version>.tgz", load: async () => (await import("./package.js")).packageCommand },
+  { name: "dependency", summary: "Resolve, lock and download a chart's dependencies", load: async () => (await import("./dependency.js")).dependencyCommand },
+  { name: "repo", summary: "Add, update, list, remove and index chart repositories", load: async () => (await import("./repo.js")).repoCommand },
+  { name: "search", summary: "Search the added chart repositories", load: async () => (await import("./search.js")).searchCommand },
+  { name: "pull", summary: "Download a chart package from a repository or OCI registry", load: async () => (await import("./pull.js")).pullCommand },
+  { name: "push", summary: "Push a chart package to an OCI registry", load: async () => (await import("./push.js")).pushCommand },
+  { name: "registry", summary: "Log in to or out of an OCI registry", load: async () => (await import("./registry-login.js")).registryCommand },
   { name: "local", summary: "Start, stop or inspect a local Kubernetes control plane for trying berth", load: async () => (await import("./local.js")).localCommand },
 ];

@@ -3,11 +3,13 @@ import { template } from "../../actions/template.js";
 import { loadChart } from "../../chart/load.js";
 import { formatManifests, matchesAny } from "../../render/manifest.js";
 import type { Command } from "../command.js";
+import { ACCESS_HELP, ACCESS_OPTIONS, VERIFY_HELP, VERIFY_OPTIONS, loadChartArg } from "./chart-env.js";
 
-const HELP = `Usage: berth template <chart-dir> [options]
+const HELP = `Usage: berth template <chart> [options]
 
 Renders a chart locally and prints the objects as multi-document YAML, each preceded by
-"# Source: <chart>/templates/<file>". No cluster is needed.
+"# Source: <chart>/templates/<file>". No cluster is needed. <chart> is a chart directory, a .tgz,
+oci://host/path/name, <repo>/<chart> of an added repository, or a chart name with --repo <url>.
 
 Options:
   -f, --values <file>        a values file; repeat to layer several (later wins)
@@ -18,6 +20,10 @@ Options:
       --lenient              render missing values as empty instead of failing
       --kube-version <v>     Capabilities.KubeVersion (default: v1.31.0)
   -a, --api-versions <gv>    an available API version for Capabilities; repeatable
+      --version <range>      the chart version or range, for charts from repositories/registries
+      --repo <url>           the chart repository URL (then <chart> is the chart's name)
+${ACCESS_HELP}
+${VERIFY_HELP}
   -h, --help                 show this help
 `;
 
@@ -35,13 +41,16 @@ export const templateCommand: Command = {
     lenient: { type: "boolean" },
     "kube-version": { type: "string" },
     "api-versions": { type: "string", short: "a", multiple: true },
+    version: { type: "string" },
+    repo: { type: "string" },
+    ...ACCESS_OPTIONS, ...VERIFY_OPTIONS,
   },
   async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
       io.stderr.write(`berth template: expected exactly one chart directory\n\n${HELP}`);
       return 1;
     }
-    const chart = await loadChart(resolve(io.cwd, positionals[0]!));
+    const chart = await loadChartArg(io, positionals[0]!, values);
     const strings = (name: string) => (values[name] as string[] | undefined) ?? [];
     const kubeVersion = values["kube-version"] as string | undefined;
     const apiVersions = strings("api-versions");

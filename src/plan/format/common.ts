@@ -60,3 +60,8 @@ export function fieldText(f: PlanFieldDiff): string {
 function valueText(value: unknown): string {
   return value === undefined ? "(absent)" : JSON.stringify(value);
 }
+
+/** `Chart web 1.4.2 sha256:… from oci://…`: which package, exactly, is deployed. */
+export function chartLine(chart: NonNullable<Plan["release"]["chart"]>): string {
+  return `Chart ${chart.name} ${chart.version}${chart.digest ? ` ${chart.digest}` : ""}${chart.source ? ` from ${chart.source}` : ""}`;
+}

@@ -1,5 +1,5 @@
 import type { Plan } from "../types.js";
-import { actionHeader, driftLines, shownActions, summaryLine, yamlDiff } from "./common.js";
+import { actionHeader, chartLine, driftLines, shownActions, summaryLine, yamlDiff } from "./common.js";
 
 /**
  * The plan as Markdown for a pull-request comment: the summary, blocking problems, a table of the
@@ -9,6 +9,7 @@ import { actionHeader, driftLines, shownActions, summaryLine, yamlDiff } from ".
 export function formatPlanMarkdown(plan: Plan): string {
   const r = plan.release;
   const out: string[] = [`### berth plan: \`${r.namespace}/${r.name}\` (${r.isInstall ? "install" : `upgrade from revision ${r.revision}`})`, "", `**${summaryLine(plan)}**`, ""];
+  if (r.chart) out.splice(1, 0, "", `\`${chartLine(r.chart)}\``);
   if (plan.problems.length) {
     out.push(`> [!CAUTION]`, `> **${plan.problems.length} blocking problem(s): this plan cannot be applied.**`);
     for (const p of plan.problems) out.push(`> - \`${p.code}\`: ${cell(p.message)}`);

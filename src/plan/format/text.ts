@@ -1,5 +1,5 @@
 import type { Plan, PlanAction } from "../types.js";
-import { actionHeader, driftLines, shownActions, summaryLine, yamlDiff } from "./common.js";
+import { actionHeader, chartLine, driftLines, shownActions, summaryLine, yamlDiff } from "./common.js";
 
 /** Options of {@link formatPlanText}. */
 export interface TextFormatOptions {
@@ -41,8 +41,9 @@ export function formatPlanText(plan: Plan, options: TextFormatOptions = {}): str
 function releaseLine(plan: Plan): string {
   const r = plan.release;
   const what = r.isInstall ? "install" : `upgrade from revision ${r.revision}`;
-  return `Release ${r.namespace}/${r.name}: ${what}`;
+  return `Release ${r.namespace}/${r.name}: ${what}${r.chart ? `\n${chartLine(r.chart)}` : ""}`;
 }
+
 
 function actionBlock(action: PlanAction, paint: (c: Colour, t: string) => string): string[] {
   const colour: Colour = action.op === "create" ? "green" : action.op === "delete" || action.op === "replace" ? "red" : "yellow";
