@@ -43,7 +43,8 @@ class Printer {
   erroring = false;
   /** The top-level argument being printed (Go's p.arg), for bad-verb messages. */
   arg: unknown = undefined;
-  argIsTop = false;
+  /** Print a top-level pointer-to-struct without `&` (text/template dereferences before printing). */
+  derefTop = false;
 
   clearFlags(): void {
     this.plus = this.minus = this.sharp = this.space = this.zero = false;
@@ -403,7 +404,7 @@ class Printer {
       const t = v.goTypeName();
       if (t.startsWith("*")) {
         if (depth > 0) return this.pad("0xc000010000");
-        this.out += "&";
+        if (!this.derefTop) this.out += "&";
       }
       if (this.sharpV) this.out += t.replace(/^\*/, "");
       this.out += "{";
@@ -651,6 +652,15 @@ export function sprintln(...args: unknown[]): string {
 export function formatValue(v: unknown): string {
   if (typeof v === "string") return v;
   const p = new Printer();
+  p.printArg(v, "v");
+  return p.out;
+}
+
+/** How text/template prints an action's value: fmt.Sprint after dereferencing a pointer. */
+export function formatPrintable(v: unknown): string {
+  if (typeof v === "string") return v;
+  const p = new Printer();
+  p.derefTop = true;
   p.printArg(v, "v");
   return p.out;
 }

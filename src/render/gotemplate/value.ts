@@ -195,25 +195,50 @@ export function parseGoInt(s: string): bigint | undefined {
   }
   let body = s.slice(i);
   let base = 10;
-  let prefixed = false;
-  if (/^0[xX]/.test(body)) (base = 16), (body = body.slice(2)), (prefixed = true);
-  else if (/^0[bB]/.test(body)) (base = 2), (body = body.slice(2)), (prefixed = true);
-  else if (/^0[oO]/.test(body)) (base = 8), (body = body.slice(2)), (prefixed = true);
-  else if (body.length > 1 && body[0] === "0") (base = 8), (body = body.slice(1)), (prefixed = true);
+  const p = body.slice(0, 2).toLowerCase();
+  if (p === "0x") (base = 16), (body = body.slice(2));
+  else if (p === "0b") (base = 2), (body = body.slice(2));
+  else if (p === "0o") (base = 8), (body = body.slice(2));
+  else if (body.length > 1 && body[0] === "0") (base = 8), (body = body.slice(1));
   if (body.includes("_")) {
-    if (!prefixed && base === 10) return undefined;
-    if (!/^_?[^_]+(_[^_]+)*$/.test(body)) return undefined;
+    if (!underscoreOK(s)) return undefined;
     body = body.replace(/_/g, "");
   }
   if (body.length === 0) return undefined;
   const digits = base === 16 ? /^[0-9a-fA-F]+$/ : base === 8 ? /^[0-7]+$/ : base === 2 ? /^[01]+$/ : /^[0-9]+$/;
   if (!digits.test(body)) return undefined;
-  let n = 0n;
-  const b = BigInt(base);
-  for (const ch of body) n = n * b + BigInt(parseInt(ch, 16));
+  let n = base === 10 ? BigInt(body) : BigInt((base === 16 ? "0x" : base === 8 ? "0o" : "0b") + body);
   if (neg) n = -n;
   if (n < INT64_MIN || n > INT64_MAX) return undefined;
   return n;
+}
+
+/** Go's strconv underscoreOK: underscores only between digits (or after a base prefix). */
+export function underscoreOK(s: string): boolean {
+  let saw = "^";
+  let i = 0;
+  if (s[0] === "-" || s[0] === "+") s = s.slice(1);
+  let hex = false;
+  if (s.length >= 2 && s[0] === "0" && "box".includes(s[1]!.toLowerCase())) {
+    i = 2;
+    saw = "0";
+    hex = s[1]!.toLowerCase() === "x";
+  }
+  for (; i < s.length; i++) {
+    const c = s[i]!.toLowerCase();
+    if ((c >= "0" && c <= "9") || (hex && c >= "a" && c <= "f")) {
+      saw = "0";
+      continue;
+    }
+    if (c === "_") {
+      if (saw !== "0") return false;
+      saw = "_";
+      continue;
+    }
+    if (saw === "_") return false;
+    saw = "!";
+  }
+  return saw !== "_";
 }
 
 /**
@@ -228,7 +253,7 @@ export function parseGoFloat(s: string): number | undefined {
   if (u === "nan") return NaN;
   let body = u;
   if (body.includes("_")) {
-    if (!/^(0[xob])?_?[0-9a-f.p+-]+(_[0-9a-f.p+-]+)*$/.test(body) || !/^0[xob]/.test(body)) return undefined;
+    if (!underscoreOK(s)) return undefined;
     body = body.replace(/_/g, "");
   }
   if (body.startsWith("0x")) {
@@ -255,7 +280,7 @@ export function toInt64(v: unknown): bigint {
     case "bigint":
       return wrapInt64(v);
     case "number":
-      if (!Number.isFinite(v)) return v !== v ? INT64_MIN : v > 0 ? INT64_MIN : INT64_MIN;
+      if (!Number.isFinite(v)) return INT64_MIN;
       return wrapInt64(BigInt(Math.trunc(v)));
     case "boolean":
       return v ? 1n : 0n;
