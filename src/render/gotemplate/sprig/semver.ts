@@ -1,0 +1,329 @@
+// Masterminds/semver v3.5 (NewVersion with coercion, constraints) as Sprig's semver/semverCompare use it.
+import { GoStruct, type GoFunc } from "../value.js";
+import { sig, str } from "./conv.js";
+import { fail } from "./errors.js";
+import { compile, findAll, type GoRegexp } from "./re2.js";
+
+const MAX_UINT64 = (1n << 64n) - 1n;
+
+function parseUint(s: string): bigint {
+  const n = BigInt(s);
+  if (n > MAX_UINT64) fail(`error parsing version segment: strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`);
+  return n;
+}
+
+const LOOSE = `v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?`;
+const CV = `v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?`;
+const OPS = `=||!=|>|<|>=|=>|<=|=<|~|~>|\\^`;
+
+let res: { loose: GoRegexp; one: GoRegexp; range: GoRegexp; find: GoRegexp; valid: GoRegexp } | undefined;
+function regexes(): NonNullable<typeof res> {
+  res ??= {
+    loose: compile(`^${LOOSE}$`),
+    one: compile(`^\\s*(${OPS})\\s*(${CV})\\s*$`),
+    range: compile(`\\s*(${CV})\\s+-\\s+(${CV})\\s*`),
+    find: compile(`(${OPS})\\s*(${CV})`),
+    valid: compile(`^(\\s*(${OPS})\\s*(${CV})\\s*)((?:\\s+|,\\s*)(${OPS})\\s*(${CV})\\s*)*$`),
+  };
+  return res;
+}
+
+function exec(g: GoRegexp, s: string): string[] | null {
+  g.re.lastIndex = 0;
+  const m = g.re.exec(s);
+  return m ? Array.from(m, (x) => x ?? "") : null;
+}
+
+const ALLOWED = /^[0-9A-Za-z-]+$/;
+
+function validatePrerelease(p: string): void {
+  for (const part of p.split(".")) {
+    if (part === "") fail("invalid prerelease string");
+    if (/^[0-9]+$/.test(part)) {
+      if (part.length > 1 && part[0] === "0") fail("version segment starts with 0");
+    } else if (!ALLOWED.test(part)) fail("invalid prerelease string");
+  }
+}
+
+function validateMetadata(m: string): void {
+  for (const part of m.split(".")) if (part === "" || !ALLOWED.test(part)) fail("invalid metadata string");
+}
+
+/** A semantic version (Go's `*semver.Version`): methods Major, Minor, Patch, Prerelease, Metadata, Original… */
+export class SemverVersion extends GoStruct {
+  /** @param major - major @param minor - minor @param patch - patch @param pre - prerelease @param metadata - build metadata @param original - the parsed text */
+  constructor(
+    private readonly major: bigint,
+    private readonly minor: bigint,
+    private readonly patch: bigint,
+    private readonly pre: string,
+    private readonly metadata: string,
+    private readonly original: string,
+  ) {
+    super();
+  }
+  override goTypeName(): string {
+    return "*semver.Version";
+  }
+  /** Version.Major */
+  Major(): bigint {
+    return this.major;
+  }
+  /** Version.Minor */
+  Minor(): bigint {
+    return this.minor;
+  }
+  /** Version.Patch */
+  Patch(): bigint {
+    return this.patch;
+  }
+  /** Version.Prerelease */
+  Prerelease(): string {
+    return this.pre;
+  }
+  /** Version.Metadata */
+  Metadata(): string {
+    return this.metadata;
+  }
+  /** Version.Original */
+  Original(): string {
+    return this.original;
+  }
+  /** Version.String */
+  String(): string {
+    return `${this.major}.${this.minor}.${this.patch}${this.pre ? "-" + this.pre : ""}${this.metadata ? "+" + this.metadata : ""}`;
+  }
+  /** Version.MarshalJSON */
+  MarshalJSON(): string {
+    return JSON.stringify(this.String());
+  }
+  /** Version.Compare: -1, 0 or 1 (as a Go int). */
+  Compare(o: SemverVersion): bigint {
+    return BigInt(compareVersions(this, o));
+  }
+  /** Version.LessThan */
+  LessThan(o: SemverVersion): boolean {
+    return compareVersions(this, o) < 0;
+  }
+  /** Version.GreaterThan */
+  GreaterThan(o: SemverVersion): boolean {
+    return compareVersions(this, o) > 0;
+  }
+  /** Version.Equal */
+  Equal(o: SemverVersion): boolean {
+    return compareVersions(this, o) === 0;
+  }
+  private inc(major: bigint, minor: bigint, patch: bigint): SemverVersion {
+    const v = new SemverVersion(major, minor, patch, "", "", "");
+    return new SemverVersion(major, minor, patch, "", "", (this.original.startsWith("v") ? "v" : "") + v.String());
+  }
+  /** Version.IncPatch */
+  IncPatch(): SemverVersion {
+    return this.pre ? this.inc(this.major, this.minor, this.patch) : this.inc(this.major, this.minor, this.patch + 1n);
+  }
+  /** Version.IncMinor */
+  IncMinor(): SemverVersion {
+    return this.inc(this.major, this.minor + 1n, 0n);
+  }
+  /** Version.IncMajor */
+  IncMajor(): SemverVersion {
+    return this.inc(this.major + 1n, 0n, 0n);
+  }
+}
+
+/** semver.NewVersion (coercing: "1.2" → 1.2.0, "v1" → 1.0.0). */
+export function newVersion(v: string): SemverVersion {
+  if (v.length > 256) fail("version string is too long (max 256 bytes)");
+  const m = exec(regexes().loose, v);
+  if (!m) fail("invalid semantic version");
+  const major = parseUint(m[1]!);
+  const minor = m[2] ? parseUint(m[2].slice(1)) : 0n;
+  const patch = m[3] ? parseUint(m[3].slice(1)) : 0n;
+  if (m[5]) validatePrerelease(m[5]);
+  if (m[8]) validateMetadata(m[8]);
+  return new SemverVersion(major, minor, patch, m[5]!, m[8]!, v);
+}
+
+function cmp(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function comparePrePart(s: string, o: string): number {
+  if (s === o) return 0;
+  if (s === "") return -1;
+  if (o === "") return 1;
+  const sn = /^[0-9]+$/.test(s) && BigInt(s) <= MAX_UINT64;
+  const on = /^[0-9]+$/.test(o) && BigInt(o) <= MAX_UINT64;
+  if (!sn && !on) return s > o ? 1 : -1;
+  if (!on) return -1;
+  if (!sn) return 1;
+  return BigInt(s) > BigInt(o) ? 1 : -1;
+}
+
+function comparePrerelease(a: string, b: string): number {
+  const sp = a.split(".");
+  const op = b.split(".");
+  for (let i = 0; i < Math.max(sp.length, op.length); i++) {
+    const d = comparePrePart(sp[i] ?? "", op[i] ?? "");
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Version.Compare */
+export function compareVersions(v: SemverVersion, o: SemverVersion): number {
+  const d = cmp(v.Major(), o.Major()) || cmp(v.Minor(), o.Minor()) || cmp(v.Patch(), o.Patch());
+  if (d !== 0) return d;
+  const ps = v.Prerelease();
+  const po = o.Prerelease();
+  if (ps === "" && po === "") return 0;
+  if (ps === "") return 1;
+  if (po === "") return -1;
+  return comparePrerelease(ps, po);
+}
+
+interface Constraint {
+  con: SemverVersion;
+  op: string;
+  dirty: boolean;
+  minorDirty: boolean;
+  patchDirty: boolean;
+}
+
+const isX = (x: string): boolean => x === "x" || x === "*" || x === "X";
+
+function parseConstraint(c: string): Constraint {
+  if (c.length === 0) return { con: new SemverVersion(0n, 0n, 0n, "", "", "0.0.0"), op: "", dirty: true, minorDirty: false, patchDirty: false };
+  const m = exec(regexes().one, c);
+  if (!m) fail(`improper constraint: ${JSON.stringify(c)}`);
+  let ver = m[2]!;
+  let minorDirty = false;
+  let patchDirty = false;
+  let dirty = false;
+  if (isX(m[3]!) || m[3] === "") {
+    ver = `0.0.0${m[6]}`;
+    dirty = true;
+  } else if (isX(m[4]!.replace(/^\./, "")) || m[4] === "") {
+    minorDirty = dirty = true;
+    ver = `${m[3]}.0.0${m[6]}`;
+  } else if (isX(m[5]!.replace(/^\./, "")) || m[5] === "") {
+    patchDirty = dirty = true;
+    ver = `${m[3]}${m[4]}.0${m[6]}`;
+  }
+  let con: SemverVersion;
+  try {
+    con = newVersion(ver);
+  } catch {
+    fail("constraint parser error");
+  }
+  return { con, op: m[1]!, dirty, minorDirty, patchDirty };
+}
+
+function check(v: SemverVersion, c: Constraint, includePre: boolean): boolean {
+  if (v.Prerelease() !== "" && !includePre) return false;
+  const k = c.con;
+  const tilde = (): boolean => {
+    if (compareVersions(v, k) < 0) return false;
+    if (k.Major() === 0n && k.Minor() === 0n && k.Patch() === 0n && !c.minorDirty && !c.patchDirty) return true;
+    if (v.Major() !== k.Major()) return false;
+    if (v.Minor() !== k.Minor() && !c.minorDirty) return false;
+    return true;
+  };
+  switch (c.op) {
+    case "":
+    case "=":
+      return c.dirty ? tilde() : compareVersions(v, k) === 0;
+    case "!=":
+      if (c.dirty) {
+        if (k.Major() !== v.Major()) return true;
+        if (k.Minor() !== v.Minor() && !c.minorDirty) return true;
+        if (c.minorDirty) return false;
+        if (k.Patch() !== v.Patch() && !c.patchDirty) return true;
+        if (c.patchDirty) {
+          if (v.Prerelease() !== "" || k.Prerelease() !== "") return comparePrerelease(v.Prerelease(), k.Prerelease()) !== 0;
+          return false;
+        }
+      }
+      return compareVersions(v, k) !== 0;
+    case ">":
+      if (!c.dirty) return compareVersions(v, k) === 1;
+      if (v.Major() > k.Major()) return true;
+      if (v.Major() < k.Major()) return false;
+      if (c.minorDirty) return false;
+      if (c.patchDirty) return v.Minor() > k.Minor();
+      return compareVersions(v, k) === 1;
+    case "<":
+      return compareVersions(v, k) < 0;
+    case ">=":
+    case "=>":
+      return compareVersions(v, k) >= 0;
+    case "<=":
+    case "=<":
+      if (!c.dirty) return compareVersions(v, k) <= 0;
+      if (v.Major() > k.Major()) return false;
+      if (v.Major() === k.Major() && v.Minor() > k.Minor() && !c.minorDirty) return false;
+      return true;
+    case "~":
+    case "~>":
+      return tilde();
+    case "^": {
+      if (compareVersions(v, k) < 0) return false;
+      if (k.Major() > 0n || c.minorDirty) return v.Major() === k.Major();
+      if (k.Major() === 0n && v.Major() > 0n) return false;
+      if (k.Minor() > 0n || c.patchDirty) return v.Minor() === k.Minor();
+      if (k.Minor() === 0n && v.Minor() > 0n) return false;
+      return k.Patch() === v.Patch();
+    }
+  }
+  return false;
+}
+
+/** A parsed constraint set: OR groups of AND-ed constraints. */
+export interface Constraints {
+  readonly groups: Constraint[][];
+  readonly hasPre: boolean[];
+}
+
+const constraintCache = new Map<string, Constraints>();
+
+/** semver.NewConstraint */
+export function newConstraint(text: string): Constraints {
+  const cached = constraintCache.get(text);
+  if (cached) return cached;
+  if (text.length > 512) fail("constraint string is too long (max 512 bytes)");
+  const r = regexes();
+  let c = text;
+  for (const m of findAll(r.range, text, -1)) c = c.replace(m[0], `>= ${m[1]}, <= ${m[11]} `);
+  const ors = c.split("||");
+  if (ors.length > 32) fail("too many constraint groups (max 32)");
+  const groups: Constraint[][] = [];
+  const hasPre: boolean[] = [];
+  for (const v of ors) {
+    if (!exec(r.valid, v)) fail(`improper constraint: ${JSON.stringify(v)}`);
+    let cs = findAll(r.find, v, -1).map((m) => m[0]);
+    if (cs.length === 0) cs = [v];
+    const group = cs.map(parseConstraint);
+    groups.push(group);
+    hasPre.push(group.some((g) => g.con.Prerelease() !== ""));
+  }
+  const out = { groups, hasPre };
+  if (constraintCache.size > 1000) constraintCache.clear();
+  constraintCache.set(text, out);
+  return out;
+}
+
+/** Constraints.Check */
+export function checkConstraints(cs: Constraints, v: SemverVersion): boolean {
+  return cs.groups.some((g, i) => g.every((c) => check(v, c, cs.hasPre[i]!)));
+}
+
+/** Sprig's `semver` and `semverCompare`. */
+export function semverFunctions(): Record<string, GoFunc> {
+  return {
+    semver: sig(["string"], (v) => newVersion(str(v))),
+    semverCompare: sig(["string", "string"], (c, v) => {
+      const cs = newConstraint(str(c));
+      return checkConstraints(cs, newVersion(str(v)));
+    }),
+  };
+}
