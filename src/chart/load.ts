@@ -50,11 +50,6 @@ export async function loadChart<V = Record<string, unknown>>(dir: string): Promi
   return (await loadChartAt(path, [])) as Chart<V>;
 }
 
-/** Reads a chart directory tree in Helm's layout (`Chart.yaml` v2, values, schema, subchart directories) as a mustache chart. */
-export async function loadChartTree(dir: string): Promise<Chart> {
-  return await loadChartAt(resolve(dir), []);
-}
-
 function notAChart(dir: string): ChartInvalid {
   return new ChartInvalid(dir, [{ source: join(dir, "Chart.yaml"), message: "Chart.yaml not found: is this a chart directory?" }]);
 }
