@@ -37,6 +37,11 @@ function basicKind(v: unknown): Kind {
 
 const isNilish = (v: unknown): boolean => v === null || v === undefined;
 
+/** The type name after Go's indirect(): a pointer to a struct names the struct. */
+function derefType(v: unknown): string {
+  return typeName(v).replace(/^\*/, "");
+}
+
 function comparable(v: unknown): boolean {
   return !(Array.isArray(v) || isMap(v) || v instanceof Uint8Array || typeof v === "function");
 }
@@ -146,7 +151,7 @@ export function index(item: unknown, ...indexes: unknown[]): unknown {
       const v = Object.hasOwn(item, idx) ? item[idx] : undefined;
       item = v === undefined ? null : v;
     } else {
-      throw new BuiltinError(`can't index item of type ${typeName(item)}`);
+      throw new BuiltinError(`can't index item of type ${derefType(item)}`);
     }
   }
   return item;
@@ -163,7 +168,7 @@ export function slice(item: unknown, ...indexes: unknown[]): unknown {
     len = utf8Len(item);
     if (len !== item.length) bytes = encoder.encode(item);
   } else if (Array.isArray(item) || item instanceof Uint8Array) len = item.length;
-  else throw new BuiltinError(`can't slice item of type ${typeName(item)}`);
+  else throw new BuiltinError(`can't slice item of type ${derefType(item)}`);
   const idx = [0, len, len];
   indexes.forEach((x, i) => (idx[i] = indexArg(x, len)));
   if (idx[0]! > idx[1]!) throw new BuiltinError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
@@ -179,7 +184,7 @@ export function length(item: unknown): bigint {
   if (typeof item === "string") return BigInt(utf8Len(item));
   if (Array.isArray(item) || item instanceof Uint8Array) return BigInt(item.length);
   if (isMap(item)) return BigInt(Object.keys(item).length);
-  throw new BuiltinError(`len of type ${typeName(item)}`);
+  throw new BuiltinError(`len of type ${derefType(item)}`);
 }
 
 /** Go's `call fn args...` (the callee name is used in messages). */

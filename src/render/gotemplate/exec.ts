@@ -194,7 +194,7 @@ export class State {
             one(k, e === undefined ? null : e, true);
           }
         } else if (val !== undefined && val !== null) {
-          this.errorf(`range can't iterate over ${formatValue(val)}`);
+          this.errorf(`range can't iterate over ${formatPrintable(val)}`);
         }
       } catch (e) {
         if (e !== BREAK) throw e;

@@ -100,8 +100,9 @@ function fmtF(digs: Digits, prec: number): string {
 /**
  * strconv.FormatFloat(x, fmt, prec, 64) for fmt in e, E, f, g, G; prec -1 means shortest.
  */
-export function formatFloat(x: number, fmt: "e" | "E" | "f" | "g" | "G", prec: number): string {
+export function formatFloat(x: number, fmt: "e" | "E" | "f" | "g" | "G" | "x" | "X", prec: number): string {
   if (x !== x) return "NaN";
+  if (fmt === "x" || fmt === "X") return formatHexFloat(x, fmt, prec);
   if (x === Infinity) return "+Inf";
   if (x === -Infinity) return "-Inf";
   const neg = x < 0 || Object.is(x, -0);
@@ -135,4 +136,57 @@ export function formatFloat(x: number, fmt: "e" | "E" | "f" | "g" | "G", prec: n
   }
   if (prec > digs.dp) prec = digs.d.length;
   return sign + fmtF(digs, Math.max(prec - digs.dp, 0));
+}
+
+/** strconv's %x for floats: -0x1.yyyp±dd (shortest when prec < 0). */
+function formatHexFloat(x: number, fmt: "x" | "X", prec: number): string {
+  if (x === Infinity) return "+Inf";
+  if (x === -Infinity) return "-Inf";
+  f64[0] = x;
+  const bits = u64[0]!;
+  const neg = bits >> 63n === 1n;
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0) exp = 1;
+  else mant |= 1n << 52n;
+  exp -= 1023;
+  if (mant === 0n) exp = 0;
+  const M60 = 1n << 60n;
+  mant <<= 8n;
+  while (mant !== 0n && (mant & M60) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & (M60 - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = fmt === "X" ? "0123456789ABCDEF" : "0123456789abcdef";
+  const MASK64 = (1n << 64n) - 1n;
+  let s = (neg ? "-" : "") + "0" + fmt + String((mant >> 60n) & 1n);
+  mant = (mant << 4n) & MASK64;
+  if (prec < 0 && mant !== 0n) {
+    s += ".";
+    while (mant !== 0n) {
+      s += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & MASK64;
+    }
+  } else if (prec > 0) {
+    s += ".";
+    for (let i = 0; i < prec; i++) {
+      s += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & MASK64;
+    }
+  }
+  s += fmt === "X" ? "P" : "p";
+  s += exp < 0 ? "-" : "+";
+  const e = Math.abs(exp);
+  return s + (e < 10 ? "0" + e : String(e));
 }

@@ -45,6 +45,8 @@ class Printer {
   arg: unknown = undefined;
   /** Print a top-level pointer-to-struct without `&` (text/template dereferences before printing). */
   derefTop = false;
+  /** Printing an element of a []byte (type uint8 in bad-verb messages). */
+  byteElem = false;
 
   clearFlags(): void {
     this.plus = this.minus = this.sharp = this.space = this.zero = false;
@@ -125,7 +127,7 @@ class Printer {
     this.out += "%!" + verb + "(";
     if (value === null || value === undefined) this.out += "<nil>";
     else {
-      this.out += typeName(value) + "=";
+      this.out += (this.byteElem ? "uint8" : typeName(value)) + "=";
       if (top) this.printArg(value, "v");
       else this.printValue(value, "v", 0);
     }
@@ -221,9 +223,10 @@ class Printer {
       case "g":
       case "G":
         return this.fmtFloat(v, verb, -1, verb);
-      case "b":
       case "x":
       case "X":
+        return this.fmtFloat(v, verb, -1, verb);
+      case "b":
         return this.fmtFloat(v, "g", -1, verb);
       case "f":
       case "e":
@@ -236,7 +239,7 @@ class Printer {
     }
   }
 
-  fmtFloat(v: number, fmt: "e" | "E" | "f" | "g" | "G", prec: number, verb: string): void {
+  fmtFloat(v: number, fmt: "e" | "E" | "f" | "g" | "G" | "x" | "X", prec: number, verb: string): void {
     if (this.precPresent) prec = this.prec;
     let num = formatFloat(v, fmt, prec);
     if (num[0] !== "-" && num[0] !== "+") num = "+" + num;
@@ -334,7 +337,9 @@ class Printer {
         this.out += "[";
         v.forEach((c, i) => {
           if (i > 0) this.out += " ";
+          this.byteElem = true;
           this.fmtInteger(BigInt(c), verb, false);
+          this.byteElem = false;
         });
         this.out += "]";
         void top;

@@ -18,7 +18,7 @@ import {
   isEmptyTree,
   nodeString,
 } from "./nodes.js";
-import { parseGoFloat, parseGoInt } from "./value.js";
+import { parseGoFloat, parseGoInt, underscoreOK } from "./value.js";
 import { unquote, unquoteCharConstant } from "./unquote.js";
 
 /** A parsed template: its name and body. */
@@ -530,7 +530,7 @@ function parseGoUint(text: string): bigint | undefined {
   if (big !== undefined) return big >= 0n ? big : undefined;
   // Values above int64's range still fit uint64.
   const m = /^(0[xX][0-9a-fA-F_]+|[1-9][0-9_]*)$/.exec(t);
-  if (!m) return undefined;
+  if (!m || (t.includes("_") && !underscoreOK(t))) return undefined;
   const v = BigInt(t.replace(/_/g, ""));
   return v < 1n << 64n ? v : undefined;
 }
