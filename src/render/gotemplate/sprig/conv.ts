@@ -81,3 +81,17 @@ export function sig(params: readonly GoParamType[], fn: GoFunc, variadic?: GoPar
   const s: GoFuncSignature = variadic === undefined ? { params: params.map(P) } : { params: params.map(P), variadic };
   return withSignature(s, fn);
 }
+
+/** Marks a value Sprig returns with its Go type when the value model cannot tell (`[]string`, `[]int`, `map[string]string`). */
+export const GO_TYPE: unique symbol = Symbol.for("berth.gotemplate.goType");
+
+/** Tags v with a Go type name for `typeOf` (non-enumerable; invisible otherwise). */
+export function tagType<T extends object>(v: T, name: string): T {
+  Object.defineProperty(v, GO_TYPE, { value: name, enumerable: false });
+  return v;
+}
+
+/** The Go type tagged by {@link tagType}, if any. */
+export function taggedType(v: unknown): string | undefined {
+  return v !== null && typeof v === "object" ? ((v as { [GO_TYPE]?: string })[GO_TYPE]) : undefined;
+}

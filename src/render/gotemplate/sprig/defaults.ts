@@ -1,6 +1,7 @@
 import type { GoFunc } from "../value.js";
 import { sig, str } from "./conv.js";
 import { deepCopy, isEmpty } from "./equal.js";
+import { fail } from "./errors.js";
 import { goJson, goJsonParse } from "./json.js";
 
 const A = "any" as const;
@@ -11,6 +12,11 @@ function tryOr<T>(f: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+function copyOrPanic(v: unknown): unknown {
+  if (v === null || v === undefined) fail("reflect: call of reflect.Value.Type on zero Value");
+  return deepCopy(v);
 }
 
 /** Sprig's defaults, flow and JSON functions (`default`, `empty`, `coalesce`, `ternary`, `toJson`…). */
@@ -30,7 +36,7 @@ export function defaultFunctions(): Record<string, GoFunc> {
     mustToPrettyJson: sig([A], (v) => goJson(v, { indent: "  " })),
     toRawJson: sig([A], (v) => goJson(v, { escapeHTML: false })),
     mustToRawJson: sig([A], (v) => goJson(v, { escapeHTML: false })),
-    deepCopy: sig([A], (v) => deepCopy(v)),
-    mustDeepCopy: sig([A], (v) => deepCopy(v)),
+    deepCopy: sig([A], copyOrPanic),
+    mustDeepCopy: sig([A], copyOrPanic),
   };
 }

@@ -1,5 +1,5 @@
 import { sortedKeys, type GoFunc } from "../value.js";
-import { dictArg, sig, str, strval } from "./conv.js";
+import { dictArg, sig, str, strval, tagType } from "./conv.js";
 import { fail } from "./errors.js";
 import { mergeMaps } from "./mergo.js";
 
@@ -15,7 +15,7 @@ function merge(overwrite: boolean) {
       if (d === null && src !== null) d = {};
       if (d !== null && src !== null) mergeMaps(d, src, overwrite);
     }
-    return d;
+    return d ?? {}; // Go returns a typed nil map, which prints map[]
   };
 }
 
@@ -47,7 +47,8 @@ export function dictFunctions(): Record<string, GoFunc> {
     }),
     unset: sig([M, S], (d, k) => {
       const m = dictArg(d);
-      if (m !== null) delete m[str(k)];
+      if (m === null) return {}; // Go returns the typed nil map, which prints map[]
+      delete m[str(k)];
       return m;
     }),
     hasKey: sig([M, S], (d, k) => {
@@ -75,7 +76,7 @@ export function dictFunctions(): Record<string, GoFunc> {
           const m = dictArg(d);
           if (m !== null) out.push(...sortedKeys(m));
         }
-        return out;
+        return tagType(out, "[]string");
       },
       M,
     ),

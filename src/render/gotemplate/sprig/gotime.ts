@@ -1,6 +1,7 @@
 // Go's time.Time (a GoStruct), layouts (Format/Parse) and time.Duration String/Parse.
 import { GoStruct } from "../value.js";
 import { fail } from "./errors.js";
+import { zoneAbbreviation } from "./zoneinfo.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -21,6 +22,8 @@ function zoneInfo(zone: string, ms: number): { offset: number; abbr: string } {
 }
 
 function abbrFor(zone: string, ms: number, offset: number): string {
+  const fromDb = zoneAbbreviation(zone, Math.floor(ms / 1000), offset);
+  if (fromDb !== undefined) return fromDb;
   const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" }).formatToParts(new Date(ms));
   const name = parts.find((p) => p.type === "timeZoneName")?.value ?? "";
   if (/^[A-Z]{3,5}$/.test(name)) return name;
@@ -130,7 +133,7 @@ export function now(): GoTime {
   return new GoTime(Date.now(), Number(hr % 1000000n), "Local");
 }
 
-type Chunk = { lit: string } | { std: string; n?: number };
+type Chunk = { lit: string } | { std: string; n?: number; sep?: string };
 
 const STD = /^(January|Jan|Monday|Mon|MST|2006|002|__2|_2|01|02|03|04|05|06|15|1|2|3|4|5|PM|pm|Z070000|Z07:00:00|Z0700|Z07:00|Z07|-070000|-07:00:00|-0700|-07:00|-07)/;
 
@@ -142,7 +145,7 @@ function chunks(layout: string): Chunk[] {
     const frac = /^[.,](0+|9+)(?![0-9])/.exec(rest);
     if (frac) {
       if (lit) out.push({ lit }), (lit = "");
-      out.push({ std: frac[1]![0] === "0" ? "frac0" : "frac9", n: frac[1]!.length });
+      out.push({ std: frac[1]![0] === "0" ? "frac0" : "frac9", n: frac[1]!.length, sep: rest[0]! });
       i += frac[0].length;
       continue;
     }
@@ -217,10 +220,10 @@ export function formatTime(t: GoTime, layout: string): string {
       case "05": out += pad(f.s, 2); break;
       case "PM": out += f.h >= 12 ? "PM" : "AM"; break;
       case "pm": out += f.h >= 12 ? "pm" : "am"; break;
-      case "frac0": out += "." + pad(t.nanos(), 9).slice(0, c.n); break;
+      case "frac0": out += c.sep + pad(t.nanos(), 9).slice(0, c.n); break;
       case "frac9": {
         const digits = pad(t.nanos(), 9).slice(0, c.n).replace(/0+$/, "");
-        if (digits) out += "." + digits;
+        if (digits) out += c.sep + digits;
         break;
       }
       default: out += tz(f.off, c.std);
@@ -231,7 +234,7 @@ export function formatTime(t: GoTime, layout: string): string {
 
 /** time.ParseInLocation for the usual layout elements; throws Go-like errors. */
 export function parseTime(layout: string, value: string, zone: string): GoTime {
-  let y = 1, mo = 1, d = 1, h = 0, mi = 0, s = 0, ns = 0, pm: boolean | undefined;
+  let y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, ns = 0, pm: boolean | undefined;
   let off: number | undefined;
   let abbr = "";
   let v = value;
@@ -242,7 +245,9 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
     v = v.slice(m![0].length);
     return Number(m![0]);
   };
-  for (const c of chunks(layout)) {
+  const cs = chunks(layout);
+  for (let ci = 0; ci < cs.length; ci++) {
+    const c = cs[ci]!;
     if ("lit" in c) {
       if (!v.startsWith(c.lit)) bad();
       v = v.slice(c.lit.length);
@@ -259,7 +264,8 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
       case "4": case "04": mi = num(c.std === "04" ? 2 : 1, 2); break;
       case "5": case "05": {
         s = num(c.std === "05" ? 2 : 1, 2);
-        const fm = /^[.,]([0-9]+)/.exec(v);
+        const next = cs[ci + 1];
+        const fm = next && "std" in next && next.std.startsWith("frac") ? null : /^[.,]([0-9]+)/.exec(v);
         if (fm) (ns = Number(fm[1]!.slice(0, 9).padEnd(9, "0"))), (v = v.slice(fm[0].length));
         break;
       }

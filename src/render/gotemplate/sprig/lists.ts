@@ -1,5 +1,5 @@
 import { compareKeys, isMap, kindOf, toInt64, typeName, type GoFunc } from "../value.js";
-import { int, sig, strslice, strval } from "./conv.js";
+import { int, sig, strslice, strval, tagType } from "./conv.js";
 import { deepEqual, isEmpty } from "./equal.js";
 import { fail } from "./errors.js";
 
@@ -59,7 +59,7 @@ function slice(list: unknown, indices: unknown[], msg: string): unknown {
 
 /** Sprig's `untilStep`. */
 export function untilStep(start: number, stop: number, step: number): bigint[] {
-  const v: bigint[] = [];
+  const v: bigint[] = tagType([], "[]int");
   if (stop < start) {
     if (step >= 0) return v;
     for (let i = start; i > stop; i += step) v.push(BigInt(i));
@@ -113,13 +113,13 @@ export function listFunctions(): Record<string, GoFunc> {
           if (e === undefined) fail(`Cannot concat type ${kindOf(l)} as list`);
           res.push(...e);
         }
-        return res.length === 0 ? null : res;
+        return res;
       },
       A,
     ),
     sortAlpha: sig([A], (list) => {
-      if (elems(list) !== undefined) return strslice(list).sort(compareKeys);
-      return [strval(list)];
+      if (elems(list) !== undefined) return tagType(strslice(list).sort(compareKeys), "[]string");
+      return tagType([strval(list)], "[]string");
     }),
     until: sig(["int"], (n) => {
       const c = int(n);
@@ -164,11 +164,11 @@ export function listFunctions(): Record<string, GoFunc> {
     });
     fns[name("rest")] = sig([A], (l) => {
       const e = listOf(l, "Cannot find rest on type");
-      return e.length === 0 ? null : e.slice(1);
+      return e.slice(1);
     });
     fns[name("initial")] = sig([A], (l) => {
       const e = listOf(l, "Cannot find initial on type");
-      return e.length === 0 ? null : e.slice(0, -1);
+      return e.slice(0, -1);
     });
     fns[name("reverse")] = sig([A], (l) => [...listOf(l, "Cannot find reverse on type")].reverse());
     fns[name("compact")] = sig([A], (l) => listOf(l, "Cannot compact on type").filter((x) => !isEmpty(x)));

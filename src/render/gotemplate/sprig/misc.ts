@@ -1,5 +1,5 @@
 import { kindOf, typeName, type GoFunc } from "../value.js";
-import { dictArg, sig, str } from "./conv.js";
+import { dictArg, sig, str, taggedType } from "./conv.js";
 import { b32dec, b32enc, b64dec, b64enc } from "./encoding.js";
 import { deepEqual } from "./equal.js";
 import { fail } from "./errors.js";
@@ -10,7 +10,7 @@ const S = "string" as const;
 
 /** Sprig's reflection, path, encoding, URL and network functions. */
 export function miscFunctions(): Record<string, GoFunc> {
-  const typeOf = (v: unknown): string => (v === null || v === undefined ? "<nil>" : typeName(v));
+  const typeOf = (v: unknown): string => (v === null || v === undefined ? "<nil>" : taggedType(v) ?? typeName(v));
   return {
     hello: sig([], () => "Hello!"),
     typeOf: sig(["any"], typeOf),

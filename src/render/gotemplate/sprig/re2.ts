@@ -130,6 +130,17 @@ class Parser {
         continue;
       }
       lastWasRepeat = "";
+      if (c === "\\" && this.src[this.pos + 1] === "Q") {
+        // \Q…\E: each char is its own atom (a following * applies to the last one).
+        const end = this.src.indexOf("\\E", this.pos + 2);
+        const lit = end < 0 ? this.src.slice(this.pos + 2) : this.src.slice(this.pos + 2, end);
+        this.pos = end < 0 ? this.src.length : end + 2;
+        for (const ch of lit) {
+          lastAtomStart = cur.length;
+          cur += this.literal(ch.codePointAt(0)!, f);
+        }
+        continue;
+      }
       const atom = this.parseAtom(f, depth);
       if (atom === null) {
         lastAtomStart = -1;
@@ -213,10 +224,9 @@ class Parser {
     if (named && (rest.startsWith("?P<") || rest.startsWith("?<"))) {
       const name = named[1]!;
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.err("invalid named capture", this.src.slice(start, this.pos + named[0].length));
-      if (this.names.has(name)) this.err("duplicate capture group name", name);
       this.pos += named[0].length;
       this.groups++;
-      this.names.set(name, this.groups);
+      if (!this.names.has(name)) this.names.set(name, this.groups);
       return "(" + this.parseGroupBody(f, depth, start) + ")";
     }
     // Flags: (?flags) or (?flags:re)
@@ -269,15 +279,6 @@ class Parser {
       case "B":
         this.pos += 2;
         return "\\B";
-      case "C":
-        this.pos += 2;
-        return "[\\s\\S]";
-      case "Q": {
-        const end = this.src.indexOf("\\E", this.pos + 2);
-        const lit = end < 0 ? this.src.slice(this.pos + 2) : this.src.slice(this.pos + 2, end);
-        this.pos = end < 0 ? this.src.length : end + 2;
-        return [...lit].map((ch) => this.literal(ch.codePointAt(0)!, f)).join("");
-      }
     }
     const cls = this.maybeClassEscape(f);
     if (cls !== undefined) return `[${cls.neg ? "^" : ""}${cls.body}]`;

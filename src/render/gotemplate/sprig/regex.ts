@@ -1,5 +1,5 @@
 import type { GoFunc } from "../value.js";
-import { int, sig, str } from "./conv.js";
+import { int, sig, str, tagType } from "./conv.js";
 import { compile, findAll, findString, matchString, mustCompile, quoteMeta, replaceAll, split, type GoRegexp } from "./re2.js";
 
 type Mode = "must" | "panic";
@@ -24,11 +24,11 @@ export function regexFunctions(): Record<string, GoFunc> {
   };
   for (const mode of ["must", "panic"] as const) {
     const name = (n: string): string => (mode === "must" ? "must" + n[0]!.toUpperCase() + n.slice(1) : n);
-    fns[name("regexFindAll")] = sig([S, S, "int"], (r, s, n) => findAll(re(mode, r), str(s), int(n)).map((m) => m[0]));
+    fns[name("regexFindAll")] = sig([S, S, "int"], (r, s, n) => tagType(findAll(re(mode, r), str(s), int(n)).map((m) => m[0]), "[]string"));
     fns[name("regexFind")] = sig([S, S], (r, s) => findString(re(mode, r), str(s)));
     fns[name("regexReplaceAll")] = sig([S, S, S], (r, s, repl) => replaceAll(re(mode, r), str(s), str(repl), false));
     fns[name("regexReplaceAllLiteral")] = sig([S, S, S], (r, s, repl) => replaceAll(re(mode, r), str(s), str(repl), true));
-    fns[name("regexSplit")] = sig([S, S, "int"], (r, s, n) => split(re(mode, r), str(s), int(n)));
+    fns[name("regexSplit")] = sig([S, S, "int"], (r, s, n) => tagType(split(re(mode, r), str(s), int(n)) ?? [], "[]string"));
   }
   return fns;
 }

@@ -1,6 +1,6 @@
 import { formatValue } from "../fmt.js";
 import type { GoFunc } from "../value.js";
-import { fromBytes, int, isAscii, sig, str, strslice, strval, toBytes } from "./conv.js";
+import { fromBytes, int, isAscii, sig, str, strslice, strval, tagType, toBytes } from "./conv.js";
 import { fail } from "./errors.js";
 import { goQuote } from "../quote.js";
 import { goLower, goUpper, isLetter, isDigit, isLower, isSpace, isTitle, isUpper, toLowerRune, toTitleRune, toUpperRune, trimSpace } from "./unicode.js";
@@ -40,17 +40,17 @@ export function goSplit(s: string, sep: string, n = -1): string[] {
 function splitDict(parts: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   parts.forEach((p, i) => (out["_" + i] = p));
-  return out;
+  return tagType(out, "map[string]string");
 }
 
 /** Sprig's trunc: byte-based, negative counts keep the end. */
 export function trunc(c: number, s: string): string {
-  if (isAscii(s)) {
-    if (c < 0 && s.length + c > 0) return s.slice(s.length + c);
-    if (c >= 0 && s.length > c) return s.slice(0, c);
-    return s;
-  }
-  return fromBytes(trunc(c, toBytes(s)));
+  const ascii = isAscii(s);
+  const b = ascii ? s : toBytes(s);
+  let r = b;
+  if (c < 0 && b.length + c > 0) r = b.slice(b.length + c);
+  else if (c >= 0 && b.length > c) r = b.slice(0, c);
+  return r === b ? s : ascii ? r : fromBytes(r);
 }
 
 /** Sprig's substr: byte-based Go slicing that panics out of range. */
@@ -276,9 +276,9 @@ export function stringFunctions(): Record<string, GoFunc> {
     plural: sig([S, S, I], (one, many, n) => (int(n) === 1 ? str(one) : str(many))),
     toString: sig(["any"], (v) => strval(v)),
     split: sig([S, S], (sep, s) => splitDict(goSplit(str(s), str(sep)))),
-    splitList: sig([S, S], (sep, s) => goSplit(str(s), str(sep))),
+    splitList: sig([S, S], (sep, s) => tagType(goSplit(str(s), str(sep)), "[]string")),
     splitn: sig([S, I, S], (sep, n, s) => splitDict(goSplit(str(s), str(sep), int(n)))),
-    toStrings: sig(["any"], (v) => strslice(v)),
+    toStrings: sig(["any"], (v) => tagType(strslice(v), "[]string")),
     join: sig([S, "any"], (sep, v) => strslice(v).join(str(sep))),
   };
 }
