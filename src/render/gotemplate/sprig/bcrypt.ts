@@ -28,48 +28,49 @@ function piWords(): Uint32Array {
 class Blowfish {
   p: Uint32Array;
   s: Uint32Array;
+  /** The block being encrypted (left, right), updated in place. */
+  lr = new Uint32Array(2);
   constructor() {
     const w = piWords();
     this.p = w.slice(0, 18);
     this.s = w.slice(18);
   }
-  private f(x: number): number {
-    const s = this.s;
-    return ((((s[x >>> 24]! + s[256 + ((x >>> 16) & 0xff)]!) ^ s[512 + ((x >>> 8) & 0xff)]!) >>> 0) + s[768 + (x & 0xff)]!) >>> 0;
-  }
-  encrypt(l: number, r: number): [number, number] {
+  encrypt(): void {
     const p = this.p;
-    l = (l ^ p[0]!) >>> 0;
+    const s = this.s;
+    let l = this.lr[0]! ^ p[0]!;
+    let r = this.lr[1]!;
     for (let i = 1; i <= 16; i += 2) {
-      r = (r ^ this.f(l) ^ p[i]!) >>> 0;
-      l = (l ^ this.f(r) ^ p[i + 1]!) >>> 0;
+      r ^= (((s[l >>> 24]! + s[256 + ((l >>> 16) & 0xff)]!) ^ s[512 + ((l >>> 8) & 0xff)]!) + s[768 + (l & 0xff)]!) ^ p[i]!;
+      l ^= (((s[r >>> 24]! + s[256 + ((r >>> 16) & 0xff)]!) ^ s[512 + ((r >>> 8) & 0xff)]!) + s[768 + (r & 0xff)]!) ^ p[i + 1]!;
     }
-    r = (r ^ p[17]!) >>> 0;
-    return [r, l];
+    this.lr[0] = r ^ p[17]!;
+    this.lr[1] = l;
   }
   expand(key: Uint8Array, salt: Uint8Array | null): void {
     let j = 0;
     const word = (b: Uint8Array): number => {
       let w = 0;
       for (let k = 0; k < 4; k++) {
-        w = ((w << 8) | b[j]!) >>> 0;
+        w = (w << 8) | b[j]!;
         j = (j + 1) % b.length;
       }
       return w;
     };
-    for (let i = 0; i < 18; i++) this.p[i] = (this.p[i]! ^ word(key)) >>> 0;
+    for (let i = 0; i < 18; i++) this.p[i] = this.p[i]! ^ word(key);
     j = 0;
-    let l = 0;
-    let r = 0;
+    const lr = this.lr;
+    lr[0] = 0;
+    lr[1] = 0;
     const fill = (arr: Uint32Array, n: number): void => {
       for (let i = 0; i < n; i += 2) {
         if (salt) {
-          l = (l ^ word(salt)) >>> 0;
-          r = (r ^ word(salt)) >>> 0;
+          lr[0] = lr[0]! ^ word(salt);
+          lr[1] = lr[1]! ^ word(salt);
         }
-        [l, r] = this.encrypt(l, r);
-        arr[i] = l;
-        arr[i + 1] = r;
+        this.encrypt();
+        arr[i] = lr[0]!;
+        arr[i + 1] = lr[1]!;
       }
     };
     fill(this.p, 18);
@@ -103,11 +104,11 @@ export function bcryptHash(password: string, cost = 10, salt: Uint8Array = rando
   const words = new Uint32Array(6);
   for (let i = 0; i < 6; i++) words[i] = data.readUInt32BE(i * 4);
   for (let i = 0; i < 6; i += 2) {
-    let l = words[i]!;
-    let r = words[i + 1]!;
-    for (let k = 0; k < 64; k++) [l, r] = bf.encrypt(l, r);
-    words[i] = l;
-    words[i + 1] = r;
+    bf.lr[0] = words[i]!;
+    bf.lr[1] = words[i + 1]!;
+    for (let k = 0; k < 64; k++) bf.encrypt();
+    words[i] = bf.lr[0]!;
+    words[i + 1] = bf.lr[1]!;
   }
   const out = Buffer.alloc(24);
   for (let i = 0; i < 6; i++) out.writeUInt32BE(words[i]!, i * 4);

@@ -101,24 +101,21 @@ function ext(id: string, critical: boolean, value: Uint8Array): Uint8Array {
 function ipBytes(ip: string): Uint8Array {
   if (isIP(ip) === 4 && !/(^|\.)0[0-9]/.test(ip)) return Uint8Array.from(ip.split(".").map(Number));
   if (isIP(ip) === 6) {
-    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
-    let head = ip;
-    let tailWords: number[] = [];
+    let text = ip;
+    const v4 = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
     if (v4) {
-      const b = v4[1]!.split(".").map(Number);
-      tailWords = [(b[0]! << 8) | b[1]!, (b[2]! << 8) | b[3]!];
-      head = ip.slice(0, -v4[1]!.length).replace(/:$/, ":0").replace(/::0$/, "::");
-      if (head.endsWith(":") && !head.endsWith("::")) head = head.slice(0, -1);
+      const b = v4.slice(2).map(Number) as [number, number, number, number];
+      text = v4[1]! + ((b[0] << 8) | b[1]).toString(16) + ":" + ((b[2] << 8) | b[3]).toString(16);
     }
-    const [l, r] = head.split("::") as [string, string | undefined];
-    const words = (s: string | undefined): number[] => (s ? s.split(":").filter((x) => x !== "").map((h) => parseInt(h, 16)) : []);
+    const words = (part: string | undefined): number[] => (part ? part.split(":").map((h) => parseInt(h, 16)) : []);
+    const [l, r] = text.split("::") as [string, string | undefined];
     const left = words(l);
-    const right = [...words(r), ...tailWords];
-    const all = r === undefined ? [...left, ...tailWords] : [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+    const right = words(r);
+    const all = r === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
     const out = new Uint8Array(16);
     all.forEach((w, i) => ((out[2 * i] = w >> 8), (out[2 * i + 1] = w & 0xff)));
-    const mapped = out.subarray(0, 10).every((b) => b === 0) && out[10] === 0xff && out[11] === 0xff;
-    return mapped ? out.slice(12) : out;
+    const mapped = out.subarray(0, 10).every((x) => x === 0) && out[10] === 0xff && out[11] === 0xff;
+    return mapped ? out.slice(12) : out; // net.IP.To4: IPv4-mapped addresses are written as 4 bytes
   }
   fail(`error parsing ip: ${ip}`);
 }
