@@ -5,7 +5,6 @@ import { RenderError } from "../render/errors.js";
 import { renderChart, type RenderClusterAccess, type RenderOptions } from "../render/render.js";
 import type { RenderResult } from "../render/types.js";
 import type { DeepPartial } from "../values/types.js";
-import { collectUserValues } from "../values/user-values.js";
 
 
 /** What is rendered: the release and the user's values. */
@@ -56,8 +55,7 @@ export async function renderWith<V>(chart: Chart<V>, args: TemplateArgs<V>, opti
   if (!isDns1123Label(args.release) || args.release.length > 53) {
     throw new RenderError(chart.metadata.name, [{ path: "release", message: `release name ${JSON.stringify(args.release)} is invalid: use lowercase letters, digits and '-', at most 53 characters` }]);
   }
-  const layers = await collectUserValues(args);
-  return renderChart(chart, layers, {
+  return renderChart(chart, args, {
     name: args.release,
     namespace: args.namespace ?? "default",
     ...(options.revision !== undefined && { revision: options.revision }),

@@ -1,6 +1,7 @@
 import type { Issue } from "../chart/issue.js";
 import type { Chart } from "../chart/types.js";
 import type { Values } from "../values/types.js";
+import type { UserValuesInput } from "../values/user-values.js";
 import type { CapabilitiesInput } from "./capabilities.js";
 import type { LookupFunction } from "./lookup.js";
 import type { SourcedValue } from "./objects.js";
@@ -22,7 +23,7 @@ export interface RenderRelease {
 export interface EngineInput {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart, whatever its values type
   readonly chart: Chart<any>;
-  /** User values, lowest priority first (files, code, `--set`). */
+  /** User values as {@link RenderEngine.userValues} gave them. */
   readonly userValues: readonly Values[];
   readonly release: RenderRelease;
   /** A missing value is an error (mustache); Go templates follow Helm (`<no value>` renders empty). */
@@ -58,6 +59,8 @@ export interface EngineOutput {
  * Values problems are thrown (`ValuesInvalid`); template problems are returned as issues.
  */
 export interface RenderEngine {
+  /** Reads and merges the user's values as this engine's charts expect them (files, code, `--set`). */
+  userValues(input: UserValuesInput): Promise<readonly Values[]>;
   /** Renders a chart tree to documents. */
   render(input: EngineInput): EngineOutput;
 }

@@ -1,5 +1,5 @@
 import type { Chart } from "../chart/types.js";
-import type { Values } from "../values/types.js";
+import type { UserValuesInput } from "../values/user-values.js";
 import type { CapabilitiesInput } from "./capabilities.js";
 import type { EngineInput, EngineOutput, RenderEngine, RenderRelease } from "./engine.js";
 import { RenderError } from "./errors.js";
@@ -43,19 +43,20 @@ export function engineOf(chart: Chart<any>): RenderEngine {
  * Renders a chart with the user's values into objects, CRDs, hooks and notes, with the chart's
  * engine; whichever it is, the result has the same shape and the same checks.
  *
- * @param userValues - override layers, lowest priority first
+ * @param values - the user's values files, values in code and `--set` expressions
  * @throws `ValuesInvalid` for values the schemas reject
  * @throws {@link RenderError} listing every problem in every template
  */
 export async function renderChart(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart, whatever its values type
   chart: Chart<any>,
-  userValues: readonly Values[],
+  values: UserValuesInput,
   release: RenderRelease,
   options: RenderOptions = {},
   cluster: RenderClusterAccess = {},
 ): Promise<RenderResult> {
   const engine = engineOf(chart);
+  const userValues = await engine.userValues(values);
   const input: Omit<EngineInput, "lookup"> = { chart, userValues, release, strict: options.strict ?? true, capabilities: options.capabilities ?? {} };
   let output: EngineOutput;
   if (!cluster.reader) {

@@ -3,6 +3,7 @@ import type { Issue } from "../../chart/issue.js";
 import type { TemplateSource } from "../../chart/types.js";
 import { computeValues, validateTree, type ChartValues } from "../../values/compute.js";
 import { ValuesInvalid } from "../../values/errors.js";
+import { collectUserValues } from "../../values/user-values.js";
 import { buildCapabilities } from "../capabilities.js";
 import { parseCrdFile } from "../crds.js";
 import type { EngineInput, EngineOutput, RenderEngine } from "../engine.js";
@@ -17,6 +18,7 @@ import { runTemplate, runText, type PartialSet } from "./run-template.js";
  * enabled chart rendered with structural interpolation.
  */
 export const mustacheEngine: RenderEngine = {
+  userValues: collectUserValues,
   render(input: EngineInput): EngineOutput {
     const tree = computeValues(input.chart, input.userValues);
     const violations = validateTree(tree);
