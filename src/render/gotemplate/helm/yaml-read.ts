@@ -7,6 +7,7 @@ import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseDocument, type N
 import { BerthError } from "../../../errors.js";
 import { resolvePlain } from "./yaml-resolve.js";
 import { formatFloat } from "../float-format.js";
+import { reindentContinuations } from "./yaml-lenient.js";
 
 /** A YAML document Helm could not read; the message follows Helm's wording. */
 export class HelmYamlError extends BerthError {
@@ -112,8 +113,17 @@ const TAGS_MERGE = "tag:yaml.org,2002:merge";
 
 /** Parses the first YAML document of `text` into go-yaml v2 values (ints as bigint). */
 export function readYamlRaw(text: string): RawYaml {
-  const doc = parseDocument(text, { schema: "failsafe", uniqueKeys: false, merge: false, strict: false, keepSourceTokens: false });
-  const err = firstError(doc);
+  const options = { schema: "failsafe", uniqueKeys: false, merge: false, strict: false, keepSourceTokens: false } as const;
+  let doc = parseDocument(text, options);
+  let err = firstError(doc);
+  if (err) {
+    // libyaml tolerates under-indented continuation lines; retry with them indented.
+    const retry = parseDocument(reindentContinuations(text), options);
+    if (!firstError(retry)) {
+      doc = retry;
+      err = undefined;
+    }
+  }
   if (err) throw new HelmYamlError(`error converting YAML to JSON: ${err}`);
   return new Reader(doc).node(doc.contents);
 }
