@@ -39,7 +39,8 @@ describe("lookup rounds", () => {
   it("GIVEN an empty name, a cluster-scoped kind with a namespace, a missing object and an unknown kind WHEN read THEN a List, a cluster-wide get, and empty maps", async () => {
     const calls: string[] = [];
     const rounds = new LookupRounds(fakeReader([secret], calls));
-    for (const call of [["v1", "Secret", "ns", ""], ["v1", "Namespace", "ignored", "ns"], ["v1", "Secret", "ns", "gone"], ["x/v1", "Widget", "ns", "w"]] as const) rounds.lookup(...call);
+    const calls4: [string, string, string, string][] = [["v1", "Secret", "ns", ""], ["v1", "Namespace", "ignored", "ns"], ["v1", "Secret", "ns", "gone"], ["x/v1", "Widget", "ns", "w"]];
+    for (const [apiVersion, kind, namespace, name] of calls4) rounds.lookup(apiVersion, kind, namespace, name);
     await rounds.read();
     const list = rounds.lookup("v1", "Secret", "ns", "") as { kind: string; items: unknown[] };
     assert.deepEqual([list.kind, list.items.length], ["SecretList", 1]);
