@@ -26,7 +26,7 @@ import {
 } from "./nodes.js";
 import type { Tree } from "./parse.js";
 import { goQuote } from "./quote.js";
-import { GoStruct, type GoFuncMap, type GoParamType, isMap, signatureOf, sortedKeys, truth, typeName } from "./value.js";
+import { GO_METHODS, GoStruct, type GoFunc, type GoFuncMap, type GoParamType, isMap, signatureOf, sortedKeys, truth, typeName } from "./value.js";
 
 /** Go's `missingkey` option. */
 export type MissingKey = "default" | "invalid" | "zero" | "error";
@@ -58,6 +58,11 @@ interface Variable {
 class ExecErrorSignal extends Error {}
 
 const HAS_OWN = Object.prototype.hasOwnProperty;
+
+/** JS's "Maximum call stack size exceeded" (checked without regexes: little stack is left). */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message.includes("call stack");
+}
 
 function goMethod(recv: GoStruct, name: string): ((...a: unknown[]) => unknown) | undefined {
   if (!isExported(name) || HAS_OWN.call(recv, name)) return undefined;
@@ -216,7 +221,11 @@ export class State {
     try {
       s.walk(newDot, false, tree.root);
     } catch (e) {
-      if (e instanceof RangeError && /call stack/.test(e.message)) this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+      if (isStackOverflow(e)) {
+        // JS runs out of stack before Go's depth limit; report it as Go does.
+        this.at(t);
+        this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+      }
       throw e;
     }
   }
@@ -338,6 +347,11 @@ export class State {
     }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     const hasArgs = args.length > 1 || final !== MISSING;
+    if (typeof receiver === "object") {
+      const ms = (receiver as { [GO_METHODS]?: Record<string, unknown> })[GO_METHODS];
+      const m = ms !== undefined && isExported(fieldName) && HAS_OWN.call(ms, fieldName) ? ms[fieldName] : undefined;
+      if (typeof m === "function") return this.evalCall(dot, boxed, m as GoFunc, m as GoFunc, null, node, fieldName, args, final);
+    }
     if (receiver instanceof GoStruct) {
       const method = goMethod(receiver, fieldName);
       if (method) return this.evalCall(dot, boxed, method.bind(receiver), method, null, node, fieldName, args, final);
@@ -435,7 +449,7 @@ export class State {
       return f();
     } catch (e) {
       if (e instanceof LoopSignal) throw e;
-      if (e instanceof RangeError && /call stack/.test(e.message)) throw e;
+      if (isStackOverflow(e)) throw e;
       this.at(node);
       const msg = e instanceof Error ? e.message : String(e);
       this.errorf(`error calling ${name}: ${msg}`, e instanceof BuiltinError ? undefined : e);
@@ -588,7 +602,7 @@ export function executeTree(env: ExecEnv, name: string, tree: Tree, data: unknow
   try {
     s.walk(dot, false, tree.root);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/.test(e.message))
+    if (isStackOverflow(e))
       throw new TemplateError("TemplateExecError", `template: ${name}: exceeded maximum template depth (${MAX_EXEC_DEPTH})`, { cause: e });
     throw e;
   }

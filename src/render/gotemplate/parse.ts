@@ -28,7 +28,6 @@ export interface Tree {
   root: ListNode;
 }
 
-const MAX_STACK_DEPTH = 10000;
 
 class ParseError extends Error {}
 
@@ -49,6 +48,7 @@ class Parser {
     private readonly lex: Lexer,
     private readonly hasFunction: (name: string) => boolean,
     private readonly treeSet: Map<string, Tree>,
+    private readonly maxStackDepth: number,
   ) {
     this.name = name;
   }
@@ -134,7 +134,7 @@ class Parser {
       if (this.peek().typ === T.LeftDelim) {
         const delim = this.next();
         if (this.nextNonSpace().typ === T.Define) {
-          const def = new Parser("definition", this.src, this.lex, this.hasFunction, this.treeSet);
+          const def = new Parser("definition", this.src, this.lex, this.hasFunction, this.treeSet, this.maxStackDepth);
           def.parseDefinition();
           continue;
         }
@@ -337,7 +337,7 @@ class Parser {
     const token = this.nextNonSpace();
     const name = this.parseTemplateName(token, context);
     const pipe = this.pipeline(context, T.RightDelim);
-    const block = new Parser(name, this.src, this.lex, this.hasFunction, this.treeSet);
+    const block = new Parser(name, this.src, this.lex, this.hasFunction, this.treeSet, this.maxStackDepth);
     const [list, end] = block.itemList();
     block.root = list;
     if (end.k !== N.End) this.errorf(`unexpected ${nodeString(end)} in ${context}`);
@@ -428,7 +428,7 @@ class Parser {
       case T.Number:
         return this.newNumber(token);
       case T.LeftParen: {
-        if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf("max expression depth exceeded");
+        if (this.stackDepth >= this.maxStackDepth) this.errorf("max expression depth exceeded");
         this.stackDepth++;
         try {
           return this.pipeline("parenthesized pipeline", T.RightParen);
@@ -481,7 +481,8 @@ class Parser {
       n.isInt = n.isUint = n.isFloat = true;
       return n;
     }
-    if (token.typ === T.Complex || text.endsWith("i")) this.errorf(`complex numbers are not supported: ${text}`);
+    if (token.typ === T.Complex || (text.endsWith("i") && parseGoFloat(text.slice(0, -1)) !== undefined))
+      this.errorf(`complex numbers are not supported: ${text}`);
     const i = parseGoInt(text);
     const u = text.startsWith("-") ? undefined : parseGoUint(text);
     if (u !== undefined) {
@@ -543,6 +544,8 @@ export interface ParseOptions {
   readonly leftDelim?: string;
   /** @defaultValue `}}` */
   readonly rightDelim?: string;
+  /** Go's maximum nesting of parenthesized pipelines. @defaultValue 10000 */
+  readonly maxExpressionDepth?: number;
 }
 
 /**
@@ -554,7 +557,7 @@ export function parseTemplates(name: string, text: string, options: ParseOptions
   const src: Source = { parseName: name, text };
   const lex = new Lexer(text, options.leftDelim || "{{", options.rightDelim || "}}");
   lex.options = { emitComment: false, breakOK: !options.hasFunction("break"), continueOK: !options.hasFunction("continue") };
-  const p = new Parser(name, src, lex, options.hasFunction, treeSet);
+  const p = new Parser(name, src, lex, options.hasFunction, treeSet, options.maxExpressionDepth ?? 10000);
   try {
     p.parse();
     p.add();

@@ -27,7 +27,9 @@ export interface TemplateSetOptions {
   readonly rightDelim?: string;
 }
 
-const parseCache = new Map<string, Map<string, Tree>>();
+/** Parsed texts by (delimiters, function names, template name) then by text. */
+const parseCache = new Map<string, Map<string, Map<string, Tree>>>();
+let parseCacheSize = 0;
 const PARSE_CACHE_MAX = 20000;
 
 /**
@@ -78,9 +80,12 @@ export class TemplateSet implements ExecEnv {
 
   private hasFunction = (name: string): boolean => typeof this.funcMap[name] === "function" || BUILTINS.has(name);
 
-  private cacheKey(name: string, text: string): string {
+  private cacheFor(name: string): Map<string, Map<string, Tree>> {
     if (this.funcsKey === undefined) this.funcsKey = Object.keys(this.funcMap).sort().join(",");
-    return `${this.leftDelim}\u0000${this.rightDelim}\u0000${this.funcsKey}\u0000${name}\u0000${text}`;
+    const key = `${this.leftDelim}\u0000${this.rightDelim}\u0000${this.funcsKey}\u0000${name}`;
+    let m = parseCache.get(key);
+    if (m === undefined) parseCache.set(key, (m = new Map()));
+    return m;
   }
 
   /**
@@ -89,12 +94,15 @@ export class TemplateSet implements ExecEnv {
    * empty one never replaces an existing template. Throws a TemplateError with Go's message.
    */
   parse(name: string, text: string): this {
-    const key = this.cacheKey(name, text);
-    let trees = parseCache.get(key);
+    const cache = this.cacheFor(name);
+    let trees = cache.get(text);
     if (trees === undefined) {
       trees = parseTemplates(name, text, { hasFunction: this.hasFunction, leftDelim: this.leftDelim, rightDelim: this.rightDelim });
-      if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();
-      parseCache.set(key, trees);
+      if (++parseCacheSize > PARSE_CACHE_MAX) {
+        parseCache.clear();
+        parseCacheSize = 1;
+      }
+      cache.set(text, trees);
     }
     for (const [n, tree] of trees) {
       const old = this.trees.get(n);

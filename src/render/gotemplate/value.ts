@@ -27,6 +27,13 @@ export interface GoFuncSignature {
   readonly variadic?: GoParamType;
 }
 
+/**
+ * Where a map or slice carries the methods of its Go named type (e.g. Helm's `.Files`,
+ * `.Capabilities.APIVersions`): an object of Go-named functions the engine calls for
+ * `.Name args…` before treating `Name` as a map key.
+ */
+export const GO_METHODS: unique symbol = Symbol.for("berth.gotemplate.methods") as never;
+
 /** The property under which {@link withSignature} stores a function's Go signature. */
 export const GO_SIGNATURE: unique symbol = Symbol.for("berth.gotemplate.signature");
 

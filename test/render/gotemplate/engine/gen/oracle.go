@@ -128,6 +128,36 @@ func run(c *tcase, data map[string]interface{}) {
 	c.Out = &s
 }
 
+// scase parses several texts into one set (Go's root.New(name).Parse(text)) and executes one by name.
+type scase struct {
+	Name   string      `json:"name"`
+	Parses [][2]string `json:"parses"`
+	Exec   string      `json:"exec"`
+	Data   interface{} `json:"data"`
+	Out    *string     `json:"out,omitempty"`
+	Err    *string     `json:"err,omitempty"`
+}
+
+func runSet(c *scase) {
+	c.Out, c.Err = nil, nil
+	root := template.New("root").Funcs(funcs())
+	for _, p := range c.Parses {
+		if _, err := root.New(p[0]).Parse(p[1]); err != nil {
+			s := err.Error()
+			c.Err = &s
+			return
+		}
+	}
+	var b strings.Builder
+	if err := root.ExecuteTemplate(&b, c.Exec, decode(c.Data)); err != nil {
+		s := err.Error()
+		c.Err = &s
+		return
+	}
+	s := b.String()
+	c.Out = &s
+}
+
 type fcase struct {
 	Fn     string            `json:"fn"`
 	Format string            `json:"format,omitempty"`
@@ -146,6 +176,7 @@ func main() {
 		Data  map[string]interface{} `json:"data"`
 		Cases []*tcase               `json:"cases"`
 		Fmt   []*fcase               `json:"fmt"`
+		Sets  []*scase               `json:"sets"`
 	}
 	dec := json.NewDecoder(os.Stdin)
 	if err := dec.Decode(&in); err != nil {
@@ -154,6 +185,9 @@ func main() {
 	for _, c := range in.Cases {
 		c.Out, c.Err = nil, nil
 		run(c, in.Data)
+	}
+	for _, c := range in.Sets {
+		runSet(c)
 	}
 	for _, f := range in.Fmt {
 		args := make([]interface{}, len(f.Args))
