@@ -90,13 +90,46 @@ export function mergeUserValues(opts: HelmTemplateOptions): Values {
   return base;
 }
 
-function renderRelease(chart: HelmChart, vals: Values, opts: HelmTemplateOptions): { manifest: string; hooks: { path: string; manifest: string; test: boolean }[] } {
+/** What {@link renderHelmRelease} needs besides the chart and the user values. */
+export interface HelmReleaseOptions {
+  /** @defaultValue "release-name" */
+  readonly releaseName?: string;
+  /** @defaultValue "default" */
+  readonly namespace?: string;
+  /** `.Release.Revision`. @defaultValue 1 */
+  readonly revision?: number;
+  /** `.Release.IsUpgrade` (else IsInstall). @defaultValue false */
+  readonly isUpgrade?: boolean;
+  /** `.Capabilities.KubeVersion`. @defaultValue "v1.37.0" */
+  readonly kubeVersion?: string;
+  /** Extra `.Capabilities.APIVersions`. */
+  readonly apiVersions?: readonly string[];
+  /** @defaultValue false */
+  readonly skipSchemaValidation?: boolean;
+  /** `lookup`; an empty map when absent. */
+  readonly lookup?: LookupFunc;
+}
+
+/** The rendered files of a release (NOTES.txt included) and the values they saw. */
+export interface HelmRenderedRelease {
+  /** Template path in the chart tree (`web/templates/x.yaml`) → rendered text; partials excluded. */
+  readonly files: Map<string, string>;
+  /** The coalesced values of the root chart (`.Values`). */
+  readonly values: Values;
+}
+
+/**
+ * Helm's install-time render of a loaded chart: installability and dependency checks,
+ * dependency processing (conditions, tags, aliases, import-values — the chart is changed in
+ * place, pass a copy), values coalescing and schema validation, kubeVersion check, engine.Render.
+ */
+export function renderHelmRelease(chart: HelmChart, userValues: Values, opts: HelmReleaseOptions = {}): HelmRenderedRelease {
   const type = chart.metadata.Type;
   if (type !== "" && type !== "application") throw new HelmError("HelmNotRenderable", `${type} charts are not installable`);
   checkDependencies(chart);
-  processDependencies(chart, vals);
+  processDependencies(chart, userValues);
   const caps = templateCapabilities(opts.kubeVersion, opts.apiVersions);
-  const values = coalesceValues(chart, vals);
+  const values = coalesceValues(chart, userValues);
   if (!opts.skipSchemaValidation) validateValuesSchema(chart, values);
   if (chart.metadata.KubeVersion !== "" && !isCompatibleRange(chart.metadata.KubeVersion, caps.KubeVersion.Version)) {
     throw new HelmError(
@@ -106,11 +139,16 @@ function renderRelease(chart: HelmChart, vals: Values, opts: HelmTemplateOptions
   }
   const isUpgrade = opts.isUpgrade ?? false;
   const files = renderHelmChart(chart, {
-    release: { name: opts.releaseName ?? "release-name", namespace: opts.namespace ?? "default", revision: 1, isInstall: !isUpgrade, isUpgrade },
+    release: { name: opts.releaseName ?? "release-name", namespace: opts.namespace ?? "default", revision: opts.revision ?? 1, isInstall: !isUpgrade, isUpgrade },
     capabilities: caps,
     values,
     ...(opts.lookup ? { lookup: opts.lookup } : {}),
   });
+  return { files, values };
+}
+
+function renderRelease(chart: HelmChart, vals: Values, opts: HelmTemplateOptions): { manifest: string; hooks: { path: string; manifest: string; test: boolean }[] } {
+  const { files } = renderHelmRelease(chart, vals, opts);
   for (const k of [...files.keys()]) if (k.endsWith("NOTES.txt")) files.delete(k);
   const { hooks, manifests } = sortManifests(files);
   let b = "";
