@@ -54,12 +54,14 @@ export class GoTime extends GoStruct {
    * @param nsExtra - nanoseconds within the millisecond
    * @param zone - "Local", "UTC" or an IANA zone
    * @param fixed - a fixed zone (offset seconds and name) from parsing
+   * @param mono - the monotonic clock reading (ns since process start) time.Now attaches
    */
   constructor(
     readonly ms: number,
     readonly nsExtra: number,
     readonly zone: string,
     readonly fixed?: { offset: number; abbr: string },
+    readonly mono?: bigint,
   ) {
     super();
   }
@@ -115,11 +117,15 @@ export class GoTime extends GoStruct {
     const total = BigInt(this.nsExtra) + BigInt.asIntN(64, d);
     const msDelta = total / 1000000n - (total % 1000000n < 0n ? 1n : 0n);
     const rest = Number(total - msDelta * 1000000n);
-    return new GoTime(this.ms + Number(msDelta), rest, this.zone, this.fixed);
+    return new GoTime(this.ms + Number(msDelta), rest, this.zone, this.fixed, this.mono === undefined ? undefined : this.mono + BigInt.asIntN(64, d));
   }
-  /** Time.String: "2006-01-02 15:04:05.999999999 -0700 MST" */
+  /** Time.String: "2006-01-02 15:04:05.999999999 -0700 MST", plus " m=±s.fffffffff" for time.Now values */
   String(): string {
-    return formatTime(this, "2006-01-02 15:04:05.999999999 -0700 MST");
+    const s = formatTime(this, "2006-01-02 15:04:05.999999999 -0700 MST");
+    if (this.mono === undefined) return s;
+    const neg = this.mono < 0n;
+    const a = neg ? -this.mono : this.mono;
+    return `${s} m=${neg ? "-" : "+"}${a / 1000000000n}.${String(a % 1000000000n).padStart(9, "0")}`;
   }
   /** Time.MarshalJSON (RFC 3339 with nanoseconds) */
   MarshalJSON(): string {
@@ -127,10 +133,12 @@ export class GoTime extends GoStruct {
   }
 }
 
-/** time.Now */
+const START = process.hrtime.bigint();
+
+/** time.Now (with a monotonic reading, as Go prints it: `m=+0.000123456`). */
 export function now(): GoTime {
   const hr = process.hrtime.bigint();
-  return new GoTime(Date.now(), Number(hr % 1000000n), "Local");
+  return new GoTime(Date.now(), Number(hr % 1000000n), "Local", undefined, hr - START);
 }
 
 type Chunk = { lit: string } | { std: string; n?: number; sep?: string };
