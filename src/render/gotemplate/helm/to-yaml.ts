@@ -65,6 +65,21 @@ export function structJson(s: GoStruct): unknown {
 
 class Unsupported extends Error {}
 
+// Characters encoding/json leaves raw that go-yaml's reader then rejects ("control characters are not allowed").
+const REJECTED = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+// A raw NEL is a line break inside the JSON string go-yaml reads back: it folds like one.
+const NEL_RUN = /[ \t]*(?:\u0085[ \t]*)+/g;
+
+/** A string after the JSON round trip: invalid UTF-8 replaced, NEL line breaks folded. */
+function roundTripString(s: string): string {
+  if (REJECTED.test(s)) throw new Unsupported();
+  const t = JSON.parse(jsonString(s, false)) as string;
+  return t.includes("\u0085") ? t.replace(NEL_RUN, (m) => {
+    const n = m.split("\u0085").length - 1;
+    return n === 1 ? " " : "\n".repeat(n - 1);
+  }) : t;
+}
+
 function numberNode(text: string): EmitNode {
   const r = resolvePlain(text);
   if (r.tag === "int") return { kind: "raw", text: r.value.toString() };
@@ -79,7 +94,7 @@ export function toEmitNode(v: unknown): EmitNode {
     case "boolean":
       return { kind: "raw", text: v ? "true" : "false" };
     case "string":
-      return { kind: "str", value: JSON.parse(jsonString(v, false)) as string };
+      return { kind: "str", value: roundTripString(v) };
     case "bigint":
       return numberNode(v.toString());
     case "number":
@@ -93,7 +108,9 @@ export function toEmitNode(v: unknown): EmitNode {
   if (v instanceof GoStruct) return toEmitNode(structJson(v));
   if (isMap(v)) {
     const keys = yamlSortKeys(Object.keys(v));
-    return { kind: "map", entries: keys.map((k) => [JSON.parse(jsonString(k, false)) as string, toEmitNode(v[k])] as const) };
+    // A raw NEL in a key would make go-yaml read a multi-line implicit key: an error.
+    if (keys.some((k) => k.includes("\u0085"))) throw new Unsupported();
+    return { kind: "map", entries: keys.map((k) => [roundTripString(k), toEmitNode(v[k])] as const) };
   }
   throw new Unsupported();
 }

@@ -139,6 +139,14 @@ class Emitter {
     this.out += "\n";
     this.column = 0;
   }
+  /** libyaml's write_break: a newline, or the break character itself; the column restarts. */
+  writeBreakChar(c: number): void {
+    if (c === 0x0a) this.putBreak();
+    else {
+      this.out += String.fromCodePoint(c);
+      this.column = 0;
+    }
+  }
   writeIndent(): void {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
@@ -274,13 +282,21 @@ class Emitter {
   writeSingle(cps: number[], allowBreaks: boolean): void {
     this.writeIndicator("'", true, false, false);
     let spaces = false;
+    let breaks = false;
     for (let i = 0; i < cps.length; i++) {
       const c = cps[i]!;
       if (c === 0x20) {
         if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < cps.length - 1 && cps[i + 1] !== 0x20) this.writeIndent();
         else this.put(" ");
         spaces = true;
+      } else if (isBreak(c)) {
+        if (!breaks && c === 0x0a) this.putBreak();
+        this.writeBreakChar(c);
+        this.indention = true;
+        breaks = true;
       } else {
+        if (breaks) this.writeIndent();
+        breaks = false;
         if (c === 0x27) this.put("'");
         this.put(String.fromCodePoint(c));
         this.indention = false;
@@ -338,11 +354,7 @@ class Emitter {
     for (let i = 0; i < n; i++) {
       const c = cps[i]!;
       if (isBreak(c)) {
-        if (c === 0x0a) this.putBreak();
-        else {
-          this.out += String.fromCodePoint(c);
-          this.column = 0;
-        }
+        this.writeBreakChar(c);
         this.indention = true;
         breaks = true;
       } else {

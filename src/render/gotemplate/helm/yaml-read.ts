@@ -3,7 +3,7 @@
  * v2's YAML 1.1 scalar resolution and merge keys, then the JSON round trip (map keys become
  * strings, every number a float64, NaN/Inf rejected).
  */
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YNode } from "yaml";
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node as YNode } from "yaml";
 import { BerthError } from "../../../errors.js";
 import { resolvePlain } from "./yaml-resolve.js";
 import { formatFloat } from "../float-format.js";
@@ -114,11 +114,16 @@ const TAGS_MERGE = "tag:yaml.org,2002:merge";
 /** Parses the first YAML document of `text` into go-yaml v2 values (ints as bigint). */
 export function readYamlRaw(text: string): RawYaml {
   const options = { schema: "failsafe", uniqueKeys: false, merge: false, strict: false, keepSourceTokens: false } as const;
-  let doc = parseDocument(text, options);
+  // go-yaml's Unmarshal reads the first document only.
+  const first = (t: string): Document => {
+    const docs = parseAllDocuments(t, options);
+    return Array.isArray(docs) ? (docs[0] ?? new Document(null)) : (docs as unknown as Document);
+  };
+  let doc = first(text);
   let err = firstError(doc);
   if (err) {
     // libyaml tolerates under-indented continuation lines; retry with them indented.
-    const retry = parseDocument(reindentContinuations(text), options);
+    const retry = first(reindentContinuations(text));
     if (!firstError(retry)) {
       doc = retry;
       err = undefined;

@@ -24,6 +24,7 @@ add({ tag: "float", value: Infinity }, [".inf", ".Inf", ".INF", "+.inf", "+.Inf"
 add({ tag: "float", value: -Infinity }, ["-.inf", "-.Inf", "-.INF"]);
 add({ tag: "merge", value: "<<" }, ["<<"]);
 
+const HINTS = "+-0123456789yYnNtTfFoO~.";
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -75,9 +76,11 @@ export function isTimestamp(s: string): boolean {
 
 /** Resolves an untagged plain scalar as go-yaml v2 does. */
 export function resolvePlain(s: string): Resolved {
+  const c = s[0] ?? "";
+  // Only scalars starting with a "hint" character are looked up (so `<<` is a plain string here).
+  if (c !== "" && !HINTS.includes(c)) return { tag: "str", value: s };
   const hit = MAP.get(s);
   if (hit) return hit;
-  const c = s[0] ?? "";
   if (c === ".") {
     const f = parseFloatGo(s);
     if (f !== undefined) return { tag: "float", value: f };
