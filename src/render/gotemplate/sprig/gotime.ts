@@ -127,9 +127,9 @@ export class GoTime extends GoStruct {
     const a = neg ? -this.mono : this.mono;
     return `${s} m=${neg ? "-" : "+"}${a / 1000000000n}.${String(a % 1000000000n).padStart(9, "0")}`;
   }
-  /** Time.MarshalJSON (RFC 3339 with nanoseconds) */
-  MarshalJSON(): string {
-    return JSON.stringify(formatTime(this, "2006-01-02T15:04:05.999999999Z07:00"));
+  /** The value encoding/json writes (Time.MarshalJSON: RFC 3339 with nanoseconds). */
+  jsonValue(): unknown {
+    return formatTime(this, "2006-01-02T15:04:05.999999999Z07:00");
   }
 }
 

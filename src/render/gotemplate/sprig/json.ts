@@ -68,8 +68,8 @@ export function goJson(v: unknown, opts: GoJsonOptions = {}): string {
       return "[" + nl + x.map((e) => inner + enc(e, inner)).join("," + nl) + nl + pre + "]";
     }
     if (x instanceof GoStruct) {
-      const custom = (x as unknown as { MarshalJSON?: () => unknown }).MarshalJSON;
-      if (typeof custom === "function") return String(custom.call(x));
+      const custom = (x as unknown as { jsonValue?: () => unknown }).jsonValue;
+      if (typeof custom === "function") return enc(custom.call(x), pre);
       const obj: Record<string, unknown> = {};
       for (const k of Object.keys(x)) obj[k] = (x as unknown as Record<string, unknown>)[k];
       const keys = Object.keys(obj);

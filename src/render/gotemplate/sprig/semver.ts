@@ -93,9 +93,9 @@ export class SemverVersion extends GoStruct {
   String(): string {
     return `${this.major}.${this.minor}.${this.patch}${this.pre ? "-" + this.pre : ""}${this.metadata ? "+" + this.metadata : ""}`;
   }
-  /** Version.MarshalJSON */
-  MarshalJSON(): string {
-    return JSON.stringify(this.String());
+  /** The value encoding/json writes (Version.MarshalJSON: the version string). */
+  jsonValue(): unknown {
+    return this.String();
   }
   /** Version.Compare: -1, 0 or 1 (as a Go int). */
   Compare(o: SemverVersion): bigint {
