@@ -25,7 +25,7 @@ export async function loadHelmChartView(path: string): Promise<Chart> {
     if (!(e instanceof BerthError)) throw e;
     throw new ChartInvalid(path, [{ source: `${basename(path)}/Chart.yaml`, message: e.message }], { cause: e });
   }
-  return viewOf(helm, path);
+  return viewOf(helm, isDirectory(path) ? path : undefined);
 }
 
 /** The loaded Helm chart behind a chart view: a copy, so a render may change it (dependencies are processed in place). */

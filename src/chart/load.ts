@@ -40,14 +40,24 @@ const PARTIAL_FILE = /(^|\/)_([^/]+)\.mustache$/;
  */
 export async function loadChart<V = Record<string, unknown>>(dir: string): Promise<Chart<V>> {
   const path = resolve(dir);
-  const text = await readFile(join(path, "Chart.yaml"), "utf8").catch(() => undefined);
-  if (text === undefined) throw notAChart(path);
-  const engine = declaredEngine(text);
+  const engine = await engineAt(path);
   if (engine === "gotemplate") return (await loadHelmChartView(path)) as Chart<V>;
   if (engine !== "mustache") {
     throw new ChartInvalid(path, [{ source: `${basename(path)}/Chart.yaml`, path: `annotations.${ENGINE_ANNOTATION}`, message: `unknown engine ${JSON.stringify(engine)}: use "mustache", or remove the annotation for a Helm chart (Go templates)` }]);
   }
   return (await loadChartAt(path, [])) as Chart<V>;
+}
+
+/**
+ * The engine of the chart at `path`: a chart archive (`.tgz`) is a Helm chart; a directory is one
+ * unless its `Chart.yaml` declares `berth.dev/engine` (its value is returned as written).
+ * @throws {@link ChartInvalid} when a directory has no `Chart.yaml`
+ */
+export async function engineAt(path: string): Promise<string> {
+  if (await stat(path).then((s) => s.isFile(), () => false)) return "gotemplate";
+  const text = await readFile(join(path, "Chart.yaml"), "utf8").catch(() => undefined);
+  if (text === undefined) throw notAChart(path);
+  return declaredEngine(text);
 }
 
 function notAChart(dir: string): ChartInvalid {

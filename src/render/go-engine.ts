@@ -1,4 +1,10 @@
+import { ChartInvalid } from "../chart/errors.js";
+import type { HelmChart } from "../chart/helm/chart.js";
+import { HelmError } from "../chart/helm/errors.js";
 import { helmChartOf } from "../chart/helm-view.js";
+import { ValuesInvalid } from "../values/errors.js";
+import { TemplateError } from "./gotemplate/errors.js";
+import { renderHelmRelease } from "./gotemplate/helm/helm-template.js";
 import type { Values } from "../values/types.js";
 import type { EngineInput, EngineOutput, RenderEngine } from "./engine.js";
 import { RenderError } from "./errors.js";
@@ -18,7 +24,7 @@ export const goTemplateEngine: RenderEngine = {
   render(input: EngineInput): EngineOutput {
     const helm = helmChartOf(input.chart);
     if (!helm) throw new RenderError(input.chart.metadata.name, [{ message: "this Go-template chart was not loaded by loadChart(); load it from its directory" }]);
-    const rendered = renderHelmFiles(input);
+    const rendered = renderHelmFiles(helm, input);
     const manifests = readHelmManifests(rendered.files, helm.name());
     const issues: Issue[] = [...manifests.issues];
     const crds: RenderedObject[] = [];
@@ -27,9 +33,45 @@ export const goTemplateEngine: RenderEngine = {
   },
 };
 
-/** Placeholder until the Helm renderer lands. */
-function renderHelmFiles(input: EngineInput): { files: RenderedFile[]; values: Values } {
-  throw new RenderError(input.chart.metadata.name, [{ message: "Go templates are not supported yet" }]);
+/** Helm's install-time render of the chart (a copy: dependencies are processed in place). */
+function renderHelmFiles(helm: HelmChart, input: EngineInput): { files: RenderedFile[]; values: Values } {
+  const { release, capabilities } = input;
+  try {
+    const rendered = renderHelmRelease(helm, input.userValues[0] ?? {}, {
+      releaseName: release.name,
+      namespace: release.namespace,
+      revision: release.revision ?? 1,
+      isUpgrade: release.isUpgrade ?? false,
+      ...(capabilities.kubeVersion !== undefined && { kubeVersion: capabilities.kubeVersion }),
+      ...(capabilities.apiVersions !== undefined && { apiVersions: capabilities.apiVersions }),
+      lookup: input.lookup,
+    });
+    return { files: [...rendered.files].map(([path, content]) => ({ path, content })), values: rendered.values };
+  } catch (e) {
+    throw asBerthError(input.chart.metadata.name, e);
+  }
+}
+
+/**
+ * Helm's failures as berth's errors: a template that does not parse or execute (`required`, `fail`,
+ * an unknown function, a wrong argument type…) is a `RenderFailed` naming file:line:col; values the
+ * schemas reject are `ValuesInvalid`; a chart Helm will not install is `ChartInvalid`. Helm's own
+ * message is kept, and the original error is the `cause`.
+ */
+function asBerthError(chart: string, e: unknown): unknown {
+  if (e instanceof TemplateError) return new RenderError(chart, [{ ...templateLocation(e.message), message: e.message }], { cause: e });
+  if (e instanceof HelmError) {
+    if (e.code === "HelmValuesSchema") return new ValuesInvalid(`values of chart ${chart}`, [{ message: e.message }], { cause: e });
+    return new ChartInvalid(chart, [{ message: e.message }], { cause: e });
+  }
+  return e;
+}
+
+/** `file:line[:col]` as Go's messages put it: `template: f:3:15: …`, `… at (f:3:15): …`, `parse error at (f:3): …`. */
+export function templateLocation(message: string): { source?: string; line?: number; column?: number } {
+  const match = /(?:^template: |\()([^\s():]+):(\d+)(?::(\d+))?[:)]/.exec(message);
+  if (!match) return {};
+  return { source: match[1]!, line: Number(match[2]), ...(match[3] !== undefined && { column: Number(match[3]) }) };
 }
 
 /** Values as JSON data, for release records: int64s (bigint) become numbers. */
