@@ -116,7 +116,17 @@ export function not(a: unknown): boolean {
   return !truth(a);
 }
 
+/**
+ * An argument whose static Go type is interface{} (read from a map or slice). `slice` does not
+ * unwrap its indexes, so Go rejects such an index as `type interface {}`.
+ */
+export class BoxedArg {
+  /** @param value - the value inside the interface */
+  constructor(readonly value: unknown) {}
+}
+
 function indexArg(index: unknown, cap: number): number {
+  if (index instanceof BoxedArg) throw new BuiltinError("cannot index slice/array with type interface {}");
   if (typeof index === "bigint") {
     if (index < 0n || index > BigInt(cap)) throw new BuiltinError(`index out of range: ${index}`);
     return Number(index);

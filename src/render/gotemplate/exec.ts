@@ -5,7 +5,7 @@
  *
  * Values: `undefined` is Go's invalid value ("no value"), `null` a nil interface{}.
  */
-import { BUILTINS, BuiltinError, type BuiltinParam, call as callBuiltin, isExported } from "./builtins.js";
+import { BUILTINS, BoxedArg, BuiltinError, type BuiltinParam, call as callBuiltin, isExported } from "./builtins.js";
 import { LoopSignal, TemplateError } from "./errors.js";
 import { formatPrintable, formatValue } from "./fmt.js";
 import { formatFloat } from "./float-format.js";
@@ -76,6 +76,8 @@ export class State {
   private vars: Variable[];
   /** Whether the last evalField result has static type interface{} (for Go's type names in errors). */
   private rb = false;
+  /** Whether the last evalArg result has static type interface{}. */
+  private argBoxed = false;
 
   constructor(
     private readonly env: ExecEnv,
@@ -307,6 +309,7 @@ export class State {
     const variable = this.varValue(v.ident[0]!);
     if (v.ident.length === 1) {
       this.notAFunction(args, final);
+      this.rb = variable.boxed;
       return variable.value;
     }
     return this.evalFieldChain(dot, boxed, variable.value, variable.boxed, v, v.ident.slice(1), args, final);
@@ -429,7 +432,11 @@ export class State {
     const argv: unknown[] = new Array(numIn);
     let i = 0;
     for (; i < numFixed && i < args.length; i++) argv[i] = this.evalArg(dot, boxed, params[i]!, args[i]!);
-    if (variadic !== undefined) for (; i < args.length; i++) argv[i] = this.evalArg(dot, boxed, variadic, args[i]!);
+    if (variadic !== undefined)
+      for (; i < args.length; i++) {
+        argv[i] = this.evalArg(dot, boxed, variadic, args[i]!);
+        if (builtin && name === "slice" && this.argBoxed && argv[i] !== undefined) argv[i] = new BoxedArg(argv[i]);
+      }
     if (final !== MISSING) {
       let t: ParamType;
       if (variadic !== undefined) t = numIn - 1 < numFixed ? params[numIn - 1]! : variadic;
@@ -498,23 +505,34 @@ export class State {
 
   private evalArg(dot: unknown, boxed: boolean, typ: ParamType | undefined, n: Node): unknown {
     this.at(n);
+    this.argBoxed = false;
     switch (n.k) {
       case N.Dot:
+        this.argBoxed = boxed;
         return this.validateType(dot, typ);
       case N.Nil:
         if (typ === undefined || typ === "any" || typ === "value") return typ === "value" ? undefined : null;
         if (typ === "[]interface {}" || typ === "map[string]interface {}" || typ === "[]string") return null;
         this.errorf(`cannot assign nil to ${typ}`);
-      case N.Field:
-        return this.validateType(this.evalFieldNode(dot, boxed, n, [n], MISSING), typ);
-      case N.Variable:
-        return this.validateType(this.evalVariableNode(dot, boxed, n, [], MISSING), typ);
+      case N.Field: {
+        const v = this.evalFieldNode(dot, boxed, n, [n], MISSING);
+        this.argBoxed = this.rb;
+        return this.validateType(v, typ);
+      }
+      case N.Variable: {
+        const v = this.evalVariableNode(dot, boxed, n, [], MISSING);
+        this.argBoxed = this.rb;
+        return this.validateType(v, typ);
+      }
       case N.Pipe:
         return this.validateType(this.evalPipeline(dot, boxed, n), typ);
       case N.Identifier:
         return this.validateType(this.evalFunction(dot, boxed, n, n, null, MISSING), typ);
-      case N.Chain:
-        return this.validateType(this.evalChainNode(dot, boxed, n, [], MISSING), typ);
+      case N.Chain: {
+        const v = this.evalChainNode(dot, boxed, n, [], MISSING);
+        this.argBoxed = this.rb;
+        return this.validateType(v, typ);
+      }
     }
     switch (typ) {
       case "bool":

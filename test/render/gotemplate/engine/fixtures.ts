@@ -1,7 +1,7 @@
 // Test fixtures mirroring the Go oracle (gen/oracle.go): the same functions, struct types and data decoding.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { GoStruct, withSignature, type GoFuncMap } from "../../../../src/render/gotemplate/value.js";
+import { GoStruct, typeName, withSignature, type GoFuncMap } from "../../../../src/render/gotemplate/value.js";
 
 /** The oracle's *main.Person. */
 export class Person extends GoStruct {
@@ -68,7 +68,12 @@ export function oracleFuncs(): GoFuncMap {
     list: withSignature({ params: [], variadic: "any" }, (...xs) => xs),
     dict: withSignature({ params: [], variadic: "any" }, (...kv) => {
       const m: Record<string, unknown> = {};
-      for (let i = 0; i + 1 < kv.length; i += 2) m[kv[i] as string] = kv[i + 1];
+      for (let i = 0; i + 1 < kv.length; i += 2) {
+        const k = kv[i];
+        // Go's dict panics on a non-string key (the oracle's `kv[i].(string)`).
+        if (typeof k !== "string") throw new Error(`interface conversion: interface {} is ${k === null ? "nil" : typeName(k)}, not string`);
+        m[k] = kv[i + 1];
+      }
       return m;
     }),
     isNil: withSignature({ params: ["any"] }, (x) => x === null || x === undefined),

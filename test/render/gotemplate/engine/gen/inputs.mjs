@@ -1,3 +1,5 @@
+import { fuzzCases } from "./fuzz.mjs";
+
 // Builds the oracle's input (templates, data, fmt calls) as JSON on stdout. See README.md.
 const I = (n) => ({ $int: String(n) });
 const data = {
@@ -522,4 +524,9 @@ set("exec missing", [["a", "x"]], "nope");
 set("recursion depth", [["a", '{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}']], "a");
 set("file with only defines", [["a", '\n{{define "h"}}H{{end}}\n']], "a");
 
-process.stdout.write(JSON.stringify({ data, cases, fmt: fmtCases, sets }));
+// found by the fuzz cases: slice does not unwrap interface{} indexes
+add("slice boxed index", "{{slice .S .MSI.one}}");
+add("slice var index", "{{$n := 1}}{{slice .S $n}} {{range $i, $v := .SII}}{{slice $.S $v}}|{{end}}");
+add("slice dot index", "{{range .SII}}{{slice $.S .}}{{end}}");
+
+process.stdout.write(JSON.stringify({ data, cases, fmt: fmtCases, sets, fuzz: fuzzCases(11, 1500) }));

@@ -177,12 +177,17 @@ func main() {
 		Cases []*tcase               `json:"cases"`
 		Fmt   []*fcase               `json:"fmt"`
 		Sets  []*scase               `json:"sets"`
+		Fuzz  []*tcase               `json:"fuzz"`
 	}
 	dec := json.NewDecoder(os.Stdin)
 	if err := dec.Decode(&in); err != nil {
 		panic(err)
 	}
 	for _, c := range in.Cases {
+		c.Out, c.Err = nil, nil
+		run(c, in.Data)
+	}
+	for _, c := range in.Fuzz {
 		c.Out, c.Err = nil, nil
 		run(c, in.Data)
 	}
