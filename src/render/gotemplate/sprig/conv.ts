@@ -27,7 +27,7 @@ export function strslice(v: unknown): string[] {
 
 /** A Go `int` parameter as a JS number (the engine passes bigint; tests may pass numbers). */
 export function int(v: unknown): number {
-  if (typeof v === "bigint") return Number(BigInt.asIntN(64, v));
+  if (typeof v === "bigint") return Number(v);
   if (typeof v === "number") return Math.trunc(v);
   return 0;
 }

@@ -131,8 +131,20 @@ export class SemverVersion extends GoStruct {
   }
 }
 
-/** semver.NewVersion (coercing: "1.2" → 1.2.0, "v1" → 1.0.0). */
+const versionCache = new Map<string, SemverVersion>();
+
+/** semver.NewVersion (coercing: "1.2" → 1.2.0, "v1" → 1.0.0). Versions are immutable, so parses are cached. */
 export function newVersion(v: string): SemverVersion {
+  let sv = versionCache.get(v);
+  if (sv === undefined) {
+    sv = parseVersion(v);
+    if (versionCache.size > 1000) versionCache.clear();
+    versionCache.set(v, sv);
+  }
+  return sv;
+}
+
+function parseVersion(v: string): SemverVersion {
   if (v.length > 256) fail("version string is too long (max 256 bytes)");
   const m = exec(regexes().loose, v);
   if (!m) fail("invalid semantic version");

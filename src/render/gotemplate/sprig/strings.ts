@@ -200,7 +200,7 @@ export function wrapCustom(input: string, wrapLength: number, newLine: string, w
 function indent(spaces: number, v: string): string {
   if (spaces < 0) fail("strings: negative Repeat count");
   const pad = " ".repeat(spaces);
-  return pad + (v.includes("\n") ? v.split("\n").join("\n" + pad) : v);
+  return pad + v.replaceAll("\n", "\n" + pad);
 }
 
 function repeat(count: number, s: string): string {
@@ -208,9 +208,16 @@ function repeat(count: number, s: string): string {
   return s.repeat(count);
 }
 
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+function quoteOne(s: string): string {
+  return PLAIN.test(s) ? `"${s}"` : goQuote(s);
+}
+
 function quote(...args: unknown[]): string {
+  if (args.length === 1) return args[0] === null || args[0] === undefined ? "" : quoteOne(strval(args[0]));
   const out: string[] = [];
-  for (const a of args) if (a !== null && a !== undefined) out.push(goQuote(strval(a)));
+  for (const a of args) if (a !== null && a !== undefined) out.push(quoteOne(strval(a)));
   return out.join(" ");
 }
 
@@ -253,8 +260,16 @@ export function stringFunctions(): Record<string, GoFunc> {
     repeat: sig([I, S], (c, s) => repeat(int(c), str(s))),
     trimall: sig([S, S], (a, b) => trimCutset(str(b), str(a))),
     trimAll: sig([S, S], (a, b) => trimCutset(str(b), str(a))),
-    trimSuffix: sig([S, S], (a, b) => (str(b).endsWith(str(a)) ? str(b).slice(0, str(b).length - str(a).length) : str(b))),
-    trimPrefix: sig([S, S], (a, b) => (str(b).startsWith(str(a)) ? str(b).slice(str(a).length) : str(b))),
+    trimSuffix: sig([S, S], (a, b) => {
+      const suf = str(a);
+      const s = str(b);
+      return suf !== "" && s.endsWith(suf) ? s.slice(0, s.length - suf.length) : s;
+    }),
+    trimPrefix: sig([S, S], (a, b) => {
+      const pre = str(a);
+      const s = str(b);
+      return pre !== "" && s.startsWith(pre) ? s.slice(pre.length) : s;
+    }),
     nospace: sig([S], (s) => nospace(str(s))),
     initials: sig([S], (s) => initials(str(s))),
     swapcase: sig([S], (s) => swapcase(str(s))),

@@ -9,8 +9,10 @@ const NUMBER = /^\p{N}$/u;
 const DIGIT = /^\p{Nd}$/u;
 const PUNCT = /^\p{P}$/u;
 
+const ASCII_PUNCT = /^[!-#%-*,-/:;?@[-\]_{}]$/;
+
 /** unicode.IsSpace */
-export const isSpace = (c: string): boolean => SPACE.test(c);
+export const isSpace = (c: string): boolean => (c < "\x80" ? c === " " || (c >= "\t" && c <= "\r") : SPACE.test(c));
 /** unicode.IsUpper */
 export const isUpper = (c: string): boolean => (c >= "A" && c <= "Z") || (c > "\x7f" && UPPER.test(c));
 /** unicode.IsLower */
@@ -18,13 +20,13 @@ export const isLower = (c: string): boolean => (c >= "a" && c <= "z") || (c > "\
 /** unicode.IsTitle */
 export const isTitle = (c: string): boolean => c > "\x7f" && TITLE.test(c);
 /** unicode.IsLetter */
-export const isLetter = (c: string): boolean => LETTER.test(c);
+export const isLetter = (c: string): boolean => (c < "\x80" ? (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") : LETTER.test(c));
 /** unicode.IsNumber */
-export const isNumber = (c: string): boolean => NUMBER.test(c);
+export const isNumber = (c: string): boolean => (c < "\x80" ? c >= "0" && c <= "9" : NUMBER.test(c));
 /** unicode.IsDigit */
-export const isDigit = (c: string): boolean => DIGIT.test(c);
+export const isDigit = (c: string): boolean => (c < "\x80" ? c >= "0" && c <= "9" : DIGIT.test(c));
 /** unicode.IsPunct */
-export const isPunct = (c: string): boolean => PUNCT.test(c);
+export const isPunct = (c: string): boolean => (c < "\x80" ? ASCII_PUNCT.test(c) : PUNCT.test(c));
 
 function single(c: string, mapped: string): string {
   // Go maps rune to rune; JS may expand (ß → SS): keep the rune then.
