@@ -90,6 +90,7 @@ function parse(raw: string): Url {
     let host = auth;
     if (at >= 0) {
       const ui = auth.slice(0, at);
+      if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(ui)) fail(`parse ${JSON.stringify(raw)}: net/url: invalid userinfo`);
       host = auth.slice(at + 1);
       const colon = ui.indexOf(":");
       u.user = colon < 0 ? { name: unescape(ui) } : { name: unescape(ui.slice(0, colon)), password: unescape(ui.slice(colon + 1)) };
@@ -164,6 +165,12 @@ export function urlJoin(d: Record<string, unknown>): string {
   };
   const u: Url = { scheme: get("scheme"), host: get("host"), path: get("path"), rawQuery: get("query"), opaque: get("opaque"), fragment: get("fragment"), user: null, forceQuery: false };
   const ui = get("userinfo");
-  if (ui !== "") u.user = parse(`proto://${ui}@host`).user;
+  if (ui !== "") {
+    try {
+      u.user = parse(`proto://${ui}@host`).user;
+    } catch (e) {
+      fail(`unable to parse userinfo in dict: ${(e as Error).message}`);
+    }
+  }
   return toString(u);
 }
