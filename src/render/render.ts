@@ -63,11 +63,22 @@ export async function renderChart(
     output = engine.render({ ...input, lookup: emptyLookup });
   } else {
     const rounds = new LookupRounds(cluster.reader);
-    output = engine.render({ ...input, lookup: rounds.lookup });
+    const attempt = (): { output: EngineOutput } | { error: unknown } => {
+      try {
+        return { output: engine.render({ ...input, lookup: rounds.lookup }) };
+      } catch (error) {
+        // A template may fail on a lookup answered `{}` for now (e.g. `len` of its `items`): read, then judge.
+        if (!rounds.missed) throw error;
+        return { error };
+      }
+    };
+    let result = attempt();
     for (let round = 1; rounds.missed && round < MAX_LOOKUP_ROUNDS; round++) {
       await rounds.read(cluster.signal);
-      output = engine.render({ ...input, lookup: rounds.lookup });
+      result = attempt();
     }
+    if (!("output" in result)) throw result.error;
+    output = result.output;
   }
   return finishRender(chart.metadata.name, output, release.namespace, options.isNamespaced);
 }
