@@ -1,7 +1,9 @@
 import { typeName, type GoFunc } from "../value.js";
 import { sig, str } from "./conv.js";
 import { fail } from "./errors.js";
-import { durationString, GoTime, loadLocation, now, parseDuration, parseTime } from "./gotime.js";
+import { durationString, parseDuration } from "./duration.js";
+import { GoTime, loadLocation, now } from "./gotime.js";
+import { parseTime } from "./time-layout.js";
 
 const A = "any" as const;
 const S = "string" as const;
