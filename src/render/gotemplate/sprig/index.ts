@@ -6,6 +6,13 @@
  * them). Every function carries its Go signature (see `withSignature`), so the engine checks
  * argument counts and types as Go's text/template does. Functions report errors by throwing
  * {@link SprigError}; the engine wraps them as `error calling NAME: …`.
+ *
+ * Known differences from Go (the value model cannot tell them apart, or JS cannot express them):
+ * int and int64 are both bigint (`typeOf (add 1 2)` prints `int`, `duration 95` counts an int
+ * literal as int64); Go's random map order is replaced by sorted order (`keys`, `values`);
+ * regular expressions whose quantified group can match empty (`(a*?)+`, `(|a)?`) follow JS's
+ * empty-iteration rule, not RE2's; strings cut inside a UTF-8 sequence (`trunc`, `substr`)
+ * hold U+FFFD where Go keeps the raw bytes; `getHostByName` does no lookup ("" except localhost).
  */
 import type { GoFunc } from "../value.js";
 import { cryptoFunctions } from "./crypto.js";
