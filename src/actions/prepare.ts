@@ -19,8 +19,9 @@ import { failedInstallLeftovers, upgradeBase } from "./prune-base.js";
 import { assertChartUnchanged, planChartRef } from "../chart/package/release-chart.js";
 import { scopeByDiscovery } from "./scope.js";
 import { storedWithNamespace } from "./record-namespace.js";
-import { template, type TemplateArgs } from "./template.js";
 import { checkCallArgs } from "./call-args.js";
+import { renderWith, type TemplateArgs } from "./template.js";
+import { clusterReader } from "./cluster-reader.js";
 
 /** A namespace that is not a DNS-1123 label (empty, too long, or with invalid characters). */
 export class InvalidNamespace extends BerthError {
@@ -101,12 +102,12 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   const isUpgrade = previous !== undefined;
   const revision = (state.latest?.release.revision ?? 0) + 1;
   const capabilities = await clusterCapabilities(config.kube);
-  const rendered = await scopeByDiscovery(await template(chart, { ...args, namespace: state.namespace }, {
+  const rendered = await scopeByDiscovery(await renderWith(chart, { ...args, namespace: state.namespace }, {
     revision,
     isUpgrade,
     capabilities,
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
-  }), config.kube);
+  }, { reader: clusterReader(config.kube), ...(options.signal ? { signal: options.signal } : {}) }), config.kube);
   // A bad `berth.dev/depends-on` (missing target, cycle) is found here, before anything is written.
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});

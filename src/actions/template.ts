@@ -2,12 +2,9 @@ import { ChartInvalid } from "../chart/errors.js";
 import { isDns1123Label } from "../util/dns.js";
 import type { Chart } from "../chart/types.js";
 import { RenderError } from "../render/errors.js";
-import { renderTree, type RenderOptions } from "../render/render.js";
+import { renderChart, type RenderClusterAccess, type RenderOptions } from "../render/render.js";
 import type { RenderResult } from "../render/types.js";
-import { computeValues, validateTree } from "../values/compute.js";
-import { ValuesInvalid } from "../values/errors.js";
 import type { DeepPartial } from "../values/types.js";
-import { collectUserValues } from "../values/user-values.js";
 import { checkCallArgs } from "./call-args.js";
 
 
@@ -35,7 +32,8 @@ export interface TemplateOptions extends RenderOptions {
 
 /**
  * Renders a chart without a cluster: coalesces values (defaults ← files ← code ← `--set`),
- * validates them against every chart's schema, renders every template.
+ * validates them against every chart's schema, renders every template. Helm charts render as
+ * `helm template` renders them (`lookup` returns empty maps).
  *
  * @example
  * ```ts
@@ -43,10 +41,15 @@ export interface TemplateOptions extends RenderOptions {
  * console.log(formatManifests(result));
  * ```
  * @throws {@link ChartInvalid} for a library chart
- * @throws {@link ValuesInvalid} listing every schema violation with its value path
+ * @throws `ValuesInvalid` listing every schema violation with its value path
  * @throws {@link RenderError} (code `RenderFailed`) listing every template problem
  */
 export async function template<V>(chart: Chart<V>, args: TemplateArgs<V>, options: TemplateOptions = {}): Promise<RenderResult> {
+  return renderWith(chart, args, options, {});
+}
+
+/** {@link template}, with the cluster's read-only view for Helm's `lookup` (plan and deploy). */
+export async function renderWith<V>(chart: Chart<V>, args: TemplateArgs<V>, options: TemplateOptions, cluster: RenderClusterAccess): Promise<RenderResult> {
   checkCallArgs(chart, args);
   if (chart.metadata.type === "library") {
     throw new ChartInvalid(chart.metadata.name, [{ message: "a library chart only provides partials and cannot be rendered; render a chart that depends on it" }]);
@@ -54,14 +57,10 @@ export async function template<V>(chart: Chart<V>, args: TemplateArgs<V>, option
   if (!isDns1123Label(args.release) || args.release.length > 53) {
     throw new RenderError(chart.metadata.name, [{ path: "release", message: `release name ${JSON.stringify(args.release)} is invalid: use lowercase letters, digits and '-', at most 53 characters` }]);
   }
-  const layers = await collectUserValues(args);
-  const tree = computeValues(chart as Chart, layers);
-  const violations = validateTree(tree);
-  if (violations.length > 0) throw new ValuesInvalid(`values of chart ${chart.metadata.name}`, violations);
-  return renderTree(tree, {
+  return renderChart(chart, args, {
     name: args.release,
     namespace: args.namespace ?? "default",
     ...(options.revision !== undefined && { revision: options.revision }),
     ...(options.isUpgrade !== undefined && { isUpgrade: options.isUpgrade }),
-  }, options);
+  }, options, cluster);
 }

@@ -18,6 +18,24 @@ export interface DependencySpec {
 export interface ChartYaml {
   readonly metadata: ChartMetadata;
   readonly dependencies: readonly DependencySpec[];
+  /** `annotations`, string values only. */
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
+/** The `Chart.yaml` annotation that makes a chart directory a berth mustache chart (Helm ignores it). */
+export const ENGINE_ANNOTATION = "berth.dev/engine";
+
+/**
+ * The engine a chart directory's `Chart.yaml` text declares: `mustache` with the annotation
+ * `berth.dev/engine: mustache`, else `gotemplate` (a Helm chart). Reads only `annotations`, so it
+ * works on any `Chart.yaml` Helm accepts; an unknown engine name is returned as written.
+ */
+export function declaredEngine(text: string): string {
+  const doc = parseDocument(text, { schema: "failsafe" });
+  const raw: unknown = doc.errors.length > 0 ? undefined : doc.toJS();
+  const annotations = isRecord(raw) && isRecord(raw.annotations) ? raw.annotations : {};
+  const engine = annotations[ENGINE_ANNOTATION];
+  return typeof engine === "string" ? engine.trim() : "gotemplate";
 }
 
 /**
@@ -44,7 +62,8 @@ export function parseChartYaml(text: string, source: string): { chart?: ChartYam
     issues.push({ source, path: "apiVersion", message: `apiVersion ${JSON.stringify(metadata.apiVersion)} is not supported: use "v2"` });
   }
   const dependencies = parseDependencies(raw.dependencies, source, issues);
-  return { chart: { metadata, dependencies }, issues };
+  const annotations = Object.fromEntries(Object.entries(isRecord(raw.annotations) ? raw.annotations : {}).filter((e): e is [string, string] => typeof e[1] === "string"));
+  return { chart: { metadata, dependencies, annotations }, issues };
 }
 
 function parseDependencies(raw: unknown, source: string, issues: Issue[]): DependencySpec[] {

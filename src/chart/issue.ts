@@ -12,6 +12,8 @@ export interface Issue {
   readonly source?: string;
   /** The 1-based line in `source`, when known. */
   readonly line?: number;
+  /** The 1-based column in `line`, when known (Go templates report it). */
+  readonly column?: number;
   /** The value path involved, e.g. `image.tag`, when there is one. */
   readonly path?: string;
 }
@@ -23,7 +25,7 @@ export function formatIssues(issues: readonly Issue[]): string {
 
 /** Formats one issue as `source:line: path: message`. */
 export function formatIssue(issue: Issue): string {
-  const where = issue.source ? `${issue.source}${issue.line ? `:${issue.line}` : ""}: ` : "";
+  const where = issue.source ? `${issue.source}${issue.line ? `:${issue.line}${issue.column ? `:${issue.column}` : ""}` : ""}: ` : "";
   const path = issue.path ? `${issue.path}: ` : "";
   return `${where}${path}${issue.message}`;
 }

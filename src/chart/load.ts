@@ -3,7 +3,8 @@ import { basename, join, resolve } from "node:path";
 import type { Ignore } from "ignore";
 import { parseValuesYaml } from "../values/values-yaml.js";
 import { listChartFiles, readIgnoreRules } from "./chart-files.js";
-import { parseChartYaml, type DependencySpec } from "./chart-yaml.js";
+import { declaredEngine, ENGINE_ANNOTATION, parseChartYaml, type DependencySpec } from "./chart-yaml.js";
+import { loadHelmChartView, withFields } from "./helm-view.js";
 import { ChartInvalid } from "./errors.js";
 import type { Issue } from "./issue.js";
 import type { Chart, ChartDependency, JsonSchema, TemplateSource } from "./types.js";
@@ -17,10 +18,20 @@ const TEMPLATE_FILE = /\.ya?ml$/;
 const PARTIAL_FILE = /(^|\/)_([^/]+)\.mustache$/;
 
 /**
- * Loads a chart in Helm's layout: `Chart.yaml`, `values.yaml`, `values.schema.json`,
+ * Loads a chart. By default it is a Helm chart — Go templates, rendered as `helm template` renders
+ * them, with everything Helm's loader reads (`requirements.yaml`, `.helmignore`, subcharts as
+ * directories or `.tgz`, library charts). A berth mustache chart says so in `Chart.yaml`, in a way
+ * Helm ignores:
+ *
+ * ```yaml
+ * annotations:
+ *   berth.dev/engine: mustache
+ * ```
+ *
+ * A mustache chart has Helm's layout: `Chart.yaml`, `values.yaml`, `values.schema.json`,
  * `templates/` (`*.yaml`, `_*.mustache` partials, `NOTES.txt`), `crds/`, and subcharts in
- * `charts/<name>/`, `charts/*.tgz` or `file://` dependencies. Files matched by `.berthignore`
- * (gitignore syntax) are left out.
+ * `charts/<name>/`, `charts/*.tgz` or `file://` dependencies (mustache too, whatever they declare).
+ * Files matched by `.berthignore` (gitignore syntax) are left out.
  *
  * The chart can be a directory, a `.tgz` package, a chart repository URL with `{ chart, version }`,
  * `<repo>/<chart>` for a repository added with `berth repo add`, or `oci://host/path/name` with
@@ -45,18 +56,41 @@ const PARTIAL_FILE = /(^|\/)_([^/]+)\.mustache$/;
  */
 export async function loadChart<V = Record<string, unknown>>(ref: string, options: ChartSourceOptions = {}): Promise<Chart<V>> {
   const local = await stat(resolve(ref)).then((s) => s.isDirectory(), () => false);
-  if (local && options.chart === undefined && options.digest === undefined && options.verify === undefined) return (await loadChartAt(resolve(ref), [], options)) as Chart<V>;
+  if (local && options.chart === undefined && options.digest === undefined && options.verify === undefined) return (await loadChartDirectory(resolve(ref), options)) as Chart<V>;
   const resolved = await resolveChartSource(ref, options);
   const dir = resolved.directory ?? (await unpackChart(resolved.files, resolved.name, resolved.digest, options));
-  const chart = await loadChartAt(dir, [], options);
-  return { ...chart, source: { ...resolved.source, digest: resolved.digest, ...(resolved.signer && { signer: resolved.signer }) } } as Chart<V>;
+  const chart = await loadChartDirectory(dir, options);
+  return withFields(chart, { source: { ...resolved.source, digest: resolved.digest, ...(resolved.signer && { signer: resolved.signer }) } }) as Chart<V>;
+}
+
+async function loadChartDirectory(path: string, paths: ChartPaths): Promise<Chart> {
+  const engine = await engineAt(path);
+  if (engine === "gotemplate") return await loadHelmChartView(path);
+  if (engine !== "mustache") {
+    throw new ChartInvalid(path, [{ source: `${basename(path)}/Chart.yaml`, path: `annotations.${ENGINE_ANNOTATION}`, message: `unknown engine ${JSON.stringify(engine)}: use "mustache", or remove the annotation for a Helm chart (Go templates)` }]);
+  }
+  return await loadChartAt(path, [], paths);
+}
+
+/**
+ * The engine of the chart at `path`: a chart archive (`.tgz`) is a Helm chart; a directory is one
+ * unless its `Chart.yaml` declares `berth.dev/engine` (its value is returned as written).
+ * @throws {@link ChartInvalid} when a directory has no `Chart.yaml`
+ */
+export async function engineAt(path: string): Promise<string> {
+  if (await stat(path).then((s) => s.isFile(), () => false)) return "gotemplate";
+  const text = await readFile(join(path, "Chart.yaml"), "utf8").catch(() => undefined);
+  if (text === undefined) throw notAChart(path);
+  return declaredEngine(text);
+}
+
+function notAChart(dir: string): ChartInvalid {
+  return new ChartInvalid(dir, [{ source: join(dir, "Chart.yaml"), message: "Chart.yaml not found: is this a chart directory?" }]);
 }
 
 async function loadChartAt(dir: string, parents: readonly string[], paths: ChartPaths): Promise<Chart> {
   const chartYamlText = await readFile(join(dir, "Chart.yaml"), "utf8").catch(() => undefined);
-  if (chartYamlText === undefined) {
-    throw new ChartInvalid(dir, [{ source: join(dir, "Chart.yaml"), message: "Chart.yaml not found: is this a chart directory?" }]);
-  }
+  if (chartYamlText === undefined) throw notAChart(dir);
   const name = basename(dir);
   const { chart: chartYaml, issues } = parseChartYaml(chartYamlText, `${name}/Chart.yaml`);
   const rules = await readIgnoreRules(dir);
@@ -74,6 +108,7 @@ async function loadChartAt(dir: string, parents: readonly string[], paths: Chart
     ...files,
     dependencies,
     directory: dir,
+    engine: "mustache",
   };
 }
 

@@ -5,6 +5,14 @@ import type { ProvenanceSigner } from "./package/provenance.js";
 /** An `application` chart renders objects; a `library` chart only contributes partials. */
 export type ChartType = "application" | "library";
 
+/**
+ * The template language of a chart: `gotemplate` — Go templates with Sprig and Helm's functions,
+ * rendered as `helm template` renders them (every Helm chart) — or `mustache`, berth's structural
+ * mustache (a chart directory whose `Chart.yaml` has the annotation `berth.dev/engine: mustache`,
+ * and charts defined in code).
+ */
+export type ChartEngine = "gotemplate" | "mustache";
+
 /** A chart's identity, as in `Chart.yaml`. */
 export interface ChartMetadata {
   /** `v2` for charts written for Helm 3 and berth. */
@@ -83,6 +91,11 @@ export interface Chart<V = Record<string, unknown>> {
   readonly directory?: string;
   /** Where a chart loaded by reference came from, with its package digest (absent for plain directories). */
   readonly source?: ChartPackageSource;
+  /**
+   * The template engine. A Helm chart's Go templates are not in `templates`/`partials` (those are
+   * mustache); they are rendered from the chart's files. @defaultValue "mustache"
+   */
+  readonly engine?: ChartEngine;
 }
 
 /** Where a chart package came from and its digest. */

@@ -12,9 +12,10 @@ export class RenderError extends BerthError {
   /**
    * @param chart - the chart's name
    * @param issues - every problem found
+   * @param options - the underlying error (e.g. the Go template engine's), when there is one
    */
-  constructor(chart: string, issues: readonly Issue[]) {
-    super("RenderFailed", `rendering chart ${chart} failed (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${formatIssues(issues)}`);
+  constructor(chart: string, issues: readonly Issue[], options?: { cause?: unknown }) {
+    super("RenderFailed", `rendering chart ${chart} failed (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${formatIssues(issues)}`, options);
     this.issues = issues;
   }
 }

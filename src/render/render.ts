@@ -1,19 +1,20 @@
-import { parseAllDocuments } from "yaml";
-import type { ReleaseInfo, TemplateContext } from "../chart/context.js";
-import type { Issue } from "../chart/issue.js";
-import type { TemplateSource } from "../chart/types.js";
-import type { ChartValues } from "../values/compute.js";
-import { buildCapabilities, type CapabilitiesInput } from "./capabilities.js";
-import { compareText, type IsNamespaced } from "./kinds.js";
-import { collectObjects, type SourcedValue } from "./objects.js";
+import type { Chart } from "../chart/types.js";
+import type { UserValuesInput } from "../values/user-values.js";
+import type { CapabilitiesInput } from "./capabilities.js";
+import type { EngineInput, EngineOutput, RenderEngine, RenderRelease } from "./engine.js";
 import { RenderError } from "./errors.js";
-import { runTemplate, runText, type PartialSet } from "./run-template.js";
-import type { RenderedObject, RenderResult, RenderWarning, KubeObject } from "./types.js";
-import { objectIssues } from "./checks.js";
+import { goTemplateEngine } from "./go-engine.js";
+import { compareText, type IsNamespaced } from "./kinds.js";
+import { emptyLookup, LookupRounds, type ClusterReader } from "./lookup.js";
+import { mustacheEngine } from "./mustache/engine.js";
+import { collectObjects } from "./objects.js";
+import type { RenderResult } from "./types.js";
+
+export type { RenderRelease } from "./engine.js";
 
 /** How to render (what is rendered — chart, values, release — comes separately). */
 export interface RenderOptions {
-  /** A missing `{{value}}` is an error (else it renders empty). @defaultValue true */
+  /** A missing `{{value}}` is an error (else it renders empty); mustache charts only. @defaultValue true */
   readonly strict?: boolean;
   /** What the cluster offers, for `Capabilities`. @defaultValue Kubernetes v1.31 with its built-in APIs */
   readonly capabilities?: CapabilitiesInput;
@@ -21,98 +22,72 @@ export interface RenderOptions {
   readonly isNamespaced?: IsNamespaced;
 }
 
-/** The release a chart is rendered for. */
-export interface RenderRelease {
-  readonly name: string;
-  readonly namespace: string;
-  /** @defaultValue 1 */
-  readonly revision?: number;
-  /** @defaultValue false */
-  readonly isUpgrade?: boolean;
+/** How a render reaches the cluster, when it may (plan and deploy; never `template`). */
+export interface RenderClusterAccess {
+  /** What Helm's `lookup` reads; without it `lookup` returns empty maps, as `helm template` does. */
+  readonly reader?: ClusterReader;
+  /** Aborts the reads. */
+  readonly signal?: AbortSignal;
+}
+
+/** Rounds of lookups before a render gives up reading: each round's lookups may depend on the last's answers. */
+const MAX_LOOKUP_ROUNDS = 8;
+
+/** The engine a chart's templates are written for. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart, whatever its values type
+export function engineOf(chart: Chart<any>): RenderEngine {
+  return chart.engine === "gotemplate" ? goTemplateEngine : mustacheEngine;
 }
 
 /**
- * Renders a chart tree with computed values into objects, CRDs, hooks and notes.
+ * Renders a chart with the user's values into objects, CRDs, hooks and notes, with the chart's
+ * engine; whichever it is, the result has the same shape and the same checks.
  *
+ * @param values - the user's values files, values in code and `--set` expressions
+ * @throws `ValuesInvalid` for values the schemas reject
  * @throws {@link RenderError} listing every problem in every template
  */
-export function renderTree(tree: ChartValues, release: RenderRelease, options: RenderOptions = {}): RenderResult {
-  const strict = options.strict ?? true;
-  const releaseInfo: ReleaseInfo = {
-    Name: release.name, Namespace: release.namespace, Revision: release.revision ?? 1,
-    IsInstall: !release.isUpgrade, IsUpgrade: release.isUpgrade ?? false, Service: "berth",
-  };
-  const capabilities = buildCapabilities(options.capabilities);
-  const issues: Issue[] = [];
-  const warnings: RenderWarning[] = [];
-  const documents: SourcedValue[] = [];
-  const crds: RenderedObject[] = [];
-  const contextFor = (node: ChartValues, name: string): TemplateContext<unknown> => ({
-    Values: node.values, Release: releaseInfo, Capabilities: capabilities,
-    Chart: { Name: node.chart.metadata.name, Version: node.chart.metadata.version, AppVersion: node.chart.metadata.appVersion },
-    Template: { Name: `${node.sourcePath}/templates/${name}`, BasePath: `${node.sourcePath}/templates` },
-  });
-  for (const node of walk(tree)) {
-    crds.push(...readCrds(node, issues));
-    if (node.chart.metadata.type === "library") continue;
-    const partials = partialsOf(node);
-    for (const name of Object.keys(node.chart.templates).sort(compareText)) {
-      const run = runTemplate(node.chart.templates[name] as TemplateSource<unknown>, contextFor(node, name), partials, strict);
-      documents.push(...run.values);
-      issues.push(...run.issues);
-      warnings.push(...run.warnings);
-    }
-  }
-  const collected = collectObjects(documents, release.namespace, options.isNamespaced);
-  let notes = "";
-  if (tree.chart.notes !== undefined) {
-    const rendered = runText(tree.chart.notes, contextFor(tree, "NOTES.txt"), partialsOf(tree), strict);
-    notes = rendered.text;
-    issues.push(...rendered.issues);
-  }
-  issues.push(...collected.issues);
-  if (issues.length > 0) throw new RenderError(tree.chart.metadata.name, issues);
-  crds.sort((a, b) => compareText(a.object.metadata.name, b.object.metadata.name));
-  return { objects: collected.objects, crds, hooks: collected.hooks, notes, values: tree.values, warnings: [...warnings, ...collected.warnings] };
-}
-
-function* walk(node: ChartValues): Generator<ChartValues> {
-  yield node;
-  for (const child of node.children) yield* walk(child);
-}
-
-/** A chart's own partials, then those of its library subcharts (its own win). */
-function partialsOf(node: ChartValues): PartialSet {
-  const texts: Record<string, string> = {};
-  const sources: Record<string, string> = {};
-  const add = (from: ChartValues) => {
-    for (const [name, text] of Object.entries(from.chart.partials)) {
-      if (name in texts) continue;
-      texts[name] = text;
-      sources[name] = `${from.sourcePath}/templates/_${name}.mustache`;
-    }
-    for (const child of from.children) if (child.chart.metadata.type === "library") add(child);
-  };
-  add(node);
-  return { texts, sources };
-}
-
-/** CRDs are plain YAML: never templated, each document must be a named object. */
-function readCrds(node: ChartValues, issues: Issue[]): RenderedObject[] {
-  const out: RenderedObject[] = [];
-  for (const [file, text] of Object.entries(node.chart.crds)) {
-    const source = `${node.sourcePath}/crds/${file}`;
-    for (const doc of parseAllDocuments(text, { version: "1.1" })) {
-      if (doc.errors.length > 0) {
-        issues.push(...doc.errors.map((e) => ({ source, line: e.linePos?.[0].line, message: `YAML syntax error: ${e.message.split("\n")[0]}` })));
-        continue;
+export async function renderChart(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart, whatever its values type
+  chart: Chart<any>,
+  values: UserValuesInput,
+  release: RenderRelease,
+  options: RenderOptions = {},
+  cluster: RenderClusterAccess = {},
+): Promise<RenderResult> {
+  const engine = engineOf(chart);
+  const userValues = await engine.userValues(values);
+  const input: Omit<EngineInput, "lookup"> = { chart, userValues, release, strict: options.strict ?? true, capabilities: options.capabilities ?? {} };
+  let output: EngineOutput;
+  if (!cluster.reader) {
+    output = engine.render({ ...input, lookup: emptyLookup });
+  } else {
+    const rounds = new LookupRounds(cluster.reader);
+    const attempt = (): { output: EngineOutput } | { error: unknown } => {
+      try {
+        return { output: engine.render({ ...input, lookup: rounds.lookup }) };
+      } catch (error) {
+        // A template may fail on a lookup answered `{}` for now (e.g. `len` of its `items`): read, then judge.
+        if (!rounds.missed) throw error;
+        return { error };
       }
-      const value: unknown = doc.toJS();
-      if (value === null || value === undefined) continue;
-      const problems = objectIssues(value, { source });
-      if (problems.length > 0) issues.push(...problems);
-      else out.push({ object: value as KubeObject, source });
+    };
+    let result = attempt();
+    for (let round = 1; rounds.missed && round < MAX_LOOKUP_ROUNDS; round++) {
+      await rounds.read(cluster.signal);
+      result = attempt();
     }
+    if (!("output" in result)) throw result.error;
+    output = result.output;
   }
-  return out;
+  return finishRender(chart.metadata.name, output, release.namespace, options.isNamespaced);
+}
+
+/** Checks an engine's documents as objects, splits off hooks, sorts; throws when anything is wrong. */
+function finishRender(chartName: string, output: EngineOutput, namespace: string, isNamespaced: IsNamespaced | undefined): RenderResult {
+  const collected = collectObjects(output.documents, namespace, isNamespaced);
+  const issues = [...output.issues, ...collected.issues];
+  if (issues.length > 0) throw new RenderError(chartName, issues);
+  const crds = [...output.crds].sort((a, b) => compareText(a.object.metadata.name, b.object.metadata.name));
+  return { objects: collected.objects, crds, hooks: collected.hooks, notes: output.notes, values: output.values, warnings: [...output.warnings, ...collected.warnings] };
 }

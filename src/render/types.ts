@@ -59,8 +59,12 @@ export interface RenderedHook extends RenderedObject {
 
 /** Something worth knowing that did not stop the render. */
 export interface RenderWarning {
-  /** A stable identifier: `BooleanKey` (YAML 1.1 reads `on:`/`no:`/`y:` keys as booleans), `YamlWarning`, `NamespaceIgnored`. */
-  readonly code: "BooleanKey" | "YamlWarning" | "NamespaceIgnored";
+  /**
+   * A stable identifier: `BooleanKey` (YAML 1.1 reads `on:`/`no:`/`y:` keys as booleans), `YamlWarning`,
+   * `NamespaceIgnored`, `HookIgnored` (a Helm chart's object with a hook event Helm 3 does not know,
+   * e.g. `crd-install`, left out as Helm leaves it out).
+   */
+  readonly code: "BooleanKey" | "YamlWarning" | "NamespaceIgnored" | "HookIgnored";
   /** What was found and how to fix it. */
   readonly message: string;
   /** The template, e.g. `web/templates/configmap.yaml`. */

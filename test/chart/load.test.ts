@@ -33,7 +33,7 @@ describe("loadChart", () => {
 
   it("GIVEN .berthignore, crds/ and a file:// dependency WHEN loaded THEN ignored files are out and the rest is in", async () => {
     const dir = await writeTree({
-      "app/Chart.yaml": "apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: lib\n    repository: file://../lib\n    alias: shared\n",
+      "app/Chart.yaml": "apiVersion: v2\nname: app\nversion: 1.0.0\nannotations:\n  berth.dev/engine: mustache\ndependencies:\n  - name: lib\n    repository: file://../lib\n    alias: shared\n",
       "app/.berthignore": "templates/skip.yaml\ndrafts/\n",
       "app/templates/cm.yaml": "x: 1\n",
       "app/templates/skip.yaml": "x: 1\n",
@@ -49,7 +49,7 @@ describe("loadChart", () => {
   });
 
   it("GIVEN a bad Chart.yaml and a missing dependency WHEN loaded THEN ChartInvalid lists every problem", async () => {
-    const dir = await writeTree({ "Chart.yaml": "apiVersion: v2\nname: Bad_Name\nversion: 1.0\ndependencies:\n  - name: gone\n    repository: https://charts.example.com\n" });
+    const dir = await writeTree({ "Chart.yaml": "apiVersion: v2\nname: Bad_Name\nversion: 1.0\nannotations:\n  berth.dev/engine: mustache\ndependencies:\n  - name: gone\n    repository: https://charts.example.com\n" });
     await assert.rejects(loadChart(dir), (e: unknown) => {
       assert.ok(isCode("ChartInvalid")(e));
       assert.equal((e as unknown as { issues: unknown[] }).issues.length, 3);
@@ -59,6 +59,21 @@ describe("loadChart", () => {
 
   it("GIVEN a directory without Chart.yaml WHEN loaded THEN ChartInvalid", async () => {
     await assert.rejects(loadChart(await writeTree({ "x.txt": "" })), isCode("ChartInvalid"));
+  });
+
+  it("GIVEN Chart.yaml with the berth.dev/engine: mustache annotation WHEN loaded THEN it is a mustache chart, its subcharts too", async () => {
+    const chart = await loadChart(webapp);
+    assert.equal(chart.engine, "mustache");
+    assert.equal(chart.dependencies[0]?.chart.engine, "mustache");
+  });
+
+  it("GIVEN an unknown berth.dev/engine WHEN loaded THEN ChartInvalid names the annotation", async () => {
+    const dir = await writeTree({ "Chart.yaml": "apiVersion: v2\nname: x\nversion: 1.0.0\nannotations:\n  berth.dev/engine: jinja\n" });
+    await assert.rejects(loadChart(dir), (e: unknown) => {
+      assert.ok(isCode("ChartInvalid")(e));
+      assert.deepEqual((e as unknown as { issues: { path?: string }[] }).issues.map((i) => i.path), ["annotations.berth.dev/engine"]);
+      return true;
+    });
   });
 });
 

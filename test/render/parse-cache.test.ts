@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { parseOutput, parseWhole } from "../../src/render/documents.js";
-import { splitDocuments } from "../../src/render/split.js";
-import { TemplateWriter } from "../../src/render/template-writer.js";
+import { parseOutput, parseWhole } from "../../src/render/mustache/documents.js";
+import { splitDocuments } from "../../src/render/mustache/split.js";
+import { TemplateWriter } from "../../src/render/mustache/template-writer.js";
 
 const HEAD = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-{{name}}\n";
 const proto = JSON.parse('{"__proto__": {"x": 1}}') as unknown;
