@@ -29,7 +29,7 @@ export interface LoadedKubeConfig {
   /**
    * Adds the context's TLS material and credentials to Node https request options (`ca`, `cert`,
    * `key`, `rejectUnauthorized`, `servername`, `auth`, `headers.Authorization`). exec plugins and
-   * auth providers run through @kubernetes/client-node, loaded on first use.
+   * auth providers run through `@kubernetes/client-node`, loaded on first use.
    */
   applyToHTTPSOptions(options: HttpsAuthOptions): Promise<void>;
 }
