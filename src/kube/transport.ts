@@ -95,7 +95,8 @@ export class KubeTransport {
         await sleep(retryDelayMs(attempt, this.retry.baseDelayMs, res.retryAfter), req.signal);
         continue;
       }
-      if (res.status >= 500 && res.retryAfter === undefined && !isIdempotent(req)) throw new KubeWriteUncertain(req.method, req.path, error);
+      // A 500 that names the request invalid (server-side apply's "failed to create typed patch object") is a refusal, not an ambiguity.
+      if (res.status >= 500 && res.retryAfter === undefined && !isIdempotent(req) && error.reason !== "Invalid") throw new KubeWriteUncertain(req.method, req.path, error);
       throw error;
     }
     if (lastError instanceof KubeApiError) throw lastError;

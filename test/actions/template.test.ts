@@ -48,8 +48,8 @@ describe("template()", () => {
     await assert.rejects(template(lib, { release: "x" }), (e: unknown) => e instanceof BerthError && e.code === "ChartInvalid");
   });
 
-  it("GIVEN an invalid release name WHEN rendered THEN RenderFailed", async () => {
-    await assert.rejects(template(web, { release: "Bad_Name" }), (e: unknown) => e instanceof BerthError && e.code === "RenderFailed");
+  it("GIVEN an invalid release name WHEN rendered THEN InvalidReleaseName", async () => {
+    await assert.rejects(template(web, { release: "Bad_Name" }), (e: unknown) => e instanceof BerthError && e.code === "InvalidReleaseName");
   });
 
   it("GIVEN a missing values file WHEN rendered THEN ValuesInvalid", async () => {

@@ -109,7 +109,7 @@ it("GIVEN a JavaScript caller that forgets release WHEN it deploys, templates, u
 it("GIVEN an alias bomb or a broken template on the command line WHEN `berth template` runs THEN one error line with a code, no stack trace", async () => {
   const chartDir = join(dir, "chart");
   await mkdir(join(chartDir, "templates"), { recursive: true });
-  await writeFile(join(chartDir, "Chart.yaml"), "apiVersion: v2\nname: broken\nversion: 1.0.0\n");
+  await writeFile(join(chartDir, "Chart.yaml"), "apiVersion: v2\nname: broken\nversion: 1.0.0\nannotations:\n  berth.dev/engine: mustache\n");
   await writeFile(join(chartDir, "values.yaml"), "x: 1\n");
   await writeFile(join(chartDir, "templates", "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{#Values.x}}cm\n");
   await writeFile(join(dir, "bomb.yaml"), BOMB);
