@@ -22,6 +22,8 @@ export interface CorpusCase {
   readonly golden: string;
   /** Documents (by `# Source:` path) that differ between two helm runs. */
   readonly nondeterministic: ReadonlySet<string>;
+  /** For an expected failure: helm's stderr file (absolute), when the index names one. */
+  readonly stderr?: string;
 }
 
 /** The outcome of one case. */
@@ -156,6 +158,7 @@ export function indexCases(): CorpusCase[] {
       exitCode: Number(f[col("exit_code")]),
       golden: join(CORPUS, f[col("golden")]!),
       nondeterministic: nd.get(id) ?? new Set(),
+      ...(f[col("stderr")] ? { stderr: join(CORPUS, f[col("stderr")]!) } : {}),
     });
   }
   return out;
@@ -230,6 +233,20 @@ function compare(actual: string, expected: string, nd: ReadonlySet<string>): str
   return `first difference at line ${i + 1}:\n  expected: ${JSON.stringify(e[i])}\n  actual:   ${JSON.stringify(a[i])}`;
 }
 
+/**
+ * The places helm's error names, which ours must name too: a template's `file:line` of an
+ * execution or parse error, the file of a YAML parse error of rendered output.
+ */
+export function expectedLocations(stderrFile: string | undefined): string[] {
+  if (stderrFile === undefined) return [];
+  const text = readFileSync(stderrFile, "utf8");
+  const out = new Set<string>();
+  for (const m of text.matchAll(/template: ([^\s:]+):(\d+):\d+: /g)) out.add(`${m[1]}:${m[2]}`);
+  for (const m of text.matchAll(/parse error at \(([^\s:]+):(\d+)\)/g)) out.add(`${m[1]}:${m[2]}`);
+  for (const m of text.matchAll(/YAML parse error on (\S+?):/g)) out.add(m[1]!);
+  return [...out];
+}
+
 /** Runs one case. */
 export function runCase(c: CorpusCase): CaseResult {
   const { chart, opts } = parseCommand(c.command);
@@ -239,7 +256,9 @@ export function runCase(c: CorpusCase): CaseResult {
     out = helmTemplateSync(chart, opts);
   } catch (e) {
     if (c.exitCode !== 0) {
-      return e instanceof BerthError ? { id: c.id, ok: true } : { id: c.id, ok: false, detail: `untyped error: ${String(e)}` };
+      if (!(e instanceof BerthError)) return { id: c.id, ok: false, detail: `untyped error: ${String(e)}` };
+      const missing = expectedLocations(c.stderr).filter((loc) => !e.message.includes(loc));
+      return missing.length === 0 ? { id: c.id, ok: true } : { id: c.id, ok: false, detail: `${e.code} does not name ${missing.join(", ")}: ${e.message.slice(0, 300)}` };
     }
     return { id: c.id, ok: false, detail: `threw ${e instanceof BerthError ? e.code : "untyped"}: ${(e as Error).message?.slice(0, 400)}` };
   }
