@@ -6,7 +6,7 @@ import type { KubeApi } from "../kube/types.js";
 import { computePlan, type PlanInput, type PlanOptions } from "../plan/compute.js";
 import { sensitiveValuePaths } from "../plan/schema-sensitive.js";
 import type { Plan } from "../plan/types.js";
-import type { RenderResult } from "../render/types.js";
+import type { RenderResult } from "../model/rendered.js";
 import type { StoredRelease } from "../storage/driver.js";
 import { validateReleaseName } from "../storage/name.js";
 import { isLockStatus, type Release } from "../storage/release.js";

@@ -5,7 +5,7 @@ import type { UserValuesInput } from "../values/user-values.js";
 import type { CapabilitiesInput } from "./capabilities.js";
 import type { LookupFunction } from "./lookup.js";
 import type { SourcedValue } from "./objects.js";
-import type { RenderedObject, RenderWarning } from "./types.js";
+import type { RenderedObject, RenderWarning } from "../model/rendered.js";
 
 /** The release a chart is rendered for. */
 export interface RenderRelease {

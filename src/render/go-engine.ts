@@ -12,7 +12,7 @@ import { collectHelmUserValues } from "./go-values.js";
 import { readHelmManifests, type RenderedFile } from "./helm-manifests.js";
 import { parseCrdFile } from "./crds.js";
 import type { Issue } from "../chart/issue.js";
-import type { RenderedObject } from "./types.js";
+import type { RenderedObject } from "../model/rendered.js";
 
 /**
  * Go templates as Helm renders them: Helm's values merging and coalescing, dependency conditions,

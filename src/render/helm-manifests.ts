@@ -3,7 +3,7 @@
 import type { Issue } from "../chart/issue.js";
 import { HelmYamlError, jsonRoundTrip, readYamlRaw } from "./gotemplate/helm/yaml-read.js";
 import type { SourcedValue } from "./objects.js";
-import type { RenderWarning } from "./types.js";
+import type { RenderWarning } from "../model/rendered.js";
 
 /** One rendered template file: its path in the chart tree (`web/templates/x.yaml`) and its text. */
 export interface RenderedFile {

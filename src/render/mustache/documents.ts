@@ -7,7 +7,7 @@ import type { Slot } from "./placeholders.js";
 import { outputOffset, splitDocuments } from "./split.js";
 import { substitutePlaceholders } from "./substitute.js";
 import type { MustacheOutput } from "./template-writer.js";
-import type { RenderWarning } from "../types.js";
+import type { RenderWarning } from "../../model/rendered.js";
 
 /** One non-empty YAML document of a template's output, as plain data. */
 export interface ParsedDocument {

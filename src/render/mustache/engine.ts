@@ -7,9 +7,9 @@ import { collectUserValues } from "../../values/user-values.js";
 import { buildCapabilities } from "../capabilities.js";
 import { parseCrdFile } from "../crds.js";
 import type { EngineInput, EngineOutput, RenderEngine } from "../engine.js";
-import { compareText } from "../kinds.js";
+import { compareText } from "../../model/kinds.js";
 import type { SourcedValue } from "../objects.js";
-import type { RenderedObject, RenderWarning } from "../types.js";
+import type { RenderedObject, RenderWarning } from "../../model/rendered.js";
 import { runTemplate, runText, type PartialSet } from "./run-template.js";
 
 /**

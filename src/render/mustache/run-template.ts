@@ -7,7 +7,7 @@ import { parseOutput } from "./documents.js";
 import { unusableData } from "../../util/plain-data.js";
 import type { SourcedValue } from "../objects.js";
 import { TemplateWriter } from "./template-writer.js";
-import type { RenderWarning } from "../types.js";
+import type { RenderWarning } from "../../model/rendered.js";
 
 /** The partials a chart's templates can use, and the file each one lives in. */
 export interface PartialSet {

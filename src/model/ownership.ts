@@ -1,4 +1,4 @@
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "./object.js";
 
 /** Annotation naming the release that owns an object (Helm's). */
 export const RELEASE_NAME_ANNOTATION = "meta.helm.sh/release-name";
@@ -8,6 +8,8 @@ export const RELEASE_NAMESPACE_ANNOTATION = "meta.helm.sh/release-namespace";
 export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 /** The value of {@link MANAGED_BY_LABEL} that Helm checks for. */
 export const MANAGED_BY_VALUE = "Helm";
+/** Annotation that keeps an object when its release no longer renders it or is uninstalled (`keep`; Helm's). */
+export const RESOURCE_POLICY_ANNOTATION = "helm.sh/resource-policy";
 
 /** Returns a copy of `object` carrying the ownership metadata of release `name` in `namespace`. */
 export function withOwnership(object: KubeObject, name: string, namespace: string): KubeObject {

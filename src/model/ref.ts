@@ -1,4 +1,14 @@
-import type { ObjectRef } from "./types.js";
+/** Names one object: apiVersion + kind + (namespace) + name. */
+export interface ObjectRef {
+  /** Group/version, e.g. `apps/v1`. */
+  readonly apiVersion: string;
+  /** The object's kind, e.g. `Deployment`. */
+  readonly kind: string;
+  /** Omitted for cluster-scoped kinds. */
+  readonly namespace?: string;
+  /** The object's name. */
+  readonly name: string;
+}
 
 /** What `refOf` and `objectKey` read of an object. */
 type Identified = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
