@@ -1,5 +1,5 @@
 import { parseAllDocuments } from "yaml";
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import { objectIssues } from "./checks.js";
 import type { KubeObject } from "../model/object.js";
 import type { RenderedObject } from "../model/rendered.js";

@@ -1,6 +1,6 @@
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import type { Chart } from "../chart/types.js";
-import type { Values } from "../values/types.js";
+import type { Values } from "../model/values.js";
 import type { UserValuesInput } from "../values/user-values.js";
 import type { CapabilitiesInput } from "./capabilities.js";
 import type { LookupFunction } from "./lookup.js";

@@ -5,13 +5,13 @@ import { helmChartOf } from "../chart/helm-view.js";
 import { ValuesInvalid } from "../values/errors.js";
 import { TemplateError } from "./gotemplate/errors.js";
 import { renderHelmRelease } from "./gotemplate/helm/helm-template.js";
-import type { Values } from "../values/types.js";
+import type { Values } from "../model/values.js";
 import type { EngineInput, EngineOutput, RenderEngine } from "./engine.js";
 import { RenderError } from "./errors.js";
 import { collectHelmUserValues } from "./go-values.js";
 import { readHelmManifests, type RenderedFile } from "./helm-manifests.js";
 import { parseCrdFile } from "./crds.js";
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import type { RenderedObject } from "../model/rendered.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import type { HookDeletePolicy, HookEvent } from "../model/rendered.js";
 import type { KubeObject } from "../model/object.js";
 

@@ -1,4 +1,4 @@
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import { objectKeyOf } from "../model/ref.js";
 import { objectIssues } from "./checks.js";
 import { parseHook } from "./hooks.js";

@@ -1,5 +1,5 @@
 import { parseAllDocuments, type Document } from "yaml";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import { buildFromTemplate } from "./fast-build.js";
 import { lineText } from "./line-index.js";
 import { booleanKeyWarnings, parseCached } from "./parse-cache.js";

@@ -1,5 +1,5 @@
 import type { ReleaseInfo, TemplateContext } from "../../chart/context.js";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import type { TemplateSource } from "../../chart/types.js";
 import { computeValues, validateTree, type ChartValues } from "../../values/compute.js";
 import { ValuesInvalid } from "../../values/errors.js";

@@ -1,6 +1,6 @@
 import Mustache from "mustache";
 import type { TemplateContext } from "../../chart/context.js";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import type { TemplateSource } from "../../chart/types.js";
 import { clone } from "../../values/coalesce.js";
 import { parseOutput } from "./documents.js";

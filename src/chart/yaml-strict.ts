@@ -1,4 +1,4 @@
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 
 // What go-yaml's reader accepts (YAML 1.1 "printable"): tab, LF, CR, 0x20–0x7E, NEL, 0xA0–0xD7FF,
 // 0xE000–0xFFFD and the astral planes. Anything else is a control character it rejects.

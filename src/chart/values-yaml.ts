@@ -1,8 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { parseDocument } from "yaml";
-import type { Issue } from "../chart/issue.js";
-import { ValuesInvalid } from "./errors.js";
-import type { Values } from "./types.js";
+import type { Issue } from "../model/issue.js";
+import type { Values } from "../model/values.js";
 import { yamlStrictnessIssues } from "./yaml-strict.js";
 
 /** Most alias expansions a values document may make: more is an alias bomb, not configuration. */
@@ -36,28 +34,4 @@ export function parseValuesYaml(text: string, source: string): { values: Values;
     return { values: {}, issues: [{ source, message: "values must be a mapping of names to values" }] };
   }
   return { values: values as Values, issues: [] };
-}
-
-/**
- * Reads a values file (`-f values.yaml`).
- *
- * @throws {@link ValuesInvalid} when the file is missing, not YAML, or not a mapping
- */
-export async function readValuesFile(path: string): Promise<Values> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (cause) {
-    throw new ValuesInvalid(`values file ${path}`, [{ source: path, message: `cannot read the file (${(cause as Error).message}); check the path` }], { cause });
-  }
-  let text: string;
-  try {
-    // Invalid UTF-8 is an error (as in Helm), not silently replaced by U+FFFD.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValuesInvalid(`values file ${path}`, [{ source: path, message: "the file is not valid UTF-8 text; save it as UTF-8 (is it a binary file?)" }]);
-  }
-  const { values, issues } = parseValuesYaml(text, path);
-  if (issues.length > 0) throw new ValuesInvalid(`values file ${path}`, issues);
-  return values;
 }
