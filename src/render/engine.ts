@@ -55,7 +55,7 @@ export interface EngineOutput {
 
 /**
  * A template engine of the render stage: mustache with structural interpolation
- * (`render/mustache/`) or Go templates as Helm renders them (`render/gotemplate/`).
+ * (`render/mustache/`) or Go templates as Helm renders them (`render/helm/` over the `gotemplate/` engine).
  * Values problems are thrown (`ValuesInvalid`); template problems are returned as issues.
  */
 export interface RenderEngine {

@@ -1,7 +1,7 @@
 // Rendered Helm template files → YAML documents, as Helm's releaseutil splits and reads them
 // (SplitManifests, then sigs.k8s.io/yaml), so berth deploys the objects helm would deploy.
 import type { Issue } from "../model/issue.js";
-import { HelmYamlError, jsonRoundTrip, readYamlRaw } from "./gotemplate/helm/yaml-read.js";
+import { HelmYamlError, jsonRoundTrip, readYamlRaw } from "../chart/helm/yaml-read.js";
 import type { SourcedValue } from "./objects.js";
 import type { RenderWarning } from "../model/rendered.js";
 

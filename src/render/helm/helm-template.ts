@@ -3,15 +3,15 @@
  * validate values, render, sort, and print exactly what helm v3 prints on stdout.
  */
 import { readFileSync } from "node:fs";
-import { loadHelmChart } from "../../../chart/helm/load.js";
-import type { HelmChart } from "../../../chart/helm/chart.js";
-import { HelmError } from "../../../chart/helm/errors.js";
-import { coalesceValues, isTable, type Values } from "../../../chart/helm/coalesce.js";
-import { checkDependencies, isCompatibleRange, processDependencies } from "../../../chart/helm/dependencies.js";
-import { validateValuesSchema } from "../../../chart/helm/schema.js";
-import { parseSetInto } from "../../../chart/helm/strvals.js";
-import { goPathMatch } from "../../../chart/helm/ignore.js";
-import { readYamlMap, HelmYamlError } from "./yaml-read.js";
+import { loadHelmChart } from "../../chart/helm/load.js";
+import type { HelmChart } from "../../chart/helm/chart.js";
+import { HelmError } from "../../chart/helm/errors.js";
+import { coalesceValues, isTable, type Values } from "../../chart/helm/coalesce.js";
+import { checkDependencies, isCompatibleRange, processDependencies } from "../../chart/helm/dependencies.js";
+import { validateValuesSchema } from "../../chart/helm/schema.js";
+import { parseSetInto } from "../../chart/helm/strvals.js";
+import { goPathMatch } from "../../chart/helm/ignore.js";
+import { readYamlMap, HelmYamlError } from "../../chart/helm/yaml-read.js";
 import { templateCapabilities } from "./objects.js";
 import { renderHelmChart } from "./render.js";
 import { sortManifests, splitManifests } from "./manifests.js";

@@ -6,9 +6,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { toYaml } from "../../../../src/render/gotemplate/helm/to-yaml.js";
-import { readYamlMap } from "../../../../src/render/gotemplate/helm/yaml-read.js";
-import { goJson } from "../../../../src/render/gotemplate/sprig/json.js";
+import { toYaml } from "../../../src/render/helm/to-yaml.js";
+import { readYamlMap } from "../../../src/chart/helm/yaml-read.js";
+import { goJson } from "../../../src/gotemplate/sprig/json.js";
 
 interface Row {
   op: "toYaml" | "fromYaml";

@@ -4,9 +4,9 @@
  * strings, every number a float64, NaN/Inf rejected).
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node as YNode } from "yaml";
-import { BerthError } from "../../../errors.js";
+import { BerthError } from "../../errors.js";
 import { resolvePlain } from "./yaml-resolve.js";
-import { formatFloat } from "../float-format.js";
+import { formatFloat } from "../../gotemplate/float-format.js";
 import { reindentContinuations } from "./yaml-lenient.js";
 
 /** A YAML document Helm could not read; the message follows Helm's wording. */

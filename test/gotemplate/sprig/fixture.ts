@@ -4,9 +4,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { TemplateError } from "../../../../src/render/gotemplate/errors.js";
-import { TemplateSet } from "../../../../src/render/gotemplate/template.js";
-import { SprigError, sprigFunctions } from "../../../../src/render/gotemplate/sprig/index.js";
+import { TemplateError } from "../../../src/gotemplate/errors.js";
+import { TemplateSet } from "../../../src/gotemplate/template.js";
+import { SprigError, sprigFunctions } from "../../../src/gotemplate/sprig/index.js";
 
 /** One case: a template and Sprig's output, or the kind of error Go reported. */
 export interface SprigCase {

@@ -2,8 +2,8 @@
 // mergo aliasing, regex compile errors and caching.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { signatureOf } from "../../../../src/render/gotemplate/value.js";
-import { SemverVersion, SprigError, sprigFunctions } from "../../../../src/render/gotemplate/sprig/index.js";
+import { signatureOf } from "../../../src/gotemplate/value.js";
+import { SemverVersion, SprigError, sprigFunctions } from "../../../src/gotemplate/sprig/index.js";
 
 const f = sprigFunctions();
 const call = (name: string, ...args: unknown[]): unknown => f[name]!(...args);

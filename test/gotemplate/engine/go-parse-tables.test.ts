@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { TemplateError } from "../../../../src/render/gotemplate/errors.js";
-import { nodeString } from "../../../../src/render/gotemplate/nodes.js";
-import { parseTemplates } from "../../../../src/render/gotemplate/parse.js";
+import { TemplateError } from "../../../src/gotemplate/errors.js";
+import { nodeString } from "../../../src/gotemplate/nodes.js";
+import { parseTemplates } from "../../../src/gotemplate/parse.js";
 
 interface GoParseCase {
   name: string;

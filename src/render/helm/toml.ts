@@ -2,9 +2,9 @@
  * Helm's `toToml` (BurntSushi/toml's encoder) for the common shapes: a map of scalars, arrays
  * and nested tables. Keys are sorted; scalars come before sub-tables.
  */
-import { isMap } from "../value.js";
-import { jsonString } from "../sprig/json.js";
-import { formatFloat } from "../float-format.js";
+import { isMap } from "../../gotemplate/value.js";
+import { jsonString } from "../../gotemplate/sprig/json.js";
+import { formatFloat } from "../../gotemplate/float-format.js";
 
 function key(k: string): string {
   return /^[A-Za-z0-9_-]+$/.test(k) ? k : jsonString(k, false);

@@ -1,4 +1,4 @@
-import { BerthError } from "../../../errors.js";
+import { BerthError } from "../../errors.js";
 
 /**
  * An error a Sprig function reports, as Go's function would: a returned `error` or a recovered

@@ -3,14 +3,14 @@
  * so a parent's `define` wins), each non-partial template executed with its own chart's scope
  * (`.Values` of the subchart, `.Chart`, `.Files`, `.Template`), `<no value>` removed.
  */
-import type { HelmChart } from "../../../chart/helm/chart.js";
-import { TemplateSet } from "../template.js";
-import { TemplateError } from "../errors.js";
-import { isTable } from "../../../chart/helm/coalesce.js";
+import type { HelmChart } from "../../chart/helm/chart.js";
+import { TemplateSet } from "../../gotemplate/template.js";
+import { TemplateError } from "../../gotemplate/errors.js";
+import { isTable } from "../../chart/helm/coalesce.js";
 import { ChartValue, type CapabilitiesValue } from "./objects.js";
 import { newFiles } from "./files.js";
 import { cleanupExecError, helmBaseFunctions, installRenderFunctions, type LookupFunc } from "./funcs.js";
-import type { GoFuncMap } from "../value.js";
+import type { GoFuncMap } from "../../gotemplate/value.js";
 
 /** `.Release` as Helm builds it (a map). */
 export interface ReleaseOptions {

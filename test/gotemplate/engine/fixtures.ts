@@ -1,7 +1,7 @@
 // Test fixtures mirroring the Go oracle (gen/oracle.go): the same functions, struct types and data decoding.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { GoStruct, typeName, withSignature, type GoFuncMap } from "../../../../src/render/gotemplate/value.js";
+import { GoStruct, typeName, withSignature, type GoFuncMap } from "../../../src/gotemplate/value.js";
 
 /** The oracle's *main.Person. */
 export class Person extends GoStruct {

@@ -2,7 +2,7 @@
  * Errors of the Go-template engine. Messages are Go's own text (Helm prints them verbatim),
  * e.g. `template: chart/templates/x.yaml:3:15: executing "chart/templates/x.yaml" at <.Values.a.b>: …`.
  */
-import { BerthError } from "../../errors.js";
+import { BerthError } from "../errors.js";
 
 /** The stable codes of template failures. */
 export type TemplateErrorCode = "TemplateParseError" | "TemplateExecError" | "TemplateNotDefined";

@@ -1,8 +1,8 @@
 // Every template case Go's text/template ran (gen/oracle.go): same output bytes, same error text.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { TemplateError } from "../../../../src/render/gotemplate/errors.js";
-import { TemplateSet } from "../../../../src/render/gotemplate/template.js";
+import { TemplateError } from "../../../src/gotemplate/errors.js";
+import { TemplateSet } from "../../../src/gotemplate/template.js";
 import { dataFor, expected, oracleFuncs } from "./fixtures.js";
 
 describe("Go text/template oracle cases", () => {

@@ -3,9 +3,9 @@
  * (apiVersion, kind, metadata.name/annotations), separating hooks, and sorting by kind in
  * install order (stable, after sorting files by path).
  */
-import { HelmError } from "../../../chart/helm/errors.js";
-import { readYamlRaw, HelmYamlError, type RawYaml } from "./yaml-read.js";
-import { compareKeys } from "../value.js";
+import { HelmError } from "../../chart/helm/errors.js";
+import { readYamlRaw, HelmYamlError, type RawYaml } from "../../chart/helm/yaml-read.js";
+import { compareKeys } from "../../gotemplate/value.js";
 
 /** Helm's InstallOrder of kinds. */
 export const INSTALL_ORDER: readonly string[] = [

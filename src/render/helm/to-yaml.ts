@@ -2,11 +2,11 @@
  * Helm's toYaml: sigs.k8s.io/yaml `Marshal` = encoding/json, read back by go-yaml v2 (so integral
  * JSON numbers become ints), written by go-yaml v2 (keys in its "natural" order).
  */
-import { GoStruct, isMap } from "../value.js";
-import { formatFloat } from "../float-format.js";
-import { jsonFloat, jsonString } from "../sprig/json.js";
+import { GoStruct, isMap } from "../../gotemplate/value.js";
+import { formatFloat } from "../../gotemplate/float-format.js";
+import { jsonFloat, jsonString } from "../../gotemplate/sprig/json.js";
 import { emitYaml, type EmitNode } from "./yaml-emit.js";
-import { plainNeedsQuotes, resolvePlain } from "./yaml-resolve.js";
+import { plainNeedsQuotes, resolvePlain } from "../../chart/helm/yaml-resolve.js";
 
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;

@@ -1,7 +1,7 @@
 // Every fmt call Go ran (gen/oracle.go): Sprintf/Sprint/Sprintln print the same bytes.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { sprint, sprintf, sprintln } from "../../../../src/render/gotemplate/fmt.js";
+import { sprint, sprintf, sprintln } from "../../../src/gotemplate/fmt.js";
 import { decode, expected } from "./fixtures.js";
 
 describe("Go fmt oracle cases", () => {

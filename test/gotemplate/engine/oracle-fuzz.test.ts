@@ -2,8 +2,8 @@
 // oracle: our engine prints the same bytes or fails with the same error text for each.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { TemplateError } from "../../../../src/render/gotemplate/errors.js";
-import { TemplateSet } from "../../../../src/render/gotemplate/template.js";
+import { TemplateError } from "../../../src/gotemplate/errors.js";
+import { TemplateSet } from "../../../src/gotemplate/template.js";
 import { dataFor, expected, oracleFuncs, type TemplateCase } from "./fixtures.js";
 
 const fuzz = (expected as unknown as { fuzz: TemplateCase[] }).fuzz;

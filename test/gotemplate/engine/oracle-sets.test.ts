@@ -2,8 +2,8 @@
 // executed by name, compared with what Go's text/template does (gen/oracle.go).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { TemplateError } from "../../../../src/render/gotemplate/errors.js";
-import { TemplateSet } from "../../../../src/render/gotemplate/template.js";
+import { TemplateError } from "../../../src/gotemplate/errors.js";
+import { TemplateSet } from "../../../src/gotemplate/template.js";
 import { decode, expected, oracleFuncs } from "./fixtures.js";
 
 interface SetCase {

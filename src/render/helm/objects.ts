@@ -2,8 +2,8 @@
  * The Go structs Helm hands to templates: `.Chart` (chart.Metadata plus IsRoot) and
  * `.Capabilities` (KubeVersion, APIVersions, HelmVersion).
  */
-import { GoStruct } from "../value.js";
-import type { HelmDependency, HelmMaintainer, HelmMetadata } from "../../../chart/helm/metadata.js";
+import { GoStruct } from "../../gotemplate/value.js";
+import type { HelmDependency, HelmMaintainer, HelmMetadata } from "../../chart/helm/metadata.js";
 import { GO_METHODS } from "./files.js";
 import { DEFAULT_API_VERSIONS } from "./api-versions.js";
 

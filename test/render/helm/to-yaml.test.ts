@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { toYaml, yamlSortKeys } from "../../../../src/render/gotemplate/helm/to-yaml.js";
-import { readYamlMap } from "../../../../src/render/gotemplate/helm/yaml-read.js";
-import { splitManifests, sortManifests } from "../../../../src/render/gotemplate/helm/manifests.js";
-import { compileGlob } from "../../../../src/render/gotemplate/helm/files.js";
+import { toYaml, yamlSortKeys } from "../../../src/render/helm/to-yaml.js";
+import { readYamlMap } from "../../../src/chart/helm/yaml-read.js";
+import { splitManifests, sortManifests } from "../../../src/render/helm/manifests.js";
+import { compileGlob } from "../../../src/render/helm/files.js";
 
 test("GIVEN nested values WHEN toYaml THEN go-yaml v2 layout: sorted keys, unindented sequences, {} and []", () => {
   const v = { b: [1n, { y: "x", x: [] }], a: {}, c: null };

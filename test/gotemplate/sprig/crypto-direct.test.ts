@@ -5,8 +5,8 @@ import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { bcryptHash } from "../../../../src/render/gotemplate/sprig/bcrypt.js";
-import { Certificate, SprigError, sprigFunctions } from "../../../../src/render/gotemplate/sprig/index.js";
+import { bcryptHash } from "../../../src/gotemplate/sprig/bcrypt.js";
+import { Certificate, SprigError, sprigFunctions } from "../../../src/gotemplate/sprig/index.js";
 
 const fns = sprigFunctions();
 const B64 = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

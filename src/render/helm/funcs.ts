@@ -2,14 +2,14 @@
  * Helm's template functions on top of Sprig (engine/funcs.go + engine.go's initFunMap):
  * toYaml/fromYaml/toJson/fromJson/toToml…, and the per-render include, tpl, required, fail, lookup.
  */
-import { GoStruct, isMap, withSignature, type GoFunc, type GoFuncMap } from "../value.js";
-import { TemplateSet } from "../template.js";
-import { TemplateError } from "../errors.js";
-import { goQuote } from "../quote.js";
-import { sprigFunctions } from "../sprig/index.js";
-import { goJson } from "../sprig/json.js";
+import { GoStruct, isMap, withSignature, type GoFunc, type GoFuncMap } from "../../gotemplate/value.js";
+import { TemplateSet } from "../../gotemplate/template.js";
+import { TemplateError } from "../../gotemplate/errors.js";
+import { goQuote } from "../../gotemplate/quote.js";
+import { sprigFunctions } from "../../gotemplate/sprig/index.js";
+import { goJson } from "../../gotemplate/sprig/json.js";
 import { structJson, toYaml } from "./to-yaml.js";
-import { readYamlArray, readYamlMap } from "./yaml-read.js";
+import { readYamlArray, readYamlMap } from "../../chart/helm/yaml-read.js";
 import { toToml } from "./toml.js";
 
 /** Marks a message as Helm's `required`/`fail` text so errors show it alone (warnWrap). */

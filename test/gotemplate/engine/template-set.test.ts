@@ -2,9 +2,9 @@
 // parse time, missingkey per set, GO_METHODS on maps and slices, parse caching.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { TemplateError } from "../../../../src/render/gotemplate/errors.js";
-import { TemplateSet } from "../../../../src/render/gotemplate/template.js";
-import { GO_METHODS, withSignature } from "../../../../src/render/gotemplate/value.js";
+import { TemplateError } from "../../../src/gotemplate/errors.js";
+import { TemplateSet } from "../../../src/gotemplate/template.js";
+import { GO_METHODS, withSignature } from "../../../src/gotemplate/value.js";
 
 describe("TemplateSet", () => {
   test("GIVEN a cloned set WHEN each side defines a template THEN neither sees the other's", () => {

@@ -2,7 +2,7 @@
  * go-yaml v2's resolution of plain scalars (YAML 1.1 flavoured: `yes`/`on`/`y` are booleans,
  * `0x1F` and `017` are integers, `2020-01-02` is a timestamp kept as its text).
  */
-import { parseGoInt } from "../value.js";
+import { parseGoInt } from "../../gotemplate/value.js";
 
 /** What a plain scalar resolves to. */
 export type Resolved =

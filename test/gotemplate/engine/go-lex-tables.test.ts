@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { Lexer, T, type Item } from "../../../../src/render/gotemplate/lex.js";
+import { Lexer, T, type Item } from "../../../src/gotemplate/lex.js";
 
 interface GoItem {
   typ: number;
