@@ -7,7 +7,8 @@ import type { HelmChart } from "./chart.js";
 import { coalesceValues, deepCopy, isTable, mergeTables, mergeValues, type Values } from "./coalesce.js";
 import { HelmError } from "./errors.js";
 import type { HelmDependency } from "./metadata.js";
-import { checkConstraints, newConstraint, newVersion } from "../../gotemplate/sprig/semver.js";
+import { checkConstraints, newConstraint } from "../../gotemplate/sprig/semver-constraints.js";
+import { newVersion } from "../../gotemplate/sprig/semver.js";
 import { formatValue } from "../../gotemplate/fmt.js";
 
 /** chartutil.IsCompatibleRange: false when either side does not parse. */

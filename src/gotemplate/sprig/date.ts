@@ -3,7 +3,7 @@ import { sig, str } from "./conv.js";
 import { fail } from "./errors.js";
 import { durationString, parseDuration } from "./duration.js";
 import { GoTime, loadLocation, now } from "./gotime.js";
-import { parseTime } from "./time-layout.js";
+import { parseTime } from "./time-parse.js";
 
 const A = "any" as const;
 const S = "string" as const;

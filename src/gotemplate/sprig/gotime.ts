@@ -3,11 +3,6 @@ import { GoStruct } from "../value.js";
 import { formatTime } from "./time-layout.js";
 import { zoneAbbreviation } from "./zoneinfo.js";
 
-/** Go's month names. */
-export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** Go's weekday names. */
-export const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 /** Offset and abbreviation of a zone ("Local", "UTC" or an IANA name) at an instant. */
 export function zoneInfo(zone: string, ms: number): { offset: number; abbr: string } {
   if (zone === "UTC") return { offset: 0, abbr: "UTC" };

@@ -23,7 +23,7 @@ import { listFunctions } from "./lists.js";
 import { miscFunctions } from "./misc.js";
 import { numericFunctions } from "./numeric.js";
 import { regexFunctions } from "./regex.js";
-import { semverFunctions } from "./semver.js";
+import { semverFunctions } from "./semver-functions.js";
 import { stringFunctions } from "./strings.js";
 
 export { SprigError } from "./errors.js";

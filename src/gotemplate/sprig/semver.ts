@@ -1,11 +1,7 @@
-// Masterminds/semver v3.5 (NewVersion with coercion, constraints) as Sprig's semver/semverCompare use it.
-import { GoStruct, type GoFunc } from "../value.js";
-import { sig, str } from "./conv.js";
+// Masterminds/semver v3.5 versions (NewVersion with coercion, comparison) as Sprig's semver/semverCompare use them; constraints are in semver-constraints.ts.
+import { GoStruct } from "../value.js";
 import { fail } from "./errors.js";
 import { compile, type GoRegexp } from "./re2.js";
-import { checkConstraints, newConstraint } from "./semver-constraints.js";
-
-export { checkConstraints, newConstraint, type Constraints } from "./semver-constraints.js";
 
 /** The largest uint64. */
 export const MAX_UINT64 = (1n << 64n) - 1n;
@@ -186,14 +182,4 @@ export function compareVersions(v: SemverVersion, o: SemverVersion): number {
   if (ps === "") return 1;
   if (po === "") return -1;
   return comparePrerelease(ps, po);
-}
-
-export function semverFunctions(): Record<string, GoFunc> {
-  return {
-    semver: sig(["string"], (v) => newVersion(str(v))),
-    semverCompare: sig(["string", "string"], (c, v) => {
-      const cs = newConstraint(str(c));
-      return checkConstraints(cs, newVersion(str(v)));
-    }),
-  };
 }
