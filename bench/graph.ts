@@ -2,7 +2,7 @@
 // depends-on annotations, and prints the time and how it grows: linear means ~2x per doubling.
 // Goal: 4,000 objects < 50 ms. Run: node --import tsx bench/graph.ts
 import { buildApplyGraph, DEPENDS_ON_ANNOTATION, runApplyGraph } from "../src/apply/graph.js";
-import type { KubeObject } from "../src/render/types.js";
+import type { KubeObject } from "../src/model/object.js";
 
 const KINDS = ["ConfigMap", "Secret", "Service", "Deployment", "ServiceAccount", "Role", "RoleBinding", "Job"];
 

@@ -1,10 +1,11 @@
 // Plans 2,000 objects against a deployed release of 2,000 on a real cluster and compares the time
 // and API calls with a baseline measured in the same run: plain GETs of the same objects.
 // Run: KUBECONFIG=… node --import tsx bench/plan.ts [objects]   (or BERTH_TEST_KUBECONFIG)
-import { withOwnership } from "../src/apply/ownership.js";
+import { withOwnership } from "../src/model/ownership.js";
 import { connectKube } from "../src/kube/connect.js";
 import { computePlan } from "../src/plan/compute.js";
-import type { KubeObject, RenderedObject } from "../src/render/types.js";
+import type { KubeObject } from "../src/model/object.js";
+import type { RenderedObject } from "../src/model/rendered.js";
 import { mapLimit } from "../src/util/map-limit.js";
 
 const COUNT = Number(process.argv[2] ?? 2000);

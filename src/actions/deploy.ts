@@ -1,6 +1,6 @@
 import type { Chart } from "../chart/types.js";
 import { releaseChartOf } from "../chart/package/release-chart.js";
-import type { ObjectRef } from "../kube/types.js";
+import type { ObjectRef } from "../model/ref.js";
 import type { HookRun } from "../hooks/events.js";
 import type { Plan } from "../plan/types.js";
 import type { ReleaseStatus } from "../storage/release.js";

@@ -1,6 +1,6 @@
-import { objectKeyOf } from "../kube/ref.js";
+import { objectKeyOf } from "../model/ref.js";
 import { sortKeys } from "../plan/normalize.js";
-import type { RenderedHook } from "../render/types.js";
+import type { RenderedHook } from "../model/rendered.js";
 import type { Release } from "../storage/release.js";
 
 /**

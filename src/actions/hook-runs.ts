@@ -1,5 +1,5 @@
 import type { HookRun } from "../hooks/events.js";
-import { objectKey, objectKeyOf } from "../kube/ref.js";
+import { objectKey, objectKeyOf } from "../model/ref.js";
 import type { StoredRelease } from "../storage/driver.js";
 import { ReleaseNotFound, StorageConflict } from "../storage/errors.js";
 import type { ReleaseHook } from "../storage/release.js";

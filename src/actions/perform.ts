@@ -4,10 +4,11 @@ import { codeHookFor, runCodeHook, type CodeHooks } from "../hooks/code-hooks.js
 import { HookFailed } from "../hooks/errors.js";
 import type { HookRun } from "../hooks/events.js";
 import { runHooks } from "../hooks/run-hooks.js";
-import type { ObjectRef } from "../kube/types.js";
+import type { ObjectRef } from "../model/ref.js";
 import { PlanStale } from "../plan/errors.js";
 import type { Plan } from "../plan/types.js";
-import type { HookEvent, KubeObject } from "../render/types.js";
+import type { HookEvent } from "../model/rendered.js";
+import type { KubeObject } from "../model/object.js";
 import type { StoredRelease } from "../storage/driver.js";
 import type { ReleaseDraft } from "../storage/lock.js";
 import { parseDuration } from "../wait/duration.js";

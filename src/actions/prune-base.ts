@@ -1,5 +1,5 @@
-import { objectKeyOf } from "../kube/ref.js";
-import type { KubeObject } from "../render/types.js";
+import { objectKeyOf } from "../model/ref.js";
+import type { KubeObject } from "../model/object.js";
 import type { Release } from "../storage/release.js";
 import { isPendingStatus } from "../storage/release.js";
 import { liveLock, type ReleaseState } from "./prepare.js";

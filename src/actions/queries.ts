@@ -1,4 +1,4 @@
-import type { ObjectRef } from "../kube/types.js";
+import type { ObjectRef } from "../model/ref.js";
 import { ReleaseNotFound } from "../storage/errors.js";
 import type { ReleaseSummary } from "../storage/driver.js";
 import type { Release, ReleaseChart, ReleaseStatus } from "../storage/release.js";

@@ -1,5 +1,5 @@
-import { isNamespacedByTable } from "../render/kinds.js";
-import type { RenderedObject } from "../render/types.js";
+import { isNamespacedByTable } from "../model/kinds.js";
+import type { RenderedObject } from "../model/rendered.js";
 import type { StoredRelease } from "../storage/driver.js";
 import type { Release } from "../storage/release.js";
 

@@ -1,7 +1,7 @@
 import { UnknownKind } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
 import { crdGroupKind, groupKind } from "../plan/context.js";
-import type { RenderedObject, RenderResult } from "../render/types.js";
+import type { RenderedObject, RenderResult } from "../model/rendered.js";
 
 /** `group|Kind` of the cluster-scoped kinds the charts' own CRDs define. */
 function clusterScopedCrdKinds(crds: readonly RenderedObject[]): Set<string> {

@@ -3,8 +3,8 @@ import { isDns1123Label } from "../util/dns.js";
 import type { Chart } from "../chart/types.js";
 import { RenderError } from "../render/errors.js";
 import { renderChart, type RenderClusterAccess, type RenderOptions } from "../render/render.js";
-import type { RenderResult } from "../render/types.js";
-import type { DeepPartial } from "../values/types.js";
+import type { RenderResult } from "../model/rendered.js";
+import type { DeepPartial } from "../model/values.js";
 import { checkCallArgs } from "./call-args.js";
 
 

@@ -2,9 +2,11 @@ import { setMaxListeners } from "node:events";
 import { codeHookFor, runCodeHook, type CodeHooks } from "../hooks/code-hooks.js";
 import type { HookRun } from "../hooks/events.js";
 import { runHooks } from "../hooks/run-hooks.js";
-import type { ObjectRef } from "../kube/types.js";
-import { compareKinds } from "../render/kinds.js";
-import type { HookEvent, KubeObject } from "../render/types.js";
+import { RESOURCE_POLICY_ANNOTATION } from "../model/ownership.js";
+import type { ObjectRef } from "../model/ref.js";
+import { compareKinds } from "../model/kinds.js";
+import type { HookEvent } from "../model/rendered.js";
+import type { KubeObject } from "../model/object.js";
 import { ReleaseLocked, ReleaseNotFound } from "../storage/errors.js";
 import { mapLimit } from "../util/map-limit.js";
 import { refOf } from "../wait/events.js";
@@ -18,9 +20,6 @@ import { OperationFailed } from "./errors.js";
 import type { DeployEvent } from "./events.js";
 import { durationMs } from "./perform.js";
 import { liveLock, releaseState } from "./prepare.js";
-
-/** Annotation that keeps an object when the release deletes it (Helm's). */
-export const RESOURCE_POLICY_ANNOTATION = "helm.sh/resource-policy";
 
 /** How an uninstall is done. */
 export interface UninstallOptions {

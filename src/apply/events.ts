@@ -1,4 +1,4 @@
-import type { ObjectRef } from "../kube/types.js";
+import type { ObjectRef } from "../model/ref.js";
 import type { PlanOp } from "../plan/types.js";
 
 /** An object was written: applied (create/update), replaced (delete then create), or deleted (pruned). */

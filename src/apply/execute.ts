@@ -1,8 +1,10 @@
-import type { KubeApi, KubeObject, ObjectRef } from "../kube/types.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
+import { objectKeyOf, type ObjectRef } from "../model/ref.js";
 import type { Plan, PlanAction } from "../plan/types.js";
-import { compareKinds } from "../render/kinds.js";
+import { compareKinds } from "../model/kinds.js";
 import type { ApplyEvent } from "./events.js";
-import { buildApplyGraph, keyOf, runApplyGraph, type GraphNode } from "./graph.js";
+import { buildApplyGraph, runApplyGraph, type GraphNode } from "./graph.js";
 
 /** How a plan is executed. */
 export interface ExecuteOptions {
@@ -63,7 +65,7 @@ export async function executePlan(plan: Plan, kube: KubeApi, options: ExecuteOpt
 
   // Desired objects only: a pruned object planned `noop` (already gone, owned elsewhere) has no payload.
   const objects = plan.actions.filter((a) => a.category === "object" && (WRITES.has(a.op) || a.op === "noop") && a.id in plan.payload.objects);
-  const byKey = new Map(objects.map((a) => [keyOf(desired(a)), a]));
+  const byKey = new Map(objects.map((a) => [objectKeyOf(desired(a)), a]));
   const graph = buildApplyGraph(objects.map(desired));
   await runApplyGraph(graph, {
     apply: async (node: GraphNode) => {

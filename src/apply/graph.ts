@@ -1,7 +1,7 @@
 import { BerthError } from "../errors.js";
-import type { KubeObject } from "../render/types.js";
-import { compareKinds } from "../render/kinds.js";
-import { objectKeyOf } from "../kube/ref.js";
+import type { KubeObject } from "../model/object.js";
+import { compareKinds } from "../model/kinds.js";
+import { objectKeyOf } from "../model/ref.js";
 
 /** Annotation listing objects of the same release that must be ready before this one is applied: `"StatefulSet/db, Job/migrate"`. */
 export const DEPENDS_ON_ANNOTATION = "berth.dev/depends-on";
@@ -32,9 +32,6 @@ export interface GraphNode {
   /** Keys that must be ready first (`berth.dev/depends-on`). */
   readonly afterReady: readonly string[];
 }
-
-/** The identity key of an object in the graph (the one `objectKey`). */
-export const keyOf = (object: KubeObject): string => objectKeyOf(object);
 
 function declaredDependencies(object: KubeObject): string[] {
   const raw = object.metadata.annotations?.[DEPENDS_ON_ANNOTATION];
@@ -83,7 +80,7 @@ export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
   for (const o of objects) names.set(`${o.kind}/${o.metadata.name}`, (names.get(`${o.kind}/${o.metadata.name}`) ?? 0) + 1);
   const labels = new Map(objects.map((o) => {
     const short = `${o.kind}/${o.metadata.name}`;
-    return [keyOf(o), (names.get(short) ?? 0) > 1 ? `${short} (${o.metadata.namespace ?? "cluster"})` : short];
+    return [objectKeyOf(o), (names.get(short) ?? 0) > 1 ? `${short} (${o.metadata.namespace ?? "cluster"})` : short];
   }));
   const label = (key: string) => labels.get(key) ?? key;
   const explicit = new Map<string, string[]>();
@@ -92,10 +89,10 @@ export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
     if (declared.length === 0) continue;
     const deps = declared.map((dep) => {
       const target = dep.includes("/") ? resolveDependency(dep, object, objects) : undefined;
-      if (!target) throw new DependencyError(`${label(keyOf(object))} depends on ${dep} (${DEPENDS_ON_ANNOTATION}), which this release does not contain; name it as Kind/name`);
-      return keyOf(target);
+      if (!target) throw new DependencyError(`${label(objectKeyOf(object))} depends on ${dep} (${DEPENDS_ON_ANNOTATION}), which this release does not contain; name it as Kind/name`);
+      return objectKeyOf(target);
     });
-    explicit.set(keyOf(object), deps);
+    explicit.set(objectKeyOf(object), deps);
   }
   const reach = new Map([...explicit.keys()].map((key) => [key, reachableFrom(key, explicit)]));
   for (const [key, deps] of explicit) {
@@ -107,9 +104,9 @@ export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
   const groups: number[] = [];
   byKind.forEach((object, i) => groups.push(i === 0 ? 0 : groups[i - 1]! + (compareKinds(byKind[i - 1]!.kind, object.kind) < 0 ? 1 : 0)));
   // objects with dependencies: an earlier one is waited for unless it depends (transitively) on this one
-  const declaring = byKind.flatMap((object, i) => (explicit.has(keyOf(object)) ? [{ key: keyOf(object), group: groups[i]! }] : []));
+  const declaring = byKind.flatMap((object, i) => (explicit.has(objectKeyOf(object)) ? [{ key: objectKeyOf(object), group: groups[i]! }] : []));
   return byKind.map((object, i) => {
-    const key = keyOf(object);
+    const key = objectKeyOf(object);
     const afterApplied = declaring.filter((d) => d.group < groups[i]! && !reach.get(d.key)!.has(key)).map((d) => d.key);
     return { key, label: label(key), object, kindGroup: groups[i]!, afterApplied, afterReady: explicit.get(key) ?? [] };
   });

@@ -1,5 +1,5 @@
 import { parseDocument } from "yaml";
-import type { Issue } from "./issue.js";
+import type { Issue } from "../model/issue.js";
 import type { ChartMetadata, ChartType } from "./types.js";
 import { metadataIssues } from "./validate.js";
 

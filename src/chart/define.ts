@@ -1,5 +1,5 @@
 import { ChartInvalid } from "./errors.js";
-import type { Issue } from "./issue.js";
+import type { Issue } from "../model/issue.js";
 import type { Chart, ChartDependency, ChartType, JsonSchema, TemplateSource, ValuesValidator } from "./types.js";
 import { metadataIssues } from "./validate.js";
 

@@ -1,5 +1,5 @@
 import { BerthError } from "../errors.js";
-import { formatIssues, type Issue } from "./issue.js";
+import { formatIssues, type Issue } from "../model/issue.js";
 
 /**
  * A chart could not be loaded or defined: a missing or malformed `Chart.yaml`, an

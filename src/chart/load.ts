@@ -1,12 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { Ignore } from "ignore";
-import { parseValuesYaml } from "../values/values-yaml.js";
+import { parseValuesYaml } from "./values-yaml.js";
 import { listChartFiles, readIgnoreRules } from "./chart-files.js";
 import { declaredEngine, ENGINE_ANNOTATION, parseChartYaml, type DependencySpec } from "./chart-yaml.js";
 import { loadHelmChartView, withFields } from "./helm-view.js";
 import { ChartInvalid } from "./errors.js";
-import type { Issue } from "./issue.js";
+import type { Issue } from "../model/issue.js";
 import type { Chart, ChartDependency, JsonSchema, TemplateSource } from "./types.js";
 import { readChartArchive } from "./package/archive.js";
 import { sha256Digest } from "./package/digest.js";

@@ -1,4 +1,4 @@
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import type { TemplateContext } from "./context.js";
 import type { ProvenanceSigner } from "./package/provenance.js";
 

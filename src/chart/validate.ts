@@ -1,4 +1,4 @@
-import type { Issue } from "./issue.js";
+import type { Issue } from "../model/issue.js";
 import type { ChartMetadata } from "./types.js";
 
 const SEMVER =

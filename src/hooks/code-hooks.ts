@@ -1,5 +1,5 @@
 import type { KubeApi } from "../kube/types.js";
-import type { HookEvent } from "../render/types.js";
+import type { HookEvent } from "../model/rendered.js";
 import { HookFailed } from "./errors.js";
 import type { HookRun, HookRunEvent } from "./events.js";
 

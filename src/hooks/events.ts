@@ -1,5 +1,5 @@
-import type { HookEvent } from "../render/types.js";
-import type { ObjectRef } from "../kube/types.js";
+import type { HookEvent } from "../model/rendered.js";
+import type { ObjectRef } from "../model/ref.js";
 
 /** A hook began: a manifest hook (`kind` is the object's kind) or a code hook (`kind` is `"Function"`). */
 export interface HookStartedEvent {

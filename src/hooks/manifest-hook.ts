@@ -1,7 +1,9 @@
 import { AbortedError } from "../kube/errors.js";
-import type { KubeApi, KubeObject, ObjectRef } from "../kube/types.js";
-import { isNamespacedByTable } from "../render/kinds.js";
-import type { HookEvent, RenderedHook } from "../render/types.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
+import { isNamespacedByTable } from "../model/kinds.js";
+import type { HookEvent, RenderedHook } from "../model/rendered.js";
 import { jobReadiness, podCompletion } from "../wait/basic-kinds.js";
 import { refOf, type WaitEvent } from "../wait/events.js";
 import { waitForObject } from "../wait/wait-object.js";

@@ -1,4 +1,4 @@
-import type { HookEvent, RenderedHook } from "../render/types.js";
+import type { HookEvent, RenderedHook } from "../model/rendered.js";
 import { compareObjects } from "../render/objects.js";
 
 /**

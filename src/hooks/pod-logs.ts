@@ -1,4 +1,5 @@
-import type { KubeApi, KubeObject } from "../kube/types.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 import { podSelectorOf } from "../wait/selector.js";
 import type { HookPodLog } from "./errors.js";
 

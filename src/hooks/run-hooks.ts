@@ -1,6 +1,6 @@
-import { refOf } from "../kube/ref.js";
+import { refOf } from "../model/ref.js";
 import type { KubeApi } from "../kube/types.js";
-import type { HookEvent, RenderedHook } from "../render/types.js";
+import type { HookEvent, RenderedHook } from "../model/rendered.js";
 import type { WaitEvent } from "../wait/events.js";
 import { HookFailed } from "./errors.js";
 import type { HookRun, HookRunEvent } from "./events.js";

@@ -1,4 +1,4 @@
-import type { KubeObject } from "./types.js";
+import type { KubeObject } from "../model/object.js";
 
 /**
  * A copy of `object` with what server-side apply rejects or mis-handles removed:

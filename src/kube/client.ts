@@ -4,9 +4,9 @@ import { queryString as queryOf, resourcePath, type Query } from "./paths.js";
 import type { KubeRequest, KubeTransport } from "./transport.js";
 import { waitGone } from "./wait-gone.js";
 import { watchEvents, withTypeMeta, type WatchTarget } from "./watch.js";
-import type {
-  ApplyOptions, DeleteOptions, KubeApi, KubeObject, ListOptions, ListResult, ObjectRef, PodLogOptions, ResourceInfo, WatchEvent,
-} from "./types.js";
+import type { ApplyOptions, DeleteOptions, KubeApi, ListOptions, ListResult, PodLogOptions, ResourceInfo, WatchEvent } from "./types.js";
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
 
 /** Options of a {@link KubeClient}. */
 export interface KubeClientOptions {

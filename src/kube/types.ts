@@ -1,18 +1,5 @@
-import type { KubeObject } from "../render/types.js";
-
-export type { KubeObject };
-
-/** Names one object: apiVersion + kind + (namespace) + name. */
-export interface ObjectRef {
-  /** Group/version, e.g. `apps/v1`. */
-  readonly apiVersion: string;
-  /** The object's kind, e.g. `Deployment`. */
-  readonly kind: string;
-  /** Omitted for cluster-scoped kinds. */
-  readonly namespace?: string;
-  /** The object's name. */
-  readonly name: string;
-}
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
 
 /** Options of a server-side apply. */
 export interface ApplyOptions {

@@ -1,6 +1,6 @@
 import { AbortedError, WaitTimeout } from "./errors.js";
 import { watchEvents, type WatchTarget } from "./watch.js";
-import type { ObjectRef } from "./types.js";
+import type { ObjectRef } from "../model/ref.js";
 
 /** Options of {@link waitGone}. */
 export interface WaitGoneOptions {

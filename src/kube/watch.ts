@@ -4,7 +4,8 @@ import { parseJsonLines } from "./ndjson.js";
 import { resourcePath } from "./paths.js";
 import { isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
 import type { KubeTransport } from "./transport.js";
-import type { KubeObject, ListOptions, ListResult, ResourceInfo, WatchEvent } from "./types.js";
+import type { KubeObject } from "../model/object.js";
+import type { ListOptions, ListResult, ResourceInfo, WatchEvent } from "./types.js";
 
 /** What a watch needs: the transport, the kind, and a way to re-list with the same namespace and selectors. */
 export interface WatchTarget {

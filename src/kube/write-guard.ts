@@ -1,5 +1,6 @@
 import { BerthError } from "../errors.js";
-import type { KubeApi, ObjectRef } from "./types.js";
+import type { KubeApi } from "./types.js";
+import type { ObjectRef } from "../model/ref.js";
 
 /** A write was refused because the caller runs in a mode that writes nothing (`berth plan <script>`). */
 export class WriteRefused extends BerthError {

@@ -1,10 +1,12 @@
 import type { KubeApi } from "../kube/types.js";
-import type { KubeObject, RenderedHook, RenderedObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { RenderedHook, RenderedObject } from "../model/rendered.js";
 import { mapLimit } from "../util/map-limit.js";
 import { crdGroupKind, type PlanContext } from "./context.js";
 import { planHooks } from "./hooks.js";
-import { objectKeyOf } from "../kube/ref.js";
-import { compareRefs, refOf } from "./object-id.js";
+import { objectKeyOf } from "../model/ref.js";
+import { compareRefs } from "./object-id.js";
+import { refOf } from "../model/ref.js";
 import type { OwnershipRule } from "./ownership.js";
 import { planDesired, type ObjectPlan } from "./plan-desired.js";
 import { planPruned } from "./plan-pruned.js";

@@ -1,6 +1,6 @@
-import { groupOf } from "../kube/ref.js";
+import { groupOf } from "../model/ref.js";
 import type { KubeApi } from "../kube/types.js";
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import type { OwnershipRule } from "./ownership.js";
 import type { PrefetchedLive } from "./prefetch.js";
 

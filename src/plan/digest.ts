@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import { normalizeObject, sortKeys } from "./normalize.js";
 import { redactDocument } from "./redact.js";
 import { sensitivityOf } from "./sensitive.js";

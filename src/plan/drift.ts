@@ -1,4 +1,4 @@
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import { diffValues } from "./field-diff.js";
 import { normalizeObject } from "./normalize.js";
 import { redactChanges } from "./redact.js";

@@ -1,5 +1,6 @@
 import { KubeApiError, UnknownKind } from "../kube/errors.js";
-import type { KubeObject, ObjectRef } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
 import { groupKind, type PlanContext } from "./context.js";
 import { immutableFieldsOf } from "./immutable.js";
 import { listKey } from "./prefetch.js";

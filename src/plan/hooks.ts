@@ -1,6 +1,8 @@
-import { compareKinds, compareText } from "../render/kinds.js";
-import type { HookEvent, KubeObject, RenderedHook } from "../render/types.js";
-import { objectId, refOf } from "./object-id.js";
+import { compareKinds, compareText } from "../model/kinds.js";
+import type { HookEvent, RenderedHook } from "../model/rendered.js";
+import type { KubeObject } from "../model/object.js";
+import { objectId } from "./object-id.js";
+import { refOf } from "../model/ref.js";
 import type { PlanHook } from "./types.js";
 
 /**

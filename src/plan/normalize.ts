@@ -1,4 +1,4 @@
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 
 const SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"];
 

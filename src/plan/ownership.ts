@@ -1,7 +1,8 @@
-import { ownerOf } from "../apply/ownership.js";
-import type { KubeObject } from "../render/types.js";
+import { ownerOf } from "../model/ownership.js";
+import type { KubeObject } from "../model/object.js";
 import { ownershipMessage } from "./errors.js";
-import type { PlanObjectRef, PlanProblem } from "./types.js";
+import type { ObjectRef } from "../model/ref.js";
+import type { PlanProblem } from "./types.js";
 
 /**
  * A rule that decides, for the objects it matches, whether a live object owned by no or another
@@ -33,7 +34,7 @@ export type OwnershipVerdict = { readonly ok: true; readonly adopted: boolean } 
  */
 export function checkOwnership(
   live: KubeObject,
-  ref: PlanObjectRef,
+  ref: ObjectRef,
   id: string,
   release: { name: string; namespace: string },
   adopt: boolean,

@@ -1,18 +1,21 @@
-import { withOwnership } from "../apply/ownership.js";
+import { withOwnership } from "../model/ownership.js";
 import { cleanForApply } from "../kube/clean.js";
-import type { KubeObject, RenderedObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { RenderedObject } from "../model/rendered.js";
 import type { PlanContext } from "./context.js";
 import { driftOf, project } from "./drift.js";
 import { dryRunApply, getLive, type DryRunOutcome } from "./dry-run.js";
 import { liveDigest } from "./digest.js";
 import { diffValues } from "./field-diff.js";
 import { normalizeObject, sortKeys } from "./normalize.js";
-import { objectKey } from "../kube/ref.js";
-import { objectId, refOf } from "./object-id.js";
+import { objectKey } from "../model/ref.js";
+import { objectId } from "./object-id.js";
+import { refOf } from "../model/ref.js";
 import { checkOwnership } from "./ownership.js";
 import { redactChanges, redactDocument } from "./redact.js";
 import { sensitivityOf, type Sensitivity } from "./sensitive.js";
-import type { PlanAction, PlanObjectRef, PlanOp, PlanProblem } from "./types.js";
+import type { PlanAction, PlanOp, PlanProblem } from "./types.js";
+import type { ObjectRef } from "../model/ref.js";
 import { unchangedSincePrevious } from "./unchanged.js";
 
 /** The plan of one object: its action, its blocking problems, and (desired objects) the exact object to apply. */
@@ -81,7 +84,7 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
 }
 
 /** The action of an object unchanged since the previous revision (no dry run, see `unchangedSincePrevious`). */
-function noopAction(id: string, ref: PlanObjectRef, source: string, live: KubeObject): PlanAction {
+function noopAction(id: string, ref: ObjectRef, source: string, live: KubeObject): PlanAction {
   return { op: "noop", id, ref, category: "object", source, diff: [], liveResourceVersion: String(live.metadata["resourceVersion"] ?? ""), liveDigest: liveDigest(live) };
 }
 

@@ -1,18 +1,16 @@
-import { ownerOf } from "../apply/ownership.js";
-import type { KubeObject } from "../render/types.js";
+import { ownerOf, RESOURCE_POLICY_ANNOTATION } from "../model/ownership.js";
+import type { KubeObject } from "../model/object.js";
 import type { PlanContext } from "./context.js";
 import { getLive } from "./dry-run.js";
 import { liveDigest } from "./digest.js";
 import { diffValues } from "./field-diff.js";
 import { normalizeObject, sortKeys } from "./normalize.js";
-import { objectId, refOf } from "./object-id.js";
+import { objectId } from "./object-id.js";
+import { refOf } from "../model/ref.js";
 import type { ObjectPlan } from "./plan-desired.js";
 import { redactChanges, redactDocument } from "./redact.js";
 import { sensitivityOf } from "./sensitive.js";
 import type { PlanAction } from "./types.js";
-
-/** Helm's annotation that keeps an object when the release stops rendering it. */
-export const RESOURCE_POLICY_ANNOTATION = "helm.sh/resource-policy";
 
 /**
  * Plans an object of the previous revision that is no longer desired: `delete`; `keep` under

@@ -1,13 +1,14 @@
 import { UnknownKind } from "../kube/errors.js";
-import type { KubeApi, KubeObject } from "../kube/types.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 import { mapLimit } from "../util/map-limit.js";
-import type { PlanObjectRef } from "./types.js";
+import type { ObjectRef } from "../model/ref.js";
 
 /** Live objects read by one LIST per kind and namespace: `group key → name → object`. */
 export type PrefetchedLive = ReadonlyMap<string, ReadonlyMap<string, KubeObject>>;
 
 /** The prefetch key of a ref: apiVersion, kind and namespace. */
-export function listKey(ref: PlanObjectRef): string {
+export function listKey(ref: ObjectRef): string {
   return `${ref.apiVersion}|${ref.kind}|${ref.namespace ?? ""}`;
 }
 
@@ -15,8 +16,8 @@ export function listKey(ref: PlanObjectRef): string {
  * Lists each kind-and-namespace that holds at least `threshold` of `refs` (one paged LIST instead
  * of many GETs); smaller groups are left to GETs. A kind the server does not serve is skipped.
  */
-export async function prefetchLive(kube: KubeApi, refs: readonly PlanObjectRef[], threshold: number, concurrency: number, signal?: AbortSignal): Promise<PrefetchedLive> {
-  const groups = new Map<string, PlanObjectRef>();
+export async function prefetchLive(kube: KubeApi, refs: readonly ObjectRef[], threshold: number, concurrency: number, signal?: AbortSignal): Promise<PrefetchedLive> {
+  const groups = new Map<string, ObjectRef>();
   const counts = new Map<string, number>();
   for (const ref of refs) {
     const key = listKey(ref);

@@ -1,4 +1,4 @@
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import { getAt, parsePath, type ValuePath } from "./paths.js";
 
 /** Annotation listing an object's sensitive paths, comma-separated, as JSON pointers or dotted paths. */

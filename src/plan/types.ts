@@ -1,4 +1,6 @@
-import type { HookEvent, KubeObject, RenderedHook, RenderedObject } from "../render/types.js";
+import type { HookEvent, RenderedHook, RenderedObject } from "../model/rendered.js";
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
 
 /**
  * What a deploy does to one object.
@@ -11,17 +13,8 @@ import type { HookEvent, KubeObject, RenderedHook, RenderedObject } from "../ren
  */
 export type PlanOp = "create" | "update" | "delete" | "replace" | "keep" | "noop";
 
-/** Names one object in a plan. */
-export interface PlanObjectRef {
-  /** Group/version, e.g. `apps/v1`. */
-  readonly apiVersion: string;
-  /** The object's kind, e.g. `Deployment`. */
-  readonly kind: string;
-  /** Omitted for cluster-scoped objects. */
-  readonly namespace?: string;
-  /** The object's name. */
-  readonly name: string;
-}
+/** Names one object in a plan: the one {@link ObjectRef}. */
+export type PlanObjectRef = ObjectRef;
 
 /** One field that changes; `before` absent = added, `after` absent = removed. */
 export interface FieldChange {
@@ -65,7 +58,7 @@ export interface PlanAction {
   /** Stable key of the object, e.g. `apps/v1 Deployment web/api`; keys `Plan.payload.objects`. */
   readonly id: string;
   /** The object. */
-  readonly ref: PlanObjectRef;
+  readonly ref: ObjectRef;
   /** `crd` for the charts' `crds/` objects (applied first), else `object`. */
   readonly category: "crd" | "object";
   /** The template the object came from (desired objects only). */
@@ -116,7 +109,7 @@ export interface PlanHook {
   /** Stable key of the hook object, as `PlanAction.id`. */
   readonly id: string;
   /** The hook object. */
-  readonly ref: PlanObjectRef;
+  readonly ref: ObjectRef;
   /** The template the hook came from. */
   readonly source: string;
   /** `helm.sh/hook-delete-policy` values. */

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import { project } from "./drift.js";
 import { normalizeObject } from "./normalize.js";
 

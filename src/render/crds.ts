@@ -1,7 +1,8 @@
 import { parseAllDocuments } from "yaml";
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import { objectIssues } from "./checks.js";
-import type { KubeObject, RenderedObject } from "./types.js";
+import type { KubeObject } from "../model/object.js";
+import type { RenderedObject } from "../model/rendered.js";
 
 /** The objects of one `crds/` file (plain YAML, never templated); problems go to `issues`. */
 export function parseCrdFile(text: string, source: string, issues: Issue[]): RenderedObject[] {

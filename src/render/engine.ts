@@ -1,11 +1,11 @@
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import type { Chart } from "../chart/types.js";
-import type { Values } from "../values/types.js";
+import type { Values } from "../model/values.js";
 import type { UserValuesInput } from "../values/user-values.js";
 import type { CapabilitiesInput } from "./capabilities.js";
 import type { LookupFunction } from "./lookup.js";
 import type { SourcedValue } from "./objects.js";
-import type { RenderedObject, RenderWarning } from "./types.js";
+import type { RenderedObject, RenderWarning } from "../model/rendered.js";
 
 /** The release a chart is rendered for. */
 export interface RenderRelease {
@@ -55,7 +55,7 @@ export interface EngineOutput {
 
 /**
  * A template engine of the render stage: mustache with structural interpolation
- * (`render/mustache/`) or Go templates as Helm renders them (`render/gotemplate/`).
+ * (`render/mustache/`) or Go templates as Helm renders them (`render/helm/` over the `gotemplate/` engine).
  * Values problems are thrown (`ValuesInvalid`); template problems are returned as issues.
  */
 export interface RenderEngine {

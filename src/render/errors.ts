@@ -1,5 +1,5 @@
 import { BerthError } from "../errors.js";
-import { formatIssues, type Issue } from "../chart/issue.js";
+import { formatIssues, type Issue } from "../model/issue.js";
 
 /**
  * Rendering failed. Every problem found across all templates is listed (missing values,

@@ -3,16 +3,16 @@ import type { HelmChart } from "../chart/helm/chart.js";
 import { HelmError } from "../chart/helm/errors.js";
 import { helmChartOf } from "../chart/helm-view.js";
 import { ValuesInvalid } from "../values/errors.js";
-import { TemplateError } from "./gotemplate/errors.js";
-import { renderHelmRelease } from "./gotemplate/helm/helm-template.js";
-import type { Values } from "../values/types.js";
+import { TemplateError } from "../gotemplate/errors.js";
+import { renderHelmRelease } from "./helm/helm-template.js";
+import type { Values } from "../model/values.js";
 import type { EngineInput, EngineOutput, RenderEngine } from "./engine.js";
 import { RenderError } from "./errors.js";
 import { collectHelmUserValues } from "./go-values.js";
 import { readHelmManifests, type RenderedFile } from "./helm-manifests.js";
 import { parseCrdFile } from "./crds.js";
-import type { Issue } from "../chart/issue.js";
-import type { RenderedObject } from "./types.js";
+import type { Issue } from "../model/issue.js";
+import type { RenderedObject } from "../model/rendered.js";
 
 /**
  * Go templates as Helm renders them: Helm's values merging and coalescing, dependency conditions,

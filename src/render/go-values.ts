@@ -4,9 +4,9 @@ import { parseSetInto } from "../chart/helm/strvals.js";
 import { BerthError } from "../errors.js";
 import { isPlainObject, stackOverrides } from "../values/coalesce.js";
 import { ValuesInvalid } from "../values/errors.js";
-import type { Values } from "../values/types.js";
+import type { Values } from "../model/values.js";
 import type { UserValuesInput } from "../values/user-values.js";
-import { readYamlMap } from "./gotemplate/helm/yaml-read.js";
+import { readYamlMap } from "../chart/helm/yaml-read.js";
 
 /**
  * A Helm chart's user values, merged as `helm` merges them: each values file read as Helm reads

@@ -1,9 +1,9 @@
 // Rendered Helm template files → YAML documents, as Helm's releaseutil splits and reads them
 // (SplitManifests, then sigs.k8s.io/yaml), so berth deploys the objects helm would deploy.
-import type { Issue } from "../chart/issue.js";
-import { HelmYamlError, jsonRoundTrip, readYamlRaw } from "./gotemplate/helm/yaml-read.js";
+import type { Issue } from "../model/issue.js";
+import { HelmYamlError, jsonRoundTrip, readYamlRaw } from "../chart/helm/yaml-read.js";
 import type { SourcedValue } from "./objects.js";
-import type { RenderWarning } from "./types.js";
+import type { RenderWarning } from "../model/rendered.js";
 
 /** One rendered template file: its path in the chart tree (`web/templates/x.yaml`) and its text. */
 export interface RenderedFile {

@@ -1,5 +1,6 @@
-import type { Issue } from "../chart/issue.js";
-import type { HookDeletePolicy, HookEvent, KubeObject } from "./types.js";
+import type { Issue } from "../model/issue.js";
+import type { HookDeletePolicy, HookEvent } from "../model/rendered.js";
+import type { KubeObject } from "../model/object.js";
 
 const EVENTS = new Set<string>(["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback", "pre-delete", "post-delete", "test"]);
 const POLICIES = new Set<string>(["before-hook-creation", "hook-succeeded", "hook-failed"]);

@@ -2,7 +2,7 @@
 // So a render that looks things up runs in rounds: each round answers from what was read so far
 // and notes what it missed; the misses are then read (GET or LIST, never a write) and the chart
 // is rendered again, until a round misses nothing.
-import type { KubeObject } from "./types.js";
+import type { KubeObject } from "../model/object.js";
 
 /**
  * Helm's `lookup apiVersion kind namespace name`: the object as a map, a list (`name` empty:

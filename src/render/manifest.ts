@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import type { RenderedObject, RenderResult } from "./types.js";
+import type { RenderedObject, RenderResult } from "../model/rendered.js";
 
 /** Options of {@link formatManifests}. */
 export interface ManifestOptions {

@@ -1,9 +1,10 @@
-import type { Issue } from "../chart/issue.js";
-import { objectKeyOf } from "../kube/ref.js";
+import type { Issue } from "../model/issue.js";
+import { objectKeyOf } from "../model/ref.js";
 import { objectIssues } from "./checks.js";
 import { parseHook } from "./hooks.js";
-import { compareKinds, compareText, isNamespacedByTable, type IsNamespaced } from "./kinds.js";
-import type { KubeObject, RenderedHook, RenderedObject, RenderWarning } from "./types.js";
+import { compareKinds, compareText, isNamespacedByTable, type IsNamespaced } from "../model/kinds.js";
+import type { KubeObject } from "../model/object.js";
+import type { RenderedHook, RenderedObject, RenderWarning } from "../model/rendered.js";
 
 /** A document to turn into an object, with where it came from. */
 export interface SourcedValue {

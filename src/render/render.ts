@@ -4,11 +4,11 @@ import type { CapabilitiesInput } from "./capabilities.js";
 import type { EngineInput, EngineOutput, RenderEngine, RenderRelease } from "./engine.js";
 import { RenderError } from "./errors.js";
 import { goTemplateEngine } from "./go-engine.js";
-import { compareText, type IsNamespaced } from "./kinds.js";
+import { compareText, type IsNamespaced } from "../model/kinds.js";
 import { emptyLookup, LookupRounds, type ClusterReader } from "./lookup.js";
 import { mustacheEngine } from "./mustache/engine.js";
 import { collectObjects } from "./objects.js";
-import type { RenderResult } from "./types.js";
+import type { RenderResult } from "../model/rendered.js";
 
 export type { RenderRelease } from "./engine.js";
 

@@ -1,4 +1,4 @@
-import type { HookDeletePolicy, HookEvent } from "../render/types.js";
+import type { HookDeletePolicy, HookEvent } from "../model/rendered.js";
 import { applyOverrides, isPlainObject } from "../values/coalesce.js";
 import { decodePayload, encodePayload } from "./helm-payload.js";
 import { SYSTEM_LABELS, type HelmHook, type HelmRelease } from "./helm-format.js";

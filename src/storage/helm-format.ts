@@ -1,6 +1,6 @@
 // The JSON shape of Helm 3's release record (helm.sh/helm/v3 pkg/release, pkg/chart), as Helm
 // writes it: zero times are "" (Helm's time wrapper), optional fields may be absent.
-import type { RenderedObject } from "../render/types.js";
+import type { RenderedObject } from "../model/rendered.js";
 import type { ReleaseLock } from "./release.js";
 
 /** Helm's `release.Info`. */

@@ -1,6 +1,6 @@
 import { KubeApiError, KubeWriteUncertain } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import type { Driver, DriverCallOptions, ReleaseQuery, StoredRelease, UpdateOptions } from "./driver.js";
 import { ReleaseExists, ReleaseNotFound, StorageConflict, StorageCorrupt } from "./errors.js";
 import { decodeRelease, encodeRelease } from "./helm-codec.js";

@@ -2,7 +2,6 @@ import type { DriverCallOptions, ReleaseSummary, StoredRelease } from "./driver.
 import { ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict } from "./errors.js";
 import { validateReleaseName } from "./name.js";
 import { isLockStatus, type LockStatus, type PendingStatus, type Release, type ReleaseLock, type ReleaseStatus } from "./release.js";
-import type { ReleaseStore } from "./store.js";
 
 /** The content of a pending revision; the store fills in name, revision, lock and timestamps. */
 export type ReleaseDraft = Omit<Release, "name" | "revision" | "status" | "lock" | "firstDeployed" | "lastDeployed" | "deleted"> & {
@@ -20,6 +19,25 @@ export type ReleaseOutcome = Partial<Omit<Release, "name" | "namespace" | "revis
   readonly status: Exclude<ReleaseStatus, PendingStatus>;
 };
 
+/**
+ * The record operations taking, renewing and releasing a lock need; `ReleaseStore` has them
+ * (declared here so the lock does not import the store that delegates to it).
+ */
+export interface LockRecords {
+  /** The clock (milliseconds since the epoch). */
+  readonly now: () => number;
+  /** Reads one revision. */
+  get(name: string, revision: number, options?: DriverCallOptions): Promise<StoredRelease>;
+  /** The revisions of a release from labels only, oldest first. */
+  revisions(name: string, options?: DriverCallOptions): Promise<ReleaseSummary[]>;
+  /** Creates a revision's record (create-if-absent). */
+  create(release: Release, options?: DriverCallOptions): Promise<StoredRelease>;
+  /** Replaces a revision's record if it is still at `expectedVersion`. */
+  update(release: Release, expectedVersion: string, options?: DriverCallOptions): Promise<StoredRelease>;
+  /** Deletes the oldest revisions beyond the history limit. */
+  trim(name: string, options?: DriverCallOptions): Promise<number[]>;
+}
+
 /** Options of `ReleaseStore.acquire`. */
 export interface AcquireOptions extends DriverCallOptions {
   /** Take over a live lock too (the holder is known dead). @defaultValue false */
@@ -33,7 +51,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** See `ReleaseStore.acquire`. */
 export async function acquireLock(
-  store: ReleaseStore,
+  store: LockRecords,
   name: string,
   holder: string,
   ttlMs: number,
@@ -78,7 +96,7 @@ export async function acquireLock(
 
 /** See `ReleaseStore.renew`. */
 export async function renewLock(
-  store: ReleaseStore,
+  store: LockRecords,
   lease: ReleaseLease,
   ttlMs: number,
   changes: Partial<Omit<Release, "name" | "revision" | "lock">> = {},
@@ -90,7 +108,7 @@ export async function renewLock(
 }
 
 /** See `ReleaseStore.release`. */
-export async function releaseLock(store: ReleaseStore, lease: ReleaseLease, outcome: ReleaseOutcome, options?: DriverCallOptions): Promise<StoredRelease> {
+export async function releaseLock(store: LockRecords, lease: ReleaseLease, outcome: ReleaseOutcome, options?: DriverCallOptions): Promise<StoredRelease> {
   heldLock(lease);
   const { lock: _dropped, ...rest } = lease.release;
   const done = await store.update({ ...rest, ...outcome }, lease.version, options);
@@ -104,7 +122,7 @@ export async function releaseLock(store: ReleaseStore, lease: ReleaseLease, outc
 }
 
 /** See `ReleaseStore.unlock`. */
-export async function unlockRelease(store: ReleaseStore, name: string, by: string, options?: DriverCallOptions): Promise<StoredRelease | undefined> {
+export async function unlockRelease(store: LockRecords, name: string, by: string, options?: DriverCallOptions): Promise<StoredRelease | undefined> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const latest = (await store.revisions(name, options)).at(-1);
     if (!latest || !isLockStatus(latest.status)) return undefined;
@@ -115,7 +133,7 @@ export async function unlockRelease(store: ReleaseStore, name: string, by: strin
 }
 
 /** Marks a pending revision failed if it has not moved; undefined when another writer got there first. */
-async function markFailed(store: ReleaseStore, stale: ReleaseSummary, reason: string, options?: DriverCallOptions): Promise<StoredRelease | undefined> {
+async function markFailed(store: LockRecords, stale: ReleaseSummary, reason: string, options?: DriverCallOptions): Promise<StoredRelease | undefined> {
   const current = await store.get(stale.name, stale.revision, options);
   if (current.version !== stale.version) return undefined;
   const { lock: _dropped, ...rest } = current.release;
@@ -131,7 +149,7 @@ async function markFailed(store: ReleaseStore, stale: ReleaseSummary, reason: st
  * Marks earlier `deployed` revisions `superseded` (Helm keeps one deployed revision). A record
  * changed meanwhile (e.g. `test` recording its runs) is read again and retried, a few times.
  */
-async function supersedeEarlier(store: ReleaseStore, deployed: Pick<Release, "name" | "revision">, options?: DriverCallOptions, known?: readonly ReleaseSummary[]): Promise<void> {
+async function supersedeEarlier(store: LockRecords, deployed: Pick<Release, "name" | "revision">, options?: DriverCallOptions, known?: readonly ReleaseSummary[]): Promise<void> {
   const earlier = (known ?? (await store.revisions(deployed.name, options))).filter((r) => r.status === "deployed" && r.revision < deployed.revision);
   for (const summary of earlier) {
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -148,7 +166,7 @@ async function supersedeEarlier(store: ReleaseStore, deployed: Pick<Release, "na
 }
 
 /** Reconciles a release left with several `deployed` revisions (a supersede that never landed): only the newest stays. */
-async function supersedeDoubles(store: ReleaseStore, revisions: readonly ReleaseSummary[], options?: DriverCallOptions): Promise<void> {
+async function supersedeDoubles(store: LockRecords, revisions: readonly ReleaseSummary[], options?: DriverCallOptions): Promise<void> {
   const deployed = revisions.filter((r) => r.status === "deployed");
   if (deployed.length > 1) await supersedeEarlier(store, deployed.at(-1)!, options, revisions);
 }

@@ -1,5 +1,6 @@
 import { parseDocument, stringify } from "yaml";
-import type { KubeObject, RenderedObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { RenderedObject } from "../model/rendered.js";
 
 const YAML_OPTIONS = { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false } as const;
 const SOURCE_LINE = /^# Source: (.*)$/m;

@@ -1,4 +1,4 @@
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import type { ReleaseQuery, ReleaseSummary } from "./driver.js";
 import { RELEASE_STATUSES, type Release, type ReleaseLock, type ReleaseStatus } from "./release.js";
 

@@ -2,7 +2,7 @@
 // first chunk of Helm's payload, parts 1..n the rest. A berth extension: Helm cannot read such a record.
 import { createHash, randomBytes } from "node:crypto";
 import type { KubeApi } from "../kube/types.js";
-import type { KubeObject } from "../render/types.js";
+import type { KubeObject } from "../model/object.js";
 import { StorageCorrupt } from "./errors.js";
 import { ANNOTATIONS, PART_LABELS, describeObject, type RecordFormat } from "./record-format.js";
 

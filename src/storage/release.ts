@@ -1,4 +1,4 @@
-import type { RenderedHook, RenderedObject, RenderResult } from "../render/types.js";
+import type { RenderedHook, RenderedObject, RenderResult } from "../model/rendered.js";
 
 /** Where a release revision is in its life (Helm's statuses). */
 export type ReleaseStatus =

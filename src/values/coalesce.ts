@@ -1,4 +1,4 @@
-import type { Values } from "./types.js";
+import type { Values } from "../model/values.js";
 
 /** True for a plain mapping (not an array, not null, not a Date or other class instance). */
 export function isPlainObject(value: unknown): value is Values {

@@ -1,8 +1,8 @@
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import type { Chart, ChartDependency } from "../chart/types.js";
 import { applyOverrides, clone, isPlainObject } from "./coalesce.js";
 import { validateValues } from "./schema.js";
-import type { Values } from "./types.js";
+import type { Values } from "../model/values.js";
 
 /** A chart of the tree being rendered, with its computed values. */
 export interface ChartValues {

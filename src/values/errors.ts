@@ -1,5 +1,5 @@
 import { BerthError } from "../errors.js";
-import { formatIssues, type Issue } from "../chart/issue.js";
+import { formatIssues, type Issue } from "../model/issue.js";
 
 /**
  * Values failed validation or could not be read: schema violations (all of them, each with

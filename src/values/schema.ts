@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import type { Issue } from "../chart/issue.js";
+import type { Issue } from "../model/issue.js";
 import type { JsonSchema, ValuesValidator } from "../chart/types.js";
 
 const compiled = new WeakMap<object, ValidateFunction>();

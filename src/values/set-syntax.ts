@@ -1,5 +1,5 @@
 import { ValuesInvalid } from "./errors.js";
-import type { Values } from "./types.js";
+import type { Values } from "../model/values.js";
 
 /** One step of a `--set` key: a map key or a list index. */
 type Segment = { key: string } | { index: number };

@@ -1,8 +1,8 @@
 import { isPlainObject } from "./coalesce.js";
 import { ValuesInvalid } from "./errors.js";
 import { parseSet } from "./set-syntax.js";
-import type { Values } from "./types.js";
-import { readValuesFile } from "./values-yaml.js";
+import type { Values } from "../model/values.js";
+import { readValuesFile } from "./values-file.js";
 import { unusableData } from "../util/plain-data.js";
 
 /** Where user values come from; each source overrides the ones before it. */

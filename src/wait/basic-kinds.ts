@@ -1,5 +1,5 @@
 // Readiness of kinds that are not replica controllers.
-import type { KubeObject } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 import { conditionOf, count, describeCondition, isTrue, specOf, statusOf } from "./status.js";
 import { failed, ready, waiting, type Readiness, type ReadinessOptions } from "./readiness-types.js";
 import { podFailureMessage, podProblem } from "./pod-problems.js";

@@ -1,4 +1,4 @@
-import type { KubeObject } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 
 const REVISION = "deployment.kubernetes.io/revision";
 

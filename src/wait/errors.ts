@@ -1,6 +1,6 @@
 import { BerthError } from "../errors.js";
 import { WaitTimeout as KubeWaitTimeout } from "../kube/errors.js";
-import type { ObjectRef } from "../kube/types.js";
+import type { ObjectRef } from "../model/ref.js";
 import { describeRef, type KubernetesEventSummary } from "./events.js";
 
 /** One object that did not become ready, and why. */

@@ -1,6 +1,6 @@
-import type { ObjectRef } from "../kube/types.js";
+import type { ObjectRef } from "../model/ref.js";
 
-export { refOf } from "../kube/ref.js";
+export { refOf } from "../model/ref.js";
 
 /** A core/v1 Kubernetes Event, reduced to what a person needs to read. */
 export interface KubernetesEventSummary {

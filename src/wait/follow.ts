@@ -1,4 +1,5 @@
-import type { KubeApi, KubeObject, ListOptions } from "../kube/types.js";
+import type { KubeApi, ListOptions } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 
 /** What to follow: a kind and a list query (namespace, label/field selector). */
 export interface FollowQuery {

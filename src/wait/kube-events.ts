@@ -1,4 +1,6 @@
-import type { KubeApi, KubeObject, ObjectRef } from "../kube/types.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
 import type { KubernetesEventSummary } from "./events.js";
 
 /** Reads one core/v1 Event into a summary. */

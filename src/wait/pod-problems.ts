@@ -1,4 +1,4 @@
-import type { KubeObject } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 import { statusOf } from "./status.js";
 
 /** Container waiting reasons that will not fix themselves: waiting out the timeout only delays the bad news. */

@@ -1,4 +1,4 @@
-import type { KubeObject } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 
 /** Where an object stands: `ready`, still `waiting`, or `failed` (waiting longer will not help). */
 export type ReadinessState = "ready" | "waiting" | "failed";

@@ -1,4 +1,4 @@
-import type { KubeObject } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 import type { Readiness, ReadinessEvaluator, ReadinessOptions } from "./readiness-types.js";
 import { apiServiceReadiness, crdReadiness, genericReadiness, jobReadiness, namespaceReadiness, podReadiness, pvcReadiness, serviceReadiness } from "./basic-kinds.js";
 import { daemonSetReadiness, deploymentReadiness, replicaSetReadiness, statefulSetReadiness } from "./workloads.js";

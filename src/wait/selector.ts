@@ -1,4 +1,4 @@
-import type { KubeObject } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 import { specOf } from "./status.js";
 
 interface LabelSelector {

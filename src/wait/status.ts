@@ -1,4 +1,4 @@
-import type { KubeObject } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 
 /** One entry of `status.conditions` (the fields berth reads). */
 export interface Condition {

@@ -1,5 +1,7 @@
 import { setMaxListeners } from "node:events";
-import type { KubeApi, KubeObject, ObjectRef } from "../kube/types.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
 import type { UnreadyObject } from "./errors.js";
 import type { Readiness } from "./readiness-types.js";
 import type { WaitEvent } from "./events.js";

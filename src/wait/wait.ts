@@ -1,5 +1,7 @@
 import { AbortedError } from "../kube/errors.js";
-import type { KubeApi, KubeObject, ObjectRef } from "../kube/types.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
 import { parseDuration } from "./duration.js";
 import { WaitFailed, WaitTimeout, type UnreadyObject } from "./errors.js";
 import { describeRef, refOf, type WaitEvent } from "./events.js";

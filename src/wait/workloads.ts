@@ -1,5 +1,5 @@
 // Readiness of the controllers that keep replicas running: Deployment, StatefulSet, DaemonSet, ReplicaSet.
-import type { KubeObject } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
 import { conditionOf, count, describeCondition, generationObserved, specOf, statusOf } from "./status.js";
 import { failed, ready, waiting, type Readiness } from "./readiness-types.js";
 

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { buildApplyGraph, runApplyGraph, DEPENDS_ON_ANNOTATION, type GraphNode } from "../../src/apply/graph.js";
-import type { KubeObject } from "../../src/render/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 
 const obj = (kind: string, name: string, dependsOn?: string): KubeObject => ({
   apiVersion: "v1",

@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { helmTemplateSync, type HelmTemplateOptions } from "../../src/render/gotemplate/helm/helm-template.js";
+import { helmTemplateSync, type HelmTemplateOptions } from "../../src/render/helm/helm-template.js";
 import { BerthError } from "../../src/errors.js";
-import { TemplateSet } from "../../src/render/gotemplate/template.js";
-import { sprigFunctions } from "../../src/render/gotemplate/sprig/index.js";
+import { TemplateSet } from "../../src/gotemplate/template.js";
+import { sprigFunctions } from "../../src/gotemplate/sprig/index.js";
 
 /** The corpus root. */
 export const CORPUS = join(import.meta.dirname, "..", "..", "..", "shared", "helm-charts");

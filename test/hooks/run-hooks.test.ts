@@ -2,8 +2,8 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { connectKube } from "../../src/kube/connect.js";
-import type { KubeObject } from "../../src/kube/types.js";
-import type { HookDeletePolicy, HookEvent, RenderedHook } from "../../src/render/types.js";
+import type { KubeObject } from "../../src/model/object.js";
+import type { HookDeletePolicy, HookEvent, RenderedHook } from "../../src/model/rendered.js";
 import { FAILURE_ANNOTATIONS } from "../../src/local/stages.js";
 import { runHooks } from "../../src/hooks/run-hooks.js";
 import { HookFailed } from "../../src/hooks/errors.js";

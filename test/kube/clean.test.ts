@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { cleanForApply } from "../../src/kube/clean.js";
-import type { KubeObject } from "../../src/kube/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 
 const base = (extra: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}): KubeObject => ({
   apiVersion: "apps/v1",

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, describe, it } from "node:test";
 import { UnknownKind } from "../../src/kube/errors.js";
-import type { KubeObject } from "../../src/kube/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 import { until, useTestNamespace } from "../helpers/cluster.js";
 import { useKubeClient } from "./helpers.js";
 

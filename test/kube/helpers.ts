@@ -1,7 +1,7 @@
 // A berth kube client on the test cluster, and small object builders.
 import { after } from "node:test";
 import { connectKube } from "../../src/kube/connect.js";
-import type { KubeObject } from "../../src/kube/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 import { testKubeconfigPath } from "../helpers/cluster.js";
 
 /** A client on the test cluster, closed after the file's tests. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AbortedError, KubeApiError, WaitTimeout } from "../../src/kube/errors.js";
-import type { ObjectRef } from "../../src/kube/types.js";
+import type { ObjectRef } from "../../src/model/ref.js";
 import { useTestNamespace } from "../helpers/cluster.js";
 import { configMap, useKubeClient } from "./helpers.js";
 

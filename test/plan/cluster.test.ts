@@ -1,7 +1,7 @@
 // The plan against the real local control plane: server defaults, immutable fields, drift.
 import { strict as assert } from "node:assert";
 import { after, describe, it } from "node:test";
-import { withOwnership } from "../../src/apply/ownership.js";
+import { withOwnership } from "../../src/model/ownership.js";
 import { connectKube } from "../../src/kube/connect.js";
 import { computePlan } from "../../src/plan/compute.js";
 import { checkPlanFresh } from "../../src/plan/fresh.js";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { withOwnership } from "../../src/apply/ownership.js";
+import { withOwnership } from "../../src/model/ownership.js";
 import { computePlan, type PlanInput } from "../../src/plan/compute.js";
 import type { FieldChange } from "../../src/plan/types.js";
 import { FakeKube } from "./fake-kube.js";

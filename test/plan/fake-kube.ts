@@ -1,7 +1,9 @@
 // A small in-memory KubeApi for plan unit tests: server-side apply as a deep merge plus a few
 // server defaults, immutable fields per kind, resourceVersions, and a log of calls.
 import { KubeApiError } from "../../src/kube/errors.js";
-import type { ApplyOptions, KubeApi, KubeObject, ListOptions, ListResult, ObjectRef } from "../../src/kube/types.js";
+import type { ApplyOptions, KubeApi, ListOptions, ListResult } from "../../src/kube/types.js";
+import type { KubeObject } from "../../src/model/object.js";
+import type { ObjectRef } from "../../src/model/ref.js";
 
 const IMMUTABLE: Record<string, string[][]> = { Deployment: [["spec", "selector"]], Service: [["spec", "clusterIP"]], Job: [["spec", "template"]] };
 

@@ -7,7 +7,7 @@ import { formatPlanJson } from "../../src/plan/format/json.js";
 import { diffLines, unifiedHunks } from "../../src/plan/format/line-diff.js";
 import { formatPlanMarkdown } from "../../src/plan/format/markdown.js";
 import { formatPlanText } from "../../src/plan/format/text.js";
-import type { KubeObject } from "../../src/render/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 import { FakeKube } from "./fake-kube.js";
 import { deployInto, webHooks, webObjects } from "./scenario.js";
 

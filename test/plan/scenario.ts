@@ -1,6 +1,7 @@
 // Objects of a small web release for plan tests, and helpers to deploy them into the fake.
-import { withOwnership } from "../../src/apply/ownership.js";
-import type { KubeObject, RenderedHook, RenderedObject } from "../../src/render/types.js";
+import { withOwnership } from "../../src/model/ownership.js";
+import type { KubeObject } from "../../src/model/object.js";
+import type { RenderedHook, RenderedObject } from "../../src/model/rendered.js";
 import type { FakeKube } from "./fake-kube.js";
 
 export const SECRET_PASSWORD = "hunter2-very-secret";

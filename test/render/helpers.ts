@@ -3,7 +3,7 @@ import { defineChart } from "../../src/chart/define.js";
 import type { TemplateSource } from "../../src/chart/types.js";
 import { BerthError } from "../../src/errors.js";
 import type { RenderError } from "../../src/render/errors.js";
-import type { RenderResult } from "../../src/render/types.js";
+import type { RenderResult } from "../../src/model/rendered.js";
 
 /** Renders one mustache template of a code chart with the given defaults. */
 export function renderOne(

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { LookupRounds, type ClusterReader } from "../../src/render/lookup.js";
-import type { KubeObject } from "../../src/render/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 
 function fakeReader(objects: KubeObject[], calls: string[]): ClusterReader {
   return {

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { currentDeploymentPods } from "../../src/wait/current-pods.js";
-import type { KubeObject } from "../../src/render/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 
 const deployment = (revision: string, generation = 2, observed = 2): KubeObject => ({
   apiVersion: "apps/v1",

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readiness } from "../../src/wait/readiness.js";
 import { podCompletion } from "../../src/wait/basic-kinds.js";
 import { maxUnavailable } from "../../src/wait/workloads.js";
-import type { KubeObject } from "../../src/kube/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 
 function obj(kind: string, fields: Record<string, unknown> = {}, generation?: number): KubeObject {
   return { apiVersion: "v1", kind, metadata: { name: "x", ...(generation === undefined ? {} : { generation }) }, ...fields };

@@ -2,7 +2,7 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { connectKube } from "../../src/kube/connect.js";
-import type { KubeObject } from "../../src/kube/types.js";
+import type { KubeObject } from "../../src/model/object.js";
 import { FAILURE_ANNOTATIONS } from "../../src/local/stages.js";
 import { waitForReady } from "../../src/wait/wait.js";
 import type { WaitEvent } from "../../src/wait/events.js";

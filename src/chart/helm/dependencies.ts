@@ -7,8 +7,9 @@ import type { HelmChart } from "./chart.js";
 import { coalesceValues, deepCopy, isTable, mergeTables, mergeValues, type Values } from "./coalesce.js";
 import { HelmError } from "./errors.js";
 import type { HelmDependency } from "./metadata.js";
-import { checkConstraints, newConstraint, newVersion } from "../../render/gotemplate/sprig/semver.js";
-import { formatValue } from "../../render/gotemplate/fmt.js";
+import { checkConstraints, newConstraint } from "../../gotemplate/sprig/semver-constraints.js";
+import { newVersion } from "../../gotemplate/sprig/semver.js";
+import { formatValue } from "../../gotemplate/fmt.js";
 
 /** chartutil.IsCompatibleRange: false when either side does not parse. */
 export function isCompatibleRange(constraint: string, version: string): boolean {

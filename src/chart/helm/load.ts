@@ -11,7 +11,7 @@ import { HelmError } from "./errors.js";
 import { HelmIgnore, HelmIgnoreError } from "./ignore.js";
 import { emptyMetadata, readMetadata, validateMetadata } from "./metadata.js";
 import { readTgz } from "./tar.js";
-import { readYamlMap, readYamlRaw, HelmYamlError } from "../../render/gotemplate/helm/yaml-read.js";
+import { readYamlMap, readYamlRaw, HelmYamlError } from "./yaml-read.js";
 
 const BOM = [0xef, 0xbb, 0xbf];
 

@@ -3,8 +3,8 @@
  * case-insensitively, numbers accepted for strings), then `Metadata.Validate`.
  */
 import { HelmError } from "./errors.js";
-import { readYamlRaw, type RawYaml, HelmYamlError } from "../../render/gotemplate/helm/yaml-read.js";
-import { newVersion } from "../../render/gotemplate/sprig/semver.js";
+import { readYamlRaw, type RawYaml, HelmYamlError } from "./yaml-read.js";
+import { newVersion } from "../../gotemplate/sprig/semver.js";
 
 /** A maintainer of a chart (Go's `chart.Maintainer`). */
 export interface HelmMaintainer {

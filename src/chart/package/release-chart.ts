@@ -1,13 +1,5 @@
-import type { PlanChartRef } from "../../plan/types.js";
 import type { Chart } from "../types.js";
 import { ChartDigestChanged } from "./errors.js";
-
-/** The chart as plans show it: name, version and, for packages, digest and source. */
-export function planChartRef(chart: Chart<unknown>): PlanChartRef {
-  const { name, version } = chart.metadata;
-  const s = chart.source;
-  return { name, version, ...(s && { digest: s.digest, source: s.url ?? s.ref }) };
-}
 
 /** The chart fields a release record keeps: `Chart.yaml` metadata plus the package digest and source. */
 export function releaseChartOf(chart: Chart<unknown>): Record<string, unknown> & { name: string; version: string } {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { template } from "../../actions/template.js";
 import { engineAt, loadChart } from "../../chart/load.js";
-import { helmTemplate } from "../../render/gotemplate/helm/helm-template.js";
+import { helmTemplate } from "../../render/helm/helm-template.js";
 import { formatManifests, matchesAny } from "../../render/manifest.js";
 import type { Command } from "../command.js";
 import { ACCESS_HELP, ACCESS_OPTIONS, VERIFY_HELP, VERIFY_OPTIONS, loadChartArg } from "./chart-env.js";

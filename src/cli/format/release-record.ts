@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { formatManifests } from "../../render/manifest.js";
-import type { RenderedObject } from "../../render/types.js";
+import type { RenderedObject } from "../../model/rendered.js";
 import type { Release, ReleaseHook } from "../../storage/release.js";
 import { formatFields } from "./table.js";
 

@@ -1,4 +1,4 @@
-import type { ObjectRef } from "../../kube/types.js";
+import type { ObjectRef } from "../../model/ref.js";
 import type { ReleaseStatusReport, RevisionInfo } from "../../actions/queries.js";
 import type { Column } from "./table.js";
 

@@ -1,5 +1,5 @@
 import { parseAllDocuments, type Document } from "yaml";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import { buildFromTemplate } from "./fast-build.js";
 import { lineText } from "./line-index.js";
 import { booleanKeyWarnings, parseCached } from "./parse-cache.js";
@@ -7,7 +7,7 @@ import type { Slot } from "./placeholders.js";
 import { outputOffset, splitDocuments } from "./split.js";
 import { substitutePlaceholders } from "./substitute.js";
 import type { MustacheOutput } from "./template-writer.js";
-import type { RenderWarning } from "../types.js";
+import type { RenderWarning } from "../../model/rendered.js";
 
 /** One non-empty YAML document of a template's output, as plain data. */
 export interface ParsedDocument {

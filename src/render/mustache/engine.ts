@@ -1,5 +1,5 @@
 import type { ReleaseInfo, TemplateContext } from "../../chart/context.js";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import type { TemplateSource } from "../../chart/types.js";
 import { computeValues, validateTree, type ChartValues } from "../../values/compute.js";
 import { ValuesInvalid } from "../../values/errors.js";
@@ -7,9 +7,9 @@ import { collectUserValues } from "../../values/user-values.js";
 import { buildCapabilities } from "../capabilities.js";
 import { parseCrdFile } from "../crds.js";
 import type { EngineInput, EngineOutput, RenderEngine } from "../engine.js";
-import { compareText } from "../kinds.js";
+import { compareText } from "../../model/kinds.js";
 import type { SourcedValue } from "../objects.js";
-import type { RenderedObject, RenderWarning } from "../types.js";
+import type { RenderedObject, RenderWarning } from "../../model/rendered.js";
 import { runTemplate, runText, type PartialSet } from "./run-template.js";
 
 /**

@@ -1,5 +1,5 @@
 import { isScalar, Scalar, visit, type Document } from "yaml";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import { exactPlaceholder, PLACEHOLDER_MARK, type Slot } from "./placeholders.js";
 import { interpolate, isMergeKey } from "./substitute.js";
 

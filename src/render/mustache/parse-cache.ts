@@ -1,6 +1,6 @@
 import { isScalar, parseAllDocuments, Scalar, visit, type Document } from "yaml";
 import { planDocument, type Plan } from "./fast-build.js";
-import type { RenderWarning } from "../types.js";
+import type { RenderWarning } from "../../model/rendered.js";
 
 /** A warning found while parsing, at an offset of the parsed text. */
 export interface ParseWarning {

@@ -1,13 +1,13 @@
 import Mustache from "mustache";
 import type { TemplateContext } from "../../chart/context.js";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import type { TemplateSource } from "../../chart/types.js";
 import { clone } from "../../values/coalesce.js";
 import { parseOutput } from "./documents.js";
 import { unusableData } from "../../util/plain-data.js";
 import type { SourcedValue } from "../objects.js";
 import { TemplateWriter } from "./template-writer.js";
-import type { RenderWarning } from "../types.js";
+import type { RenderWarning } from "../../model/rendered.js";
 
 /** The partials a chart's templates can use, and the file each one lives in. */
 export interface PartialSet {

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, Scalar, visit, type Document, type Node, type YAMLMap } from "yaml";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import { ANY_PLACEHOLDER, exactPlaceholder, type Slot } from "./placeholders.js";
 
 /**

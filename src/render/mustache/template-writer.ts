@@ -1,5 +1,5 @@
 import Mustache from "mustache";
-import type { Issue } from "../../chart/issue.js";
+import type { Issue } from "../../model/issue.js";
 import { lineOf } from "./line-index.js";
 import { PLACEHOLDER_MARK, placeholder, type Slot } from "./placeholders.js";
 

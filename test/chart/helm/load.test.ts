@@ -10,7 +10,7 @@ import { coalesceValues } from "../../../src/chart/helm/coalesce.js";
 import { processDependencies, checkDependencies } from "../../../src/chart/helm/dependencies.js";
 import { parseSetInto } from "../../../src/chart/helm/strvals.js";
 import { HelmIgnore, goPathMatch } from "../../../src/chart/helm/ignore.js";
-import { helmTemplateSync } from "../../../src/render/gotemplate/helm/helm-template.js";
+import { helmTemplateSync } from "../../../src/render/helm/helm-template.js";
 
 function chartDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "berth-helm-"));

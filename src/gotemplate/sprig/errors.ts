@@ -1,0 +1,25 @@
+import { BerthError } from "../../errors.js";
+
+/**
+ * An error a Sprig function reports, as Go's function would: a returned `error` or a recovered
+ * panic. The message is Go's text; the template engine adds `error calling <name>:` and the
+ * template position.
+ *
+ * @remarks
+ * Codes: `SprigFuncFailed` (the function returned an error or panicked), `SprigRegexInvalid`
+ * (a Go regular expression that does not compile).
+ */
+export class SprigError extends BerthError {
+  /**
+   * @param code - `SprigFuncFailed` or `SprigRegexInvalid`
+   * @param message - Go's error text
+   */
+  constructor(code: "SprigFuncFailed" | "SprigRegexInvalid", message: string) {
+    super(code, message);
+  }
+}
+
+/** Throws a {@link SprigError} with code `SprigFuncFailed` (Go: a returned error or a panic). */
+export function fail(message: string): never {
+  throw new SprigError("SprigFuncFailed", message);
+}
