@@ -2,6 +2,7 @@ import type { LocalBinary } from "./versions.js";
 
 /** A component build of the local control plane starts (first run only; later runs find it cached). */
 export interface LocalBuildStartEvent {
+  /** The event kind. */
   readonly type: "building";
   /** What is built, with its version, e.g. `kubernetes-v1.36.3`. */
   readonly what: string;
@@ -21,6 +22,7 @@ export interface LocalBuildStartEvent {
 
 /** A component build is still running (sent every `progressIntervalMs`). */
 export interface LocalBuildProgressEvent {
+  /** The event kind. */
   readonly type: "build-progress";
   /** What is built, e.g. `etcd-v3.6.16`. */
   readonly what: string;
@@ -38,6 +40,7 @@ export interface LocalBuildProgressEvent {
 
 /** A component build finished. */
 export interface LocalBuildDoneEvent {
+  /** The event kind. */
   readonly type: "built";
   /** What is built, e.g. `etcd-v3.6.16`. */
   readonly what: string;
