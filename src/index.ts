@@ -107,6 +107,8 @@ export { DEPENDS_ON_ANNOTATION, DependencyError } from "./apply/graph.js";
 export { MANAGED_BY_LABEL, RELEASE_NAME_ANNOTATION, RELEASE_NAMESPACE_ANNOTATION } from "./model/ownership.js";
 export { startLocalCluster } from "./local/control-plane.js";
 export type { LocalCluster, LocalClusterEvent, LocalClusterOptions } from "./local/control-plane.js";
+export type { LocalBuildDoneEvent, LocalBuildEvent, LocalBuildProgressEvent, LocalBuildStartEvent } from "./local/build-events.js";
+export { describeLocalClusterEvent, formatElapsed } from "./local/progress-text.js";
 export { FAILURE_ANNOTATIONS } from "./local/stages.js";
 
 // script runner and saved plans (issues 6, 8)

@@ -1,11 +1,18 @@
 // The quickstart: deploy a chart defined in code (./chart.ts) and wait until it is ready.
 // Run: npm run example — uses your kubeconfig's cluster, or starts a local control plane when none is
 // configured (or BERTH_CLUSTER=local). BERTH_NAMESPACE picks the namespace (default: default).
-import { connect } from "berth";
+import { connect, describeLocalClusterEvent } from "berth";
 import { hello } from "./chart.js";
 
 const namespace = process.env["BERTH_NAMESPACE"] ?? "default";
-const cluster = await connect({ local: "auto" });
+// On the very first run the local control plane is built from Go modules (minutes, once): print its progress.
+const cluster = await connect({
+  local: "auto",
+  onLocalEvent: (e) => {
+    const line = describeLocalClusterEvent(e);
+    if (line !== undefined) console.error(line);
+  },
+});
 if (cluster.localKubeconfig) {
   console.log(`no kubeconfig configured: using berth's local control plane (KUBECONFIG=${cluster.localKubeconfig}; stop it with \`npx berth local down\`)`);
 }

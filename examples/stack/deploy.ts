@@ -4,7 +4,7 @@
 //   APP_VERSION=1.1.0 node --conditions=development --import tsx examples/stack/deploy.ts
 // Environment: BERTH_NAMESPACE (default stack), APP_VERSION (default 1.0.0), DB_PASSWORD.
 import { fileURLToPath } from "node:url";
-import { connect, loadChart, type CodeHook, type KubeObject } from "berth";
+import { connect, describeLocalClusterEvent, loadChart, type CodeHook, type KubeObject } from "berth";
 import type { DatabaseValues } from "../../typings/database.js";
 import { ensureNamespace } from "../shared/namespace.js";
 import { app } from "./app.js";
@@ -23,7 +23,8 @@ const checkApp: CodeHook = async ({ event, release, kube }) => {
   console.log(`${event} check: ${release.name} revision ${release.revision} runs ${running}`);
 };
 
-const cluster = await connect({ local: "auto" });
+// The first run builds the local control plane from Go modules (minutes, once): print its progress.
+const cluster = await connect({ local: "auto", onLocalEvent: (e) => { const line = describeLocalClusterEvent(e); if (line !== undefined) console.error(line); } });
 try {
   await ensureNamespace(cluster, namespace);
   const db = await cluster.deploy(database, {

@@ -4,7 +4,7 @@
 // (default webapp-<env>), WEBAPP_API_KEY, IMAGE_TAG. Regenerate the types after changing the chart:
 //   npx berth typegen examples/webapp/chart --out typings/webapp.ts
 import { fileURLToPath } from "node:url";
-import { connect, loadChart } from "berth";
+import { connect, describeLocalClusterEvent, loadChart } from "berth";
 import type { WebappValues } from "../../typings/webapp.js";
 import { ensureNamespace } from "../shared/namespace.js";
 
@@ -14,7 +14,8 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 const chart = await loadChart<WebappValues>(here("chart"));
 const namespace = process.env["BERTH_NAMESPACE"] ?? `webapp-${env}`;
-const cluster = await connect({ local: "auto" });
+// The first run builds the local control plane from Go modules (minutes, once): print its progress.
+const cluster = await connect({ local: "auto", onLocalEvent: (e) => { const line = describeLocalClusterEvent(e); if (line !== undefined) console.error(line); } });
 try {
   await ensureNamespace(cluster, namespace);
   const result = await cluster.deploy(chart, {

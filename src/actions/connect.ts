@@ -3,6 +3,7 @@ import { guardWrites } from "../kube/write-guard.js";
 import { planModeRefusal } from "./run-mode.js";
 import { hasDefaultKubeconfig, type KubeConfigSource } from "../kube/config.js";
 import { Cluster } from "./cluster.js";
+import type { LocalClusterEvent } from "../local/control-plane.js";
 import { createConfiguration, type ConfigurationOptions } from "./configuration.js";
 
 /** How to connect: which cluster (kubeconfig), and how releases are stored and locked. */
@@ -14,6 +15,12 @@ export interface ConnectOptions extends KubeConfigSource, ConfigurationOptions {
    * `"auto"` when no kubeconfig is configured or `BERTH_CLUSTER=local`. @defaultValue false
    */
   readonly local?: boolean | "auto";
+  /**
+   * Progress of starting the local control plane (when `local` picks it): on the first run, its
+   * builds from Go modules (component n of total, elapsed, log file). `describeLocalClusterEvent`
+   * turns an event into a line to print.
+   */
+  readonly onLocalEvent?: (event: LocalClusterEvent) => void;
   /** Environment for kubeconfig defaults (`KUBECONFIG`, `BERTH_CLUSTER`). @defaultValue process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Aborts connecting, including starting the local control plane. */
@@ -49,7 +56,7 @@ async function resolveSource(options: ConnectOptions, env: Readonly<Record<strin
     ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
   };
-  const useLocal = async () => ({ local: true as const, kubeconfigPath: (await (await import("../local/session.js")).localUp({ env, ...(options.signal ? { signal: options.signal } : {}) })).kubeconfigPath });
+  const useLocal = async () => ({ local: true as const, kubeconfigPath: (await (await import("../local/session.js")).localUp({ env, ...(options.signal ? { signal: options.signal } : {}), ...(options.onLocalEvent ? { onEvent: options.onLocalEvent } : {}) })).kubeconfigPath });
   if (options.local === true) return await useLocal();
   if (options.local === "auto") {
     if (env["BERTH_CLUSTER"] === "local") return await useLocal();

@@ -1,4 +1,3 @@
-import { BerthError } from "../errors.js";
 import { isDns1123Label } from "../util/dns.js";
 import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
@@ -24,13 +23,9 @@ import { checkCallArgs } from "./call-args.js";
 import { renderWith, type TemplateArgs } from "./template.js";
 import { clusterReader } from "./cluster-reader.js";
 
-/** A namespace that is not a DNS-1123 label (empty, too long, or with invalid characters). */
-export class InvalidNamespace extends BerthError {
-  /** @param namespace - the namespace given */
-  constructor(namespace: string) {
-    super("InvalidNamespace", `namespace ${JSON.stringify(namespace)} is invalid: use lowercase letters, digits and '-', 1 to 63 characters`);
-  }
-}
+// Defined with the other action errors so that the configuration (and `berth list`) need not load the planner.
+export { InvalidNamespace } from "./errors.js";
+import { InvalidNamespace } from "./errors.js";
 
 /** Where a release stands before an operation: its store and its latest and last deployed revisions. */
 export interface ReleaseState {

@@ -4,6 +4,7 @@ import { withFileLock, cacheDir } from "./cache.js";
 import { findGo, runGo, stagingModules } from "./go-build.js";
 import { LOCAL_VERSIONS, type LocalBinary } from "./versions.js";
 import { readFile } from "node:fs/promises";
+import type { LocalBuildEvent } from "./build-events.js";
 
 /** How binaries are found or built. */
 export interface BinaryOptions {
@@ -15,6 +16,18 @@ export interface BinaryOptions {
   readonly signal?: AbortSignal;
   /** Progress: called before a (slow) build starts. */
   readonly onBuild?: (what: string, log: string) => void;
+  /** Progress of builds: each build's start (n of total, its log), a heartbeat while it runs, its end. */
+  readonly onEvent?: (event: LocalBuildEvent) => void;
+  /** How often a running build reports `build-progress`. @defaultValue 30000 */
+  readonly progressIntervalMs?: number;
+}
+
+/** Where one build stands among the builds of a run. */
+interface BuildSlot {
+  readonly index: number;
+  readonly total: number;
+  /** When the run's first build started (`Date.now()`), shared by the run's builds. */
+  readonly run: { startedAt?: number };
 }
 
 interface Recipe {
@@ -124,6 +137,10 @@ async function lastJson(log: string): Promise<string> {
  * version the first time (cached under `<cache>/bin/<name>-<version>/`, one build at a time).
  */
 export async function ensureBinary(binary: LocalBinary, options: BinaryOptions = {}): Promise<string> {
+  return ensureIn(binary, options, { index: 1, total: 1, run: {} });
+}
+
+async function ensureIn(binary: LocalBinary, options: BinaryOptions, slot: BuildSlot): Promise<string> {
   const env = options.env ?? process.env;
   const root = options.cacheDir ?? cacheDir(env);
   const recipe = RECIPES[binary];
@@ -141,21 +158,48 @@ export async function ensureBinary(binary: LocalBinary, options: BinaryOptions =
     await mkdir(out, { recursive: true });
     const log = join(root, "build", `${recipe.key}.log`);
     await writeFile(log, "");
-    options.onBuild?.(recipe.key, log);
-    await recipe.build({ go, work, out, log, env, ...(options.signal ? { signal: options.signal } : {}) });
+    const started = Date.now();
+    const runStart = (slot.run.startedAt ??= started);
+    const what = recipe.key;
+    const { index, total } = slot;
+    options.onBuild?.(what, log);
+    options.onEvent?.({ type: "building", what, binaries: recipe.binaries, index, total, log, cacheDir: join(root, "bin"), elapsedMs: started - runStart });
+    const heartbeat = setInterval(() => {
+      const now = Date.now();
+      options.onEvent?.({ type: "build-progress", what, index, total, log, ms: now - started, elapsedMs: now - runStart });
+    }, options.progressIntervalMs ?? 30_000);
+    heartbeat.unref();
+    try {
+      await recipe.build({ go, work, out, log, env, ...(options.signal ? { signal: options.signal } : {}) });
+    } finally {
+      clearInterval(heartbeat);
+    }
     await rename(out, dir);
+    const now = Date.now();
+    options.onEvent?.({ type: "built", what, index, total, ms: now - started, elapsedMs: now - runStart });
   }, options.signal);
   return target;
 }
 
-/** Builds (or finds) every binary the local control plane runs; returns their paths. */
-export async function ensureControlPlaneBinaries(options: BinaryOptions = {}): Promise<Record<Exclude<LocalBinary, "helm" | "helm4" | "kubectl" | "registry">, string>> {
-  const apiserver = await ensureBinary("kube-apiserver", options);
-  return {
-    "kube-apiserver": apiserver,
-    "kube-controller-manager": await ensureBinary("kube-controller-manager", options),
-    "kube-scheduler": await ensureBinary("kube-scheduler", options),
-    etcd: await ensureBinary("etcd", options),
-    kwok: await ensureBinary("kwok", options),
-  };
+type ControlPlaneBinary = Exclude<LocalBinary, "helm" | "helm4" | "kubectl" | "registry">;
+const CONTROL_PLANE: readonly ControlPlaneBinary[] = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kwok"];
+
+/**
+ * Builds (or finds) every binary the local control plane runs; returns their paths. Builds are
+ * numbered among the ones still missing (kube-apiserver, -controller-manager and -scheduler are one build).
+ */
+export async function ensureControlPlaneBinaries(options: BinaryOptions = {}): Promise<Record<ControlPlaneBinary, string>> {
+  const root = options.cacheDir ?? cacheDir(options.env ?? process.env);
+  const missing: string[] = [];
+  for (const binary of CONTROL_PLANE) {
+    const key = RECIPES[binary].key;
+    if (!missing.includes(key) && !(await exists(join(root, "bin", key, binary)))) missing.push(key);
+  }
+  const run = {};
+  const paths = {} as Record<ControlPlaneBinary, string>;
+  for (const binary of CONTROL_PLANE) {
+    const index = missing.indexOf(RECIPES[binary].key) + 1;
+    paths[binary] = await ensureIn(binary, options, { index: Math.max(index, 1), total: Math.max(missing.length, 1), run });
+  }
+  return paths;
 }

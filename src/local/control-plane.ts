@@ -6,6 +6,7 @@ import { loadKubeConfig } from "../kube/config.js";
 import { KubeTransport } from "../kube/transport.js";
 import { sleep } from "../kube/retry.js";
 import { ensureControlPlaneBinaries, type BinaryOptions } from "./binaries.js";
+import type { LocalBuildEvent } from "./build-events.js";
 import * as c from "./components.js";
 import { LocalStartError } from "./errors.js";
 import { tailFile } from "./logs.js";
@@ -19,7 +20,7 @@ const RUN_PREFIX = "berth-local-";
 
 /** Progress of a local control plane start. */
 export type LocalClusterEvent =
-  | { readonly type: "building"; readonly what: string; readonly log: string }
+  | LocalBuildEvent
   | { readonly type: "starting"; readonly component: string }
   | { readonly type: "ready"; readonly ms: number };
 
@@ -31,7 +32,7 @@ export interface LocalClusterOptions extends BinaryOptions {
   readonly detached?: boolean;
   /** How long to wait for readiness, after binaries are built. @defaultValue 120000 */
   readonly startTimeoutMs?: number;
-  /** Receives start progress: builds, component starts, readiness. */
+  /** Receives start progress: builds (n of total, elapsed, log), component starts, readiness. */
   readonly onEvent?: (event: LocalClusterEvent) => void;
 }
 
@@ -54,10 +55,7 @@ export interface LocalCluster {
 /** Starts a fresh local control plane, building its binaries first if needed; ready when a kwok node is Ready and the default ServiceAccount exists. */
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
   const started = Date.now();
-  const binaries = await ensureControlPlaneBinaries({
-    ...options,
-    onBuild: (what, log) => options.onEvent?.({ type: "building", what, log }),
-  });
+  const binaries = await ensureControlPlaneBinaries(options);
   await reapStaleRuns(tmpdir(), RUN_PREFIX);
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), RUN_PREFIX)));
   await mkdir(join(dir, "certs"), { recursive: true });

@@ -1,5 +1,6 @@
 import type { Command } from "../command.js";
 import { localDown, localStatus, localUp } from "../../local/session.js";
+import { describeLocalClusterEvent } from "../../local/progress-text.js";
 
 const help = `Usage: berth local <up|down|status>
 
@@ -28,7 +29,8 @@ export const localCommand: Command = {
           env,
           signal: io.signal,
           onEvent: (e) => {
-            if (e.type === "building") io.stderr.write(`building ${e.what} from Go modules (first run only; log: ${e.log})\n`);
+            const line = describeLocalClusterEvent(e);
+            if (line !== undefined) io.stderr.write(`${line}\n`);
           },
         });
         io.stderr.write(status.started ? "local control plane started\n" : "local control plane already running\n");
