@@ -1,3 +1,4 @@
+import { quoteInput } from "../util/quote.js";
 import { BerthError } from "../errors.js";
 
 /** What an atomic operation's automatic rollback did after a failure. */
@@ -49,6 +50,6 @@ export class PlanNotApproved extends BerthError {
 export class InvalidNamespace extends BerthError {
   /** @param namespace - the namespace given */
   constructor(namespace: string) {
-    super("InvalidNamespace", `namespace ${JSON.stringify(namespace)} is invalid: use lowercase letters, digits and '-', 1 to 63 characters`);
+    super("InvalidNamespace", `namespace ${quoteInput(namespace)} is invalid: use lowercase letters, digits and '-', 1 to 63 characters`);
   }
 }

@@ -1,3 +1,4 @@
+import { quoteInput } from "../util/quote.js";
 import { ChartInvalid } from "../chart/errors.js";
 import { isDns1123Label } from "../util/dns.js";
 import type { Chart } from "../chart/types.js";
@@ -55,7 +56,7 @@ export async function renderWith<V>(chart: Chart<V>, args: TemplateArgs<V>, opti
     throw new ChartInvalid(chart.metadata.name, [{ message: "a library chart only provides partials and cannot be rendered; render a chart that depends on it" }]);
   }
   if (!isDns1123Label(args.release) || args.release.length > 53) {
-    throw new RenderError(chart.metadata.name, [{ path: "release", message: `release name ${JSON.stringify(args.release)} is invalid: use lowercase letters, digits and '-', at most 53 characters` }]);
+    throw new RenderError(chart.metadata.name, [{ path: "release", message: `release name ${quoteInput(args.release)} is invalid: use lowercase letters, digits and '-', at most 53 characters` }]);
   }
   return renderChart(chart, args, {
     name: args.release,

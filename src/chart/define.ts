@@ -2,6 +2,7 @@ import { ChartInvalid } from "./errors.js";
 import type { Issue } from "../model/issue.js";
 import type { Chart, ChartDependency, ChartType, JsonSchema, TemplateSource, ValuesValidator } from "./types.js";
 import { metadataIssues } from "./validate.js";
+import { unusableData } from "../util/plain-data.js";
 
 /** What {@link defineChart} takes: a whole chart as a TypeScript value. */
 export interface ChartDefinition<V> {
@@ -60,6 +61,9 @@ export function defineChart<V>(definition: ChartDefinition<V>): Chart<V> {
   const issues: Issue[] = metadataIssues(metadata, `defineChart(${definition.name})`);
   if (definition.values === null || typeof definition.values !== "object" || Array.isArray(definition.values)) {
     issues.push({ path: "values", message: "values must be an object (the default values)" });
+  } else {
+    const unusable = unusableData(definition.values);
+    if (unusable) issues.push({ path: `values.${unusable.path}`, message: `the default value ${unusable.path} ${unusable.problem}` });
   }
   if (issues.length > 0) throw new ChartInvalid(String(definition.name), issues);
   return {

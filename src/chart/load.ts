@@ -5,6 +5,7 @@ import { parseValuesYaml } from "./values-yaml.js";
 import { listChartFiles, readIgnoreRules } from "./chart-files.js";
 import { declaredEngine, ENGINE_ANNOTATION, parseChartYaml, type DependencySpec } from "./chart-yaml.js";
 import { loadHelmChartView, withFields } from "./helm-view.js";
+import { decodeUtf8 } from "../util/utf8.js";
 import { ChartInvalid } from "./errors.js";
 import type { Issue } from "../model/issue.js";
 import type { Chart, ChartDependency, JsonSchema, TemplateSource } from "./types.js";
@@ -97,7 +98,7 @@ async function loadChartAt(dir: string, parents: readonly string[], paths: Chart
   const [values, schema, files] = await Promise.all([
     readDefaults(dir, name, issues),
     readSchema(dir, name, issues),
-    readChartFiles(dir, rules),
+    readChartFiles(dir, name, rules, issues),
   ]);
   const dependencies = chartYaml ? await loadDependencies(dir, chartYaml.dependencies, rules, [...parents, dir], issues, paths) : [];
   if (!chartYaml || issues.length > 0) throw new ChartInvalid(chartYaml?.metadata.name ?? dir, issues);
@@ -113,8 +114,8 @@ async function loadChartAt(dir: string, parents: readonly string[], paths: Chart
 }
 
 async function readDefaults(dir: string, name: string, issues: Issue[]): Promise<Record<string, unknown>> {
-  const text = await readFile(join(dir, "values.yaml"), "utf8").catch(() => "");
-  const parsed = parseValuesYaml(text, `${name}/values.yaml`);
+  const text = await readText(dir, "values.yaml", name, issues);
+  const parsed = parseValuesYaml(text ?? "", `${name}/values.yaml`);
   issues.push(...parsed.issues);
   return parsed.values;
 }
@@ -130,14 +131,25 @@ async function readSchema(dir: string, name: string, issues: Issue[]): Promise<J
   }
 }
 
-async function readChartFiles(dir: string, rules: Ignore) {
+/** A chart file as UTF-8 text; undefined when it is absent, or not UTF-8 (an issue then names the file and line). */
+async function readText(dir: string, file: string, name: string, issues: Issue[]): Promise<string | undefined> {
+  const bytes = await readFile(join(dir, file)).catch(() => undefined);
+  if (bytes === undefined) return undefined;
+  const decoded = decodeUtf8(bytes);
+  if ("text" in decoded) return decoded.text;
+  issues.push({ source: `${name}/${file}`, line: decoded.badLine, message: "the file is not valid UTF-8 text (is it a binary file?); save it as UTF-8" });
+  return undefined;
+}
+
+async function readChartFiles(dir: string, name: string, rules: Ignore, issues: Issue[]) {
   const templates: Record<string, TemplateSource<Record<string, unknown>>> = {};
   const partials: Record<string, string> = {};
   const crds: Record<string, string> = {};
   let notes: string | undefined;
   const [templateFiles, crdFiles] = await Promise.all([listChartFiles(dir, "templates", rules), listChartFiles(dir, "crds", rules)]);
   for (const file of templateFiles) {
-    const text = await readFile(join(dir, file), "utf8");
+    const text = await readText(dir, file, name, issues);
+    if (text === undefined) continue;
     const partial = PARTIAL_FILE.exec(file);
     if (partial) partials[partial[2]!] = text;
     else if (file === "templates/NOTES.txt") notes = text;

@@ -2,6 +2,7 @@ import { parseDocument } from "yaml";
 import type { Issue } from "../model/issue.js";
 import type { Values } from "../model/values.js";
 import { yamlStrictnessIssues } from "./yaml-strict.js";
+import { unusableData } from "../util/plain-data.js";
 
 /** Most alias expansions a values document may make: more is an alias bomb, not configuration. */
 const MAX_ALIAS_COUNT = 1000;
@@ -33,5 +34,8 @@ export function parseValuesYaml(text: string, source: string): { values: Values;
   if (typeof values !== "object" || Array.isArray(values)) {
     return { values: {}, issues: [{ source, message: "values must be a mapping of names to values" }] };
   }
+  // A `__proto__` key (it would rewrite prototypes when merged) or nesting deeper than any object.
+  const unusable = unusableData(values);
+  if (unusable) return { values: {}, issues: [{ source, path: unusable.path, message: `${unusable.path} ${unusable.problem}` }] };
   return { values: values as Values, issues: [] };
 }

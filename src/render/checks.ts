@@ -1,3 +1,4 @@
+import { clipMiddle, quoteInput } from "../util/quote.js";
 import type { Issue } from "../model/issue.js";
 import { isPlainObject } from "../values/coalesce.js";
 
@@ -17,7 +18,7 @@ function stringMapIssues(map: unknown, path: string, kind: string, at: Omit<Issu
   }
   return Object.entries(map)
     .filter(([, v]) => typeof v !== "string" && v !== null)
-    .map(([k, v]) => ({ ...at, message: `${path}.${k} of ${kind} is the ${Array.isArray(v) ? "list" : typeof v} ${JSON.stringify(v)}, not a string; quote it, e.g. "${String(v)}"` }));
+    .map(([k, v]) => ({ ...at, message: `${path}.${k} of ${kind} is the ${Array.isArray(v) ? "list" : typeof v} ${clipMiddle(JSON.stringify(v) ?? String(v), 100)}, not a string; quote it` }));
 }
 
 /**
@@ -37,13 +38,13 @@ export function objectIssues(value: unknown, at: Omit<Issue, "message">): Issue[
   if (typeof name !== "string" || !name) {
     issues.push({ ...at, message: `metadata.name is missing in ${String(value.kind ?? "the object")}; every object needs a name` });
   } else if (!isDnsSubdomain(name)) {
-    issues.push({ ...at, message: `metadata.name ${JSON.stringify(name)} is not a valid name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters` });
+    issues.push({ ...at, message: `metadata.name ${quoteInput(name)} is not a valid name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters` });
   }
   if (isPlainObject(metadata)) {
     for (const field of ["labels", "annotations"] as const) issues.push(...stringMapIssues(metadata[field], `metadata.${field}`, String(value.kind ?? "the object"), at));
   }
   if (isPlainObject(metadata) && metadata.namespace !== undefined && (typeof metadata.namespace !== "string" || !isDnsSubdomain(metadata.namespace))) {
-    issues.push({ ...at, message: `metadata.namespace ${JSON.stringify(metadata.namespace)} is not a valid namespace name` });
+    issues.push({ ...at, message: `metadata.namespace ${typeof metadata.namespace === "string" ? quoteInput(metadata.namespace) : quoteInput(JSON.stringify(metadata.namespace) ?? "")} is not a valid namespace name` });
   }
   return issues;
 }

@@ -1,3 +1,4 @@
+import { clipMiddle } from "../util/quote.js";
 import { ChartInvalid } from "../chart/errors.js";
 import type { HelmChart } from "../chart/helm/chart.js";
 import { HelmError } from "../chart/helm/errors.js";
@@ -59,7 +60,8 @@ function renderHelmFiles(helm: HelmChart, input: EngineInput): { files: Rendered
  * message is kept, and the original error is the `cause`.
  */
 function asBerthError(chart: string, e: unknown): unknown {
-  if (e instanceof TemplateError) return new RenderError(chart, [{ ...templateLocation(e.message), message: e.message }], { cause: e });
+  // Nested includes repeat Go's whole message per level: keep its start and its end (the cause).
+  if (e instanceof TemplateError) return new RenderError(chart, [{ ...templateLocation(e.message), message: clipMiddle(e.message) }], { cause: e });
   if (e instanceof HelmError) {
     if (e.code === "HelmValuesSchema") return new ValuesInvalid(`values of chart ${chart}`, [{ message: e.message }], { cause: e });
     return new ChartInvalid(chart, [{ message: e.message }], { cause: e });

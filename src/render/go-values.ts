@@ -3,7 +3,9 @@ import { HelmError } from "../chart/helm/errors.js";
 import { parseSetInto } from "../chart/helm/strvals.js";
 import { BerthError } from "../errors.js";
 import { isPlainObject, stackOverrides } from "../values/coalesce.js";
+import { unusableData } from "../util/plain-data.js";
 import { ValuesInvalid } from "../values/errors.js";
+import { shownSetExpression } from "../values/set-syntax.js";
 import type { Values } from "../model/values.js";
 import type { UserValuesInput } from "../values/user-values.js";
 import { readYamlMap } from "../chart/helm/yaml-read.js";
@@ -23,6 +25,9 @@ export async function collectHelmUserValues(input: UserValuesInput): Promise<Val
   const inCode: unknown[] = input.values === undefined ? [] : Array.isArray(input.values) ? input.values : [input.values];
   inCode.forEach((layer, i) => {
     if (!isPlainObject(layer)) throw new ValuesInvalid("values given in code", [{ path: `values[${i}]`, message: "must be an object of values" }]);
+    // A cycle, a function, a `__proto__` key or absurd nesting: refused before merging walks into it.
+    const unusable = unusableData(layer);
+    if (unusable) throw new ValuesInvalid("values given in code", [{ path: unusable.path, message: `${unusable.path} ${unusable.problem}` }]);
     merged = stackOverrides(merged, layer);
   });
   const issues = [];
@@ -31,7 +36,8 @@ export async function collectHelmUserValues(input: UserValuesInput): Promise<Val
       parseSetInto(expression, merged);
     } catch (e) {
       if (!(e instanceof HelmError)) throw e;
-      issues.push({ path: expression, message: `${e.message}; write key=value, e.g. image.tag=1.27` });
+      // Values are not shown: one may be a password.
+      issues.push({ source: `--set ${shownSetExpression(expression)}`, message: `${e.message.length > 300 ? `${e.message.slice(0, 300)}…` : e.message}; write key=value, e.g. image.tag=1.27` });
     }
   }
   if (issues.length > 0) throw new ValuesInvalid("--set values", issues);

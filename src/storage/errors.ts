@@ -1,3 +1,4 @@
+import { quoteInput } from "../util/quote.js";
 import { BerthError } from "../errors.js";
 
 /** No record of this release (or of this revision of it) exists. */
@@ -113,7 +114,7 @@ export class InvalidReleaseName extends BerthError {
   ) {
     super(
       "InvalidReleaseName",
-      `invalid release name "${releaseName}": ${problem}. Use at most 53 lowercase letters, digits and '-', starting and ending with a letter or digit.`,
+      `invalid release name ${quoteInput(releaseName)}: ${problem}. Use at most 53 lowercase letters, digits and '-', starting and ending with a letter or digit.`,
     );
   }
 }

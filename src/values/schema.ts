@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { Issue } from "../model/issue.js";
-import type { JsonSchema, ValuesValidator } from "../chart/types.js";
+import type { JsonSchema, ValuesValidator, ValuesViolation } from "../chart/types.js";
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -12,15 +12,25 @@ const compiled = new WeakMap<object, ValidateFunction>();
  * @param pathPrefix - prepended to each path, e.g. `redis.` for a subchart's values
  */
 export function validateValues(schema: JsonSchema | ValuesValidator, values: unknown, source: string, pathPrefix = ""): Issue[] {
-  if (typeof schema === "function") {
-    return schema(values).map((v) => ({ source, path: joinPath(pathPrefix, v.path), message: v.message }));
-  }
+  if (typeof schema === "function") return validateWith(schema, values, source, pathPrefix);
   if (typeof schema === "boolean") {
     return schema ? [] : [{ source, path: pathPrefix.replace(/\.$/, ""), message: "the schema rejects every value" }];
   }
   const validate = compile(schema, source);
   if (validate(values)) return [];
   return (validate.errors ?? []).map((error) => ({ source, path: joinPath(pathPrefix, errorPath(error)), message: errorMessage(error) }));
+}
+
+/** Runs a validator function; one that throws or returns no list of violations is itself an issue. */
+function validateWith(validator: ValuesValidator, values: unknown, source: string, pathPrefix: string): Issue[] {
+  let found: unknown;
+  try {
+    found = validator(values);
+  } catch (e) {
+    return [{ source, path: pathPrefix.replace(/\.$/, ""), message: `the values validator threw: ${String((e as Error)?.message ?? e).slice(0, 500)}` }];
+  }
+  if (!Array.isArray(found)) return [{ source, path: pathPrefix.replace(/\.$/, ""), message: `the values validator returned ${found === null ? "null" : typeof found}, not a list of violations` }];
+  return (found as ValuesViolation[]).map((v) => ({ source, path: joinPath(pathPrefix, String(v?.path ?? "")), message: String(v?.message ?? "invalid") }));
 }
 
 function compile(schema: Readonly<Record<string, unknown>>, source: string): ValidateFunction {

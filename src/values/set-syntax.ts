@@ -5,6 +5,41 @@ import type { Values } from "../model/values.js";
 type Segment = { key: string } | { index: number };
 
 const MAX_INDEX = 65_536;
+/** Helm's limit on the levels of a `--set` key (its MaxNestedNameLevel is 30 dots). */
+const MAX_SEGMENTS = 31;
+/** The most of a key or an expression an error message quotes. */
+const MAX_SHOWN = 200;
+
+/**
+ * A `--set` expression as error messages show it: every value replaced by `…` (a value may be a
+ * password, and the message may be logged), keys kept, at most 200 characters.
+ */
+export function shownSetExpression(expression: string): string {
+  let out = "";
+  let inValue = false;
+  let braces = 0;
+  for (let i = 0; i < expression.length && out.length <= MAX_SHOWN; i++) {
+    const ch = expression[i]!;
+    if (ch === "\\") {
+      if (!inValue) out += expression.slice(i, i + 2);
+      i++;
+    } else if (!inValue) {
+      out += ch === "=" ? "=…" : ch;
+      inValue = ch === "=";
+    } else if (ch === "{") braces++;
+    else if (ch === "}" && braces > 0) braces--;
+    else if (ch === "," && braces === 0) {
+      out += ",";
+      inValue = false;
+    }
+  }
+  return out.length > MAX_SHOWN ? `${out.slice(0, MAX_SHOWN)}…` : out;
+}
+
+/** A key (segment) as error messages quote it: at most 200 characters. */
+function shownKey(name: string): string {
+  return JSON.stringify(name.length > MAX_SHOWN ? `${name.slice(0, MAX_SHOWN)}…` : name);
+}
 
 /**
  * Parses Helm's `--set` syntax into a values overlay.
@@ -41,12 +76,13 @@ class SetParser {
     let name = "";
     for (;;) {
       const ch = this.text[this.pos++];
-      if (ch === undefined) this.fail(`missing '=' after key ${JSON.stringify(name)}; write key=value`);
+      if (ch === undefined) this.fail(`missing '=' after key ${shownKey(name)}; write key=value`);
       if (ch === "\\" && this.pos < this.text.length) name += this.text[this.pos++];
       else if (ch === "=" || ch === ".") {
         if (!name) this.fail("empty key segment; write e.g. a.b=c");
         if (name === "__proto__") this.fail("a key named __proto__ is not allowed");
         segments.push({ key: name });
+        if (segments.length > MAX_SEGMENTS) this.fail(`the key is nested more than ${MAX_SEGMENTS} levels deep`);
         name = "";
         if (ch === "=") return segments;
       } else if (ch === "[") {
@@ -55,13 +91,14 @@ class SetParser {
         else if (segments.length === 0) this.fail("a key cannot start with a list index; write e.g. list[0]=x");
         name = "";
         segments.push({ index: this.readIndex() });
+        if (segments.length > MAX_SEGMENTS) this.fail(`the key is nested more than ${MAX_SEGMENTS} levels deep`);
         if (this.text[this.pos] === "=") {
           this.pos++;
           return segments;
         }
         if (this.text[this.pos] === ".") this.pos++;
         else if (this.text[this.pos] !== "[") this.fail("expected '.', '[' or '=' after a list index");
-      } else if (ch === ",") this.fail(`key ${JSON.stringify(name)} has no value; write key=value`);
+      } else if (ch === ",") this.fail(`key ${shownKey(name)} has no value; write key=value`);
       else name += ch;
     }
   }
@@ -69,7 +106,7 @@ class SetParser {
   private readIndex(): number {
     const close = this.text.indexOf("]", this.pos);
     const digits = close < 0 ? "" : this.text.slice(this.pos, close);
-    if (!/^\d+$/.test(digits)) this.fail(`list index [${digits}] must be a non-negative integer`);
+    if (!/^\d+$/.test(digits)) this.fail(`list index [${digits.slice(0, MAX_SHOWN)}] must be a non-negative integer`);
     const index = Number(digits);
     if (index > MAX_INDEX) this.fail(`list index ${index} is larger than ${MAX_INDEX}`);
     this.pos = close + 1;
@@ -105,7 +142,7 @@ class SetParser {
   }
 
   private fail(reason: string): never {
-    throw new ValuesInvalid("--set values", [{ source: `--set ${this.text}`, message: `${reason} (at character ${this.pos})` }]);
+    throw new ValuesInvalid("--set values", [{ source: `--set ${shownSetExpression(this.text)}`, message: `${reason} (at character ${this.pos})` }]);
   }
 }
 
@@ -128,7 +165,7 @@ function assign(root: Values, path: readonly Segment[], value: unknown, expressi
     const next = path[i + 1];
     const slot = "key" in segment ? segment.key : segment.index;
     if ("index" in segment && !Array.isArray(container)) {
-      throw new ValuesInvalid("--set values", [{ source: `--set ${expression}`, message: "internal: list index on a map" }]);
+      throw new ValuesInvalid("--set values", [{ source: `--set ${shownSetExpression(expression)}`, message: "internal: list index on a map" }]);
     }
     const target = container as Record<string | number, unknown>;
     if (next === undefined) {

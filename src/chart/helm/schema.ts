@@ -53,17 +53,21 @@ function describe(e: ErrorObject, data: unknown): string {
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
+      return `${e.keyword}: got ${String(data)}, want ${String(p["limit"])}`;
+    // The length, never the value: it may be a password.
     case "minLength":
     case "maxLength":
+      return `${e.keyword}: got ${typeof data === "string" ? [...data].length : String(data)}, want ${String(p["limit"])}`;
     case "minItems":
     case "maxItems":
-      return `${e.keyword}: got ${String(data)}, want ${String(p["limit"])}`;
+      return `${e.keyword}: got ${Array.isArray(data) ? data.length : String(data)}, want ${String(p["limit"])}`;
     case "enum":
       return `value must be one of ${(p["allowedValues"] as unknown[]).map((x) => JSON.stringify(x)).join(", ")}`;
     case "additionalProperties":
       return `additional properties '${String(p["additionalProperty"])}' not allowed`;
     case "pattern":
-      return `'${String(data)}' does not match pattern '${String(p["pattern"])}'`;
+      // Not the value (Helm quotes it): it may be a password.
+      return `does not match pattern '${String(p["pattern"])}'`;
     default:
       return e.message ?? e.keyword;
   }
@@ -91,7 +95,7 @@ function validateOne(chart: HelmChart, values: Values): string {
   try {
     validate = compile(chart.schema);
   } catch (e) {
-    return `${chart.name()}:\n${(e as Error).message}\n`;
+    return `${chart.name()}:\n${chart.name()}/values.schema.json: ${(e as Error).message}\n`;
   }
   const data = jsonReady(values);
   if (validate(data)) return "";

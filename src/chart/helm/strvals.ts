@@ -40,6 +40,11 @@ function typed(v: string, asString: boolean): unknown {
   return v;
 }
 
+/** Helm's strvals.MaxIndex: a larger list index is refused (it would allocate the list). */
+const MAX_INDEX = 65_536;
+/** Helm's strvals.MaxNestedNameLevel: how many `.`s a key may have. */
+const MAX_NESTED_NAME_LEVEL = 30;
+
 function bad(msg: string): never {
   throw new HelmError("HelmValuesInvalid", msg);
 }
@@ -70,7 +75,7 @@ class Parser {
     return typed(v, this.asString);
   }
 
-  key(data: Values): void {
+  key(data: Values, nestedNameLevel = 0): void {
     const { v: k, last } = this.sc.until("=[,.");
     if (last === undefined) {
       if (k.length === 0) return;
@@ -87,15 +92,16 @@ class Parser {
     }
     if (last === ",") bad(`key "${k}" has no value (cannot end with ,)`);
     if (last === ".") {
+      if (++nestedNameLevel > MAX_NESTED_NAME_LEVEL) bad(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
       const inner: Values = isObj(data[k]) ? (data[k] as Values) : {};
-      this.key(inner);
+      this.key(inner, nestedNameLevel);
       if (Object.keys(inner).length === 0) bad(`key map "${k}" has no value`);
       data[k] = inner;
       return;
     }
     // last === "["
     const list = Array.isArray(data[k]) ? (data[k] as unknown[]) : [];
-    data[k] = this.listItem(list);
+    data[k] = this.listItem(list, nestedNameLevel);
   }
 
   index(): number {
@@ -103,20 +109,21 @@ class Parser {
     const i = Number(v);
     if (!/^[+-]?\d+$/.test(v)) bad(`error parsing index: strconv.Atoi: parsing ${JSON.stringify(v)}: invalid syntax`);
     if (i < 0) bad(`negative ${i} index not allowed`);
+    if (i > MAX_INDEX) bad(`index of ${i} is greater than maximum supported index of ${MAX_INDEX}`);
     return i;
   }
 
-  listItem(list: unknown[]): unknown[] {
+  listItem(list: unknown[], nestedNameLevel: number): unknown[] {
     const i = this.index();
     const { v: k, last } = this.sc.until("[.=");
     if (k.length > 0) bad(`unexpected data at end of array index: "${k}"`);
     while (list.length <= i) list.push(null);
     if (last === undefined) bad("unexpected end of input");
     if (last === "=") list[i] = this.sc.eof() ? "" : this.value();
-    else if (last === "[") list[i] = this.listItem(Array.isArray(list[i]) ? (list[i] as unknown[]) : []);
+    else if (last === "[") list[i] = this.listItem(Array.isArray(list[i]) ? (list[i] as unknown[]) : [], nestedNameLevel);
     else {
       const inner: Values = isObj(list[i]) ? (list[i] as Values) : {};
-      this.key(inner);
+      this.key(inner, nestedNameLevel);
       list[i] = inner;
     }
     return list;

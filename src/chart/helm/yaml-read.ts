@@ -8,6 +8,7 @@ import { BerthError } from "../../errors.js";
 import { resolvePlain } from "./yaml-resolve.js";
 import { formatFloat } from "../../gotemplate/float-format.js";
 import { reindentContinuations } from "./yaml-lenient.js";
+import { yamlStrictnessIssues } from "../yaml-strict.js";
 
 /** A YAML document Helm could not read; the message follows Helm's wording. */
 export class HelmYamlError extends BerthError {
@@ -38,12 +39,42 @@ function firstError(doc: Document): string | undefined {
   return `yaml: line ${line}: ${msg.charAt(0).toLowerCase()}${msg.slice(1)}`;
 }
 
+/** go-yaml v2's allowedAliasRatio: how much of a document may come from alias expansions. */
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= 400_000) return 0.99;
+  if (decodeCount >= 4_000_000) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
+}
+
 class Reader {
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+
   constructor(private readonly doc: Document) {}
 
+  /** The node an alias names; go-yaml's errors for an unknown anchor and for excessive aliasing (an alias bomb). */
+  private resolve(alias: Alias): unknown {
+    const target = alias.resolve(this.doc);
+    if (target === undefined) throw new HelmYamlError(`yaml: unknown anchor '${alias.source}' referenced`);
+    return target;
+  }
+
   node(n: unknown): RawYaml {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new HelmYamlError("yaml: document contains excessive aliasing");
+    }
     if (n === null || n === undefined) return null;
-    if (isAlias(n)) return this.node((n as Alias).resolve(this.doc));
+    if (isAlias(n)) {
+      this.aliasDepth++;
+      try {
+        return this.node(this.resolve(n as Alias));
+      } finally {
+        this.aliasDepth--;
+      }
+    }
     if (isScalar(n)) return this.scalar(n.value as string, n.type, n.tag);
     if (isSeq(n)) return n.items.map((i) => this.node(i));
     if (isMap(n)) {
@@ -54,7 +85,10 @@ class Reader {
           this.merge(pair.value, out);
           continue;
         }
-        out[this.key(this.node(k))] = this.node(pair.value);
+        const key = this.key(this.node(k));
+        // An own `__proto__` property cannot be made by assignment, and would change the map's prototype.
+        if (key === "__proto__") throw new HelmYamlError("yaml: a key named __proto__ is not supported; rename it");
+        out[key] = this.node(pair.value);
       }
       return out;
     }
@@ -62,14 +96,14 @@ class Reader {
   }
 
   merge(v: unknown, out: { [k: string]: RawYaml }): void {
-    const target = isAlias(v) ? (v as Alias).resolve(this.doc) : v;
+    const target = isAlias(v) ? this.resolve(v as Alias) : v;
     if (isMap(target)) {
       Object.assign(out, this.node(target));
     } else if (isSeq(target)) {
       // Earlier maps in the list win: apply them last.
       for (let i = target.items.length - 1; i >= 0; i--) {
         const item = target.items[i];
-        const m = isAlias(item) ? (item as Alias).resolve(this.doc) : item;
+        const m = isAlias(item) ? this.resolve(item as Alias) : item;
         if (!isMap(m)) throw new HelmYamlError("yaml: map merge requires map or sequence of maps as the value");
         Object.assign(out, this.node(m));
       }
@@ -113,6 +147,9 @@ const TAGS_MERGE = "tag:yaml.org,2002:merge";
 
 /** Parses the first YAML document of `text` into go-yaml v2 values (ints as bigint). */
 export function readYamlRaw(text: string): RawYaml {
+  // go-yaml's reader refuses control characters and YAML versions it does not know, which the `yaml` package accepts.
+  const strict = yamlStrictnessIssues(text, "")[0];
+  if (strict) throw new HelmYamlError(`error converting YAML to JSON: yaml: line ${strict.line}: ${strict.message}`);
   const options = { schema: "failsafe", uniqueKeys: false, merge: false, strict: false, keepSourceTokens: false } as const;
   // go-yaml's Unmarshal reads the first document only.
   const first = (t: string): Document => {

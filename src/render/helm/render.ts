@@ -11,6 +11,7 @@ import { ChartValue, type CapabilitiesValue } from "./objects.js";
 import { newFiles } from "./files.js";
 import { cleanupExecError, helmBaseFunctions, installRenderFunctions, type LookupFunc } from "./funcs.js";
 import type { GoFuncMap } from "../../gotemplate/value.js";
+import { decodeUtf8 } from "../../util/utf8.js";
 
 /** `.Release` as Helm builds it (a map). */
 export interface ReleaseOptions {
@@ -72,7 +73,13 @@ function collect(c: HelmChart, out: Map<string, Renderable>, parent: Record<stri
   const library = c.metadata.Type.toLowerCase() === "library";
   for (const t of c.templates) {
     if (library && !(t.name.split("/").pop() ?? "").startsWith("_")) continue;
-    out.set(`${base}/${t.name}`, { text: Buffer.from(t.data).toString("utf8"), vals: next, basePath: `${base}/templates` });
+    const decoded = decodeUtf8(t.data);
+    // go-yaml refuses bytes that are not UTF-8 in what a template renders (NOTES.txt is not YAML).
+    if ("badLine" in decoded && !t.name.endsWith("NOTES.txt")) {
+      throw new TemplateError("TemplateParseError", `template: ${base}/${t.name}:${decoded.badLine}: the file is not valid UTF-8 text (is it a binary file?); save it as UTF-8`);
+    }
+    const text = "text" in decoded ? decoded.text : Buffer.from(t.data).toString("utf8");
+    out.set(`${base}/${t.name}`, { text, vals: next, basePath: `${base}/templates` });
   }
   return next;
 }

@@ -2,6 +2,7 @@ import { parseAllDocuments, type Document } from "yaml";
 import type { Issue } from "../../model/issue.js";
 import { buildFromTemplate } from "./fast-build.js";
 import { lineText } from "./line-index.js";
+import { yamlStrictnessProblems } from "../../chart/yaml-strict.js";
 import { booleanKeyWarnings, parseCached } from "./parse-cache.js";
 import type { Slot } from "./placeholders.js";
 import { outputOffset, splitDocuments } from "./split.js";
@@ -33,6 +34,9 @@ export interface ParsedOutput {
  * YAML errors (or that is not split safely) is parsed whole, so messages are unchanged.
  */
 export function parseOutput(output: MustacheOutput): ParsedOutput {
+  // Control characters and unknown YAML versions: the `yaml` package reads them, Kubernetes' YAML readers do not.
+  const strict = yamlStrictnessProblems(output.text);
+  if (strict.length > 0) return { documents: [], issues: strict.map((p) => ({ ...output.locate(p.lineOffset), message: p.message })), warnings: [] };
   const chunks = splitDocuments(output.text);
   const parsed = chunks?.map((chunk) => parseCached(chunk.key));
   if (!chunks || !parsed || parsed.some((docs) => docs === undefined)) return parseWhole(output);
@@ -89,9 +93,13 @@ export function parseWhole(output: MustacheOutput): ParsedOutput {
   return result;
 }
 
+/** The most of a rendered line an error message quotes. */
+const MAX_SHOWN_LINE = 200;
+
 function syntaxIssue(output: MustacheOutput, offset: number, message: string): Issue {
   const at = output.locate(offset);
   const renderedLine = output.text.slice(0, offset).split("\n").length;
-  const shown = lineText(output.text, renderedLine).replace(/[\uE000-\uE001]/g, (c) => (c === "\uE000" ? "⟦" : "⟧"));
+  const full = lineText(output.text, renderedLine).replace(/[\uE000-\uE001]/g, (c) => (c === "\uE000" ? "⟦" : "⟧"));
+  const shown = full.length > MAX_SHOWN_LINE ? `${full.slice(0, MAX_SHOWN_LINE)}… (${full.length - MAX_SHOWN_LINE} more characters)` : full;
   return { ...at, message: `YAML syntax error: ${message.split("\n")[0]} — rendered line ${renderedLine}: ${JSON.stringify(shown)}` };
 }

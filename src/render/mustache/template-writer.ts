@@ -62,8 +62,8 @@ export class TemplateWriter extends Mustache.Writer {
     try {
       text = this.render(args.text, args.view, { ...args.partials });
     } catch (error) {
-      const where = error instanceof SyntaxFailure ? error : new SyntaxFailure(args.source, args.text, error);
-      this.issues.push(where.issue());
+      if (error instanceof PartialLoop) this.issues.push(error.issue);
+      else this.issues.push((error instanceof SyntaxFailure ? error : new SyntaxFailure(args.source, args.text, error)).issue());
       text = "";
       this.segments = [];
     }
@@ -104,6 +104,9 @@ export class TemplateWriter extends Mustache.Writer {
     const indentation = token[4];
     const text = Number(token[5]) === 0 && indentation ? this.indentPartial(partial, indentation, Boolean(token[6])) : partial;
     const source = this.partialSources[name] ?? name;
+    if (this.stack.length > MAX_PARTIAL_DEPTH) {
+      throw new PartialLoop({ ...this.where(token), message: `partials nest more than ${MAX_PARTIAL_DEPTH} deep at partial "${name}" (${source}): a partial includes itself, directly or through other partials` });
+    }
     this.stack.push({ source, text });
     try {
       let tokens: Token[];
@@ -137,6 +140,16 @@ export class TemplateWriter extends Mustache.Writer {
   private missing(token: Token): void {
     if (!this.strict) return;
     this.issues.push({ ...this.where(token), path: token[1], message: `no value for {{${token[1]}}}: set it in values (or give a default in values.yaml), or render with strict: false` });
+  }
+}
+
+/** How deep partials may include partials: deeper is a partial that includes itself (it would overflow the stack). */
+const MAX_PARTIAL_DEPTH = 64;
+
+/** Partials that include themselves; carries the issue naming the partial. */
+class PartialLoop extends Error {
+  constructor(readonly issue: Issue) {
+    super(issue.message);
   }
 }
 
