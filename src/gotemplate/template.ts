@@ -33,6 +33,16 @@ let parseCacheSize = 0;
 const PARSE_CACHE_MAX = 20000;
 
 /**
+ * Forgets every parsed text (benchmarks time renders as if each chart were seen for the first
+ * time; parsing is otherwise cached across sets for the life of the process).
+ * @internal
+ */
+export function clearParseCache(): void {
+  parseCache.clear();
+  parseCacheSize = 0;
+}
+
+/**
  * A set of named Go templates.
  *
  * @example

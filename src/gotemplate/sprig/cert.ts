@@ -1,5 +1,6 @@
 // Sprig's certificate functions: X.509 v3 certificates built as Go's x509.CreateCertificate builds them.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from "node:crypto";
+import { rsaPrivateKey } from "./keypool.js";
+import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, X509Certificate, type KeyObject } from "node:crypto";
 import { isIP } from "node:net";
 import { GoStruct, typeName } from "../value.js";
 import { bits, boolTrue, children, integer, octets, oid, oidText, pem, pemDecode, read, seq, set, tlv } from "./der.js";
@@ -74,7 +75,7 @@ export function parsePrivateKeyPem(text: string): KeyObject {
 }
 
 function rsaKey(): KeyObject {
-  return generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+  return rsaPrivateKey(2048);
 }
 
 /** An X.509 Name with only a CommonName, as pkix.Name marshals it. */

@@ -1,3 +1,4 @@
+import { rsaPrivateKey } from "./keypool.js";
 import { createCipheriv, createDecipheriv, createHash, createHmac, generateKeyPairSync, randomBytes, randomInt, randomUUID, scryptSync } from "node:crypto";
 import type { GoFunc } from "../value.js";
 import { int, sig, str, utf8Decode } from "./conv.js";
@@ -116,7 +117,7 @@ function genPrivateKey(typ: string): string {
   switch (typ) {
     case "":
     case "rsa":
-      return keyPem(generateKeyPairSync("rsa", { modulusLength: 4096 }).privateKey);
+      return keyPem(rsaPrivateKey(4096));
     case "dsa":
       return keyPem(generateKeyPairSync("dsa", { modulusLength: 2048, divisorLength: 256 }).privateKey);
     case "ecdsa":

@@ -31,6 +31,11 @@ function translate(expr: string): GoRegexp {
 
 const cache = new Map<string, GoRegexp | SprigError>();
 
+/** Forgets the compiled expressions (for benchmarks that time cold renders). @internal */
+export function clearRegexpCache(): void {
+  cache.clear();
+}
+
 /** regexp.Compile with a cache (templates call the same expressions over and over). */
 export function compile(expr: string): GoRegexp {
   let r = cache.get(expr);

@@ -41,6 +41,14 @@ test("GIVEN a file with several documents WHEN split THEN documents are trimmed 
   assert.deepEqual(splitManifests("---\na: 1\n---\n\n# c\n---\nb: 2\n"), ["a: 1", "# c", "b: 2"]);
 });
 
+test("GIVEN separators the regexp (?:^|\\s*\\n)---\\s* treats specially WHEN split THEN the same pieces as Go's Split", () => {
+  // "---" right after a consumed separator is content; "----" leaves a "-"; blanks before "\n---" go with the separator
+  assert.deepEqual(splitManifests("a: 1\n---\n---\nb: 2"), ["a: 1", "---\nb: 2"]);
+  assert.deepEqual(splitManifests("a: 1 \t\n\n----x: 1"), ["a: 1", "-x: 1"]);
+  assert.deepEqual(splitManifests("x---\ny: ---"), ["x---\ny: ---"]);
+  assert.deepEqual(splitManifests("a" + " ".repeat(200000) + "\n---\nb"), ["a", "b"]);
+});
+
 test("GIVEN manifests of several kinds WHEN sorted THEN install order, hooks apart", () => {
   const files = new Map([
     ["c/templates/a.yaml", "kind: Deployment\nmetadata:\n  name: d\n---\nkind: Service\nmetadata:\n  name: s\n"],
