@@ -131,7 +131,7 @@ export { generateValuesTypes } from "./typegen/generate.js";
 export type { GenerateValuesTypesOptions } from "./typegen/generate.js";
 export { TypegenError } from "./typegen/errors.js";
 export type { TypegenErrorCode } from "./typegen/errors.js";
-export { InvalidNamespace } from "./actions/prepare.js";
+export { InvalidNamespace } from "./storage/errors.js";
 export type { PerformDeployOptions } from "./actions/perform-deploy.js";
 export type { ApplyOptions, DeleteOptions, KubeApi, ListOptions, ListResult, PodLogOptions, ResourceInfo, WatchEvent } from "./kube/types.js";
 export type { ObjectRef } from "./model/ref.js";
@@ -139,7 +139,7 @@ export type { LoadedKubeConfig } from "./kube/config.js";
 export type { KubeRequest, KubeResponse, KubeTransport, RequestObserver, RetryOptions } from "./kube/transport.js";
 export type { ApiStatus } from "./kube/errors.js";
 export type { BinaryOptions } from "./local/binaries.js";
-export type { ReleaseState } from "./actions/prepare.js";
+export type { ReleaseState } from "./storage/release-state.js";
 
 // type-checking a deploy script before it runs
 export { typecheckScript } from "./runner/typecheck.js";

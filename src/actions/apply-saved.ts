@@ -9,7 +9,8 @@ import type { Configuration } from "./configuration.js";
 import type { DeployArgs, DeployResult } from "./deploy.js";
 import type { DeployEvent } from "./events.js";
 import { performDeploy, type PerformDeployOptions } from "./perform-deploy.js";
-import { liveLock, prepareDeploy, releaseState, type PrepareOptions, type ReleaseState } from "./prepare.js";
+import { prepareDeploy, type PrepareOptions } from "./prepare.js";
+import { liveLock, releaseState, type ReleaseState } from "../storage/release-state.js";
 
 /**
  * A saved plan cannot be applied as it is: it carries no release draft (`plan.payload.release`),

@@ -44,11 +44,3 @@ export class PlanNotApproved extends BerthError {
     super("PlanNotApproved", `the plan for ${release} was not approved; nothing was changed`);
   }
 }
-
-/** A namespace that is not a DNS-1123 label (empty, too long, or with invalid characters). */
-export class InvalidNamespace extends BerthError {
-  /** @param namespace - the namespace given */
-  constructor(namespace: string) {
-    super("InvalidNamespace", `namespace ${JSON.stringify(namespace)} is invalid: use lowercase letters, digits and '-', 1 to 63 characters`);
-  }
-}

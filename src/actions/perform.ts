@@ -18,8 +18,8 @@ import { OperationFailed } from "./errors.js";
 import type { DeployEvent } from "./events.js";
 import { withRuns } from "./hook-runs.js";
 import { scrubberOf, scrubbingListener, scrubError } from "./scrub.js";
-import { LeaseKeeper } from "./lease-keeper.js";
-import type { ReleaseState } from "./prepare.js";
+import { LeaseKeeper } from "../storage/lease-keeper.js";
+import type { ReleaseState } from "../storage/release-state.js";
 
 /** How long to wait for readiness. */
 export interface WaitSettings {
