@@ -4,7 +4,7 @@ import { BerthError } from "../errors.js";
 import { checkPlanFresh } from "../plan/fresh.js";
 import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import { ReleaseLocked } from "../storage/errors.js";
-import { assertApplicable } from "./blocking.js";
+import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployArgs, DeployResult } from "./deploy.js";
 import type { DeployEvent } from "./events.js";

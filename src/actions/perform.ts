@@ -17,7 +17,7 @@ import type { Configuration } from "./configuration.js";
 import { OperationFailed } from "./errors.js";
 import type { DeployEvent } from "./events.js";
 import { withRuns } from "./hook-runs.js";
-import { scrubberOf, scrubbingListener, scrubError } from "./scrub.js";
+import { scrubberOf, scrubbingListener, scrubError } from "../plan/scrub.js";
 import { LeaseKeeper } from "../storage/lease-keeper.js";
 import type { ReleaseState } from "../storage/release-state.js";
 

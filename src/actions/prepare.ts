@@ -13,7 +13,7 @@ import type { Configuration } from "./configuration.js";
 import { failedInstallLeftovers, upgradeBase } from "../storage/prune-base.js";
 import { assertChartUnchanged } from "../chart/package/release-chart.js";
 import { planChartRef } from "../plan/chart-ref.js";
-import { scopeByDiscovery } from "./scope.js";
+import { scopeByDiscovery } from "../plan/scope.js";
 import { checkCallArgs } from "./call-args.js";
 import { renderWith, type TemplateArgs } from "./template.js";
 import { clusterReader } from "./cluster-reader.js";

@@ -1,6 +1,6 @@
 import type { Release } from "../storage/release.js";
 import { ReleaseNotFound } from "../storage/errors.js";
-import { assertApplicable } from "./blocking.js";
+import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
 import type { DeployResult } from "./deploy.js";
