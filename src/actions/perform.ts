@@ -16,7 +16,7 @@ import { waitForReady } from "../wait/wait.js";
 import type { Configuration } from "./configuration.js";
 import { OperationFailed } from "./errors.js";
 import type { DeployEvent } from "./events.js";
-import { withRuns } from "./hook-runs.js";
+import { withRuns } from "../hooks/record.js";
 import { scrubberOf, scrubbingListener, scrubError } from "../plan/scrub.js";
 import { LeaseKeeper } from "../storage/lease-keeper.js";
 import type { ReleaseState } from "../storage/release-state.js";
