@@ -14,7 +14,7 @@ import type { ReleaseDraft } from "../storage/lock.js";
 import { parseDuration } from "../wait/duration.js";
 import { waitForReady } from "../wait/wait.js";
 import type { Configuration } from "./configuration.js";
-import { OperationFailed } from "./errors.js";
+import { OperationFailed } from "../apply/errors.js";
 import type { DeployEvent } from "./events.js";
 import { withRuns } from "../hooks/record.js";
 import { scrubberOf, scrubbingListener, scrubError } from "../plan/scrub.js";

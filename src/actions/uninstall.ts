@@ -16,7 +16,7 @@ import { unionObjects } from "../storage/prune-base.js";
 import type { ReleaseStore } from "../storage/store.js";
 import type { Release, ReleaseStatus } from "../storage/release.js";
 import { operationSignal } from "../util/signal.js";
-import { OperationFailed } from "./errors.js";
+import { OperationFailed } from "../apply/errors.js";
 import type { DeployEvent } from "./events.js";
 import { durationMs } from "./perform.js";
 import { liveLock, releaseState } from "../storage/release-state.js";
