@@ -4,12 +4,13 @@ import { BerthError } from "../errors.js";
 import { checkPlanFresh } from "../plan/fresh.js";
 import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import { ReleaseLocked } from "../storage/errors.js";
-import { assertApplicable } from "./blocking.js";
+import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployArgs, DeployResult } from "./deploy.js";
 import type { DeployEvent } from "./events.js";
 import { performDeploy, type PerformDeployOptions } from "./perform-deploy.js";
-import { liveLock, prepareDeploy, releaseState, type PrepareOptions, type ReleaseState } from "./prepare.js";
+import { prepareDeploy, type PrepareOptions } from "./prepare.js";
+import { liveLock, releaseState, type ReleaseState } from "../storage/release-state.js";
 
 /**
  * A saved plan cannot be applied as it is: it carries no release draft (`plan.payload.release`),

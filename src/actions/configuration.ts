@@ -8,7 +8,7 @@ import { memoryDriver } from "../storage/memory.js";
 import { secretDriver } from "../storage/secret.js";
 import { ReleaseStore } from "../storage/store.js";
 import { isDns1123Label } from "../util/dns.js";
-import { InvalidNamespace } from "./errors.js";
+import { InvalidNamespace } from "../storage/errors.js";
 
 /** Where release records are kept. `secret` is Helm's default and format. */
 export type StorageKind = "secret" | "configmap" | "memory";

@@ -2,10 +2,10 @@ import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import { refOf } from "../wait/events.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployResult } from "./deploy.js";
-import { OperationFailed, type RecoveryOutcome } from "./errors.js";
+import { OperationFailed, type RecoveryOutcome } from "../apply/errors.js";
 import { performOperation, type PerformOptions } from "./perform.js";
-import { scrubberOf, scrubError } from "./scrub.js";
-import type { ReleaseState } from "./prepare.js";
+import { scrubberOf, scrubError } from "../plan/scrub.js";
+import type { ReleaseState } from "../storage/release-state.js";
 import { rollback } from "./rollback.js";
 import { uninstall } from "./uninstall.js";
 

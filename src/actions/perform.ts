@@ -14,12 +14,12 @@ import type { ReleaseDraft } from "../storage/lock.js";
 import { parseDuration } from "../wait/duration.js";
 import { waitForReady } from "../wait/wait.js";
 import type { Configuration } from "./configuration.js";
-import { OperationFailed } from "./errors.js";
+import { OperationFailed } from "../apply/errors.js";
 import type { DeployEvent } from "./events.js";
-import { withRuns } from "./hook-runs.js";
-import { scrubberOf, scrubbingListener, scrubError } from "./scrub.js";
-import { LeaseKeeper } from "./lease-keeper.js";
-import type { ReleaseState } from "./prepare.js";
+import { withRuns } from "../hooks/record.js";
+import { scrubberOf, scrubbingListener, scrubError } from "../plan/scrub.js";
+import { LeaseKeeper } from "../storage/lease-keeper.js";
+import type { ReleaseState } from "../storage/release-state.js";
 
 /** How long to wait for readiness. */
 export interface WaitSettings {

@@ -1,4 +1,3 @@
-import { isDns1123Label } from "../util/dns.js";
 import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
 import type { KubeApi } from "../kube/types.js";
@@ -6,59 +5,19 @@ import { computePlan, type PlanInput, type PlanOptions } from "../plan/compute.j
 import { sensitiveValuePaths } from "../plan/schema-sensitive.js";
 import type { Plan } from "../plan/types.js";
 import type { RenderResult } from "../model/rendered.js";
-import type { StoredRelease } from "../storage/driver.js";
-import { validateReleaseName } from "../storage/name.js";
-import { isLockStatus, type Release } from "../storage/release.js";
-import type { ReleaseStore } from "../storage/store.js";
+import type { Release } from "../storage/release.js";
 import { stackOverrides } from "../values/coalesce.js";
 import type { Values } from "../model/values.js";
 import { collectUserValues } from "../values/user-values.js";
 import type { Configuration } from "./configuration.js";
-import { failedInstallLeftovers, upgradeBase } from "./prune-base.js";
+import { failedInstallLeftovers, upgradeBase } from "../storage/prune-base.js";
 import { assertChartUnchanged } from "../chart/package/release-chart.js";
 import { planChartRef } from "../plan/chart-ref.js";
-import { scopeByDiscovery } from "./scope.js";
-import { storedWithNamespace } from "./record-namespace.js";
+import { scopeByDiscovery } from "../plan/scope.js";
 import { checkCallArgs } from "./call-args.js";
 import { renderWith, type TemplateArgs } from "./template.js";
 import { clusterReader } from "./cluster-reader.js";
-
-// Defined with the other action errors so that the configuration (and `berth list`) need not load the planner.
-export { InvalidNamespace } from "./errors.js";
-import { InvalidNamespace } from "./errors.js";
-
-/** Where a release stands before an operation: its store and its latest and last deployed revisions. */
-export interface ReleaseState {
-  /** The release's name. */
-  readonly name: string;
-  /** The release's namespace (the one given, else the configuration's). */
-  readonly namespace: string;
-  /** The store of the release's records, in its namespace. */
-  readonly store: ReleaseStore;
-  /** The latest revision, any status. */
-  readonly latest: StoredRelease | undefined;
-  /** The latest `deployed` revision: what an upgrade starts from and an atomic deploy returns to. */
-  readonly lastDeployed: StoredRelease | undefined;
-}
-
-/** Reads a release's state (Helm-written records get the release namespace on their objects). */
-export async function releaseState(config: Configuration, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseState> {
-  validateReleaseName(name);
-  const ns = namespace ?? config.namespace;
-  if (!isDns1123Label(ns) || ns.length > 63) throw new InvalidNamespace(ns);
-  const store = config.storeFor(ns);
-  const opts = signal ? { signal } : {};
-  const latest = storedWithNamespace(await store.last(name, opts), ns);
-  const lastDeployed = latest?.release.status === "deployed" ? latest : storedWithNamespace(await store.lastDeployed(name, opts), ns);
-  return { name, namespace: ns, store, latest, lastDeployed };
-}
-
-/** The release's live lock, when its latest revision holds the lock (`pending-*`, `uninstalling`) and it has not expired. */
-export function liveLock(state: ReleaseState, now = Date.now()): { holder: string; since: string } | undefined {
-  const latest = state.latest?.release;
-  if (!latest || !isLockStatus(latest.status) || !latest.lock) return undefined;
-  return Date.parse(latest.lock.expiresAt) > now ? { holder: latest.lock.holder, since: latest.lock.acquiredAt } : undefined;
-}
+import { liveLock, releaseState, type ReleaseState } from "../storage/release-state.js";
 
 /** What the cluster offers, for `Capabilities` in templates. */
 export async function clusterCapabilities(kube: KubeApi): Promise<{ kubeVersion: string; apiVersions: string[] }> {

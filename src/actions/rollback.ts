@@ -1,14 +1,15 @@
 import type { Release } from "../storage/release.js";
 import { ReleaseNotFound } from "../storage/errors.js";
-import { assertApplicable } from "./blocking.js";
+import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
 import type { DeployResult } from "./deploy.js";
 import { performOperation, type PerformOptions } from "./perform.js";
-import { withRecordNamespace } from "./record-namespace.js";
-import { planRelease, releaseState } from "./prepare.js";
+import { withRecordNamespace } from "../storage/record-namespace.js";
+import { planRelease } from "./prepare.js";
+import { releaseState } from "../storage/release-state.js";
 import { refOf } from "../wait/events.js";
-import { unionObjects } from "./prune-base.js";
+import { unionObjects } from "../storage/prune-base.js";
 
 /** How a rollback is done. */
 export interface RollbackOptions extends PerformOptions {

@@ -4,7 +4,7 @@ import { runHooks } from "../hooks/run-hooks.js";
 import { ReleaseNotFound } from "../storage/errors.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployEvent } from "./events.js";
-import { recordHookRuns } from "./hook-runs.js";
+import { recordHookRuns } from "../hooks/record.js";
 import { durationMs } from "./perform.js";
 
 /** How `test` runs. */

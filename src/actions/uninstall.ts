@@ -11,15 +11,15 @@ import { ReleaseLocked, ReleaseNotFound } from "../storage/errors.js";
 import { mapLimit } from "../util/map-limit.js";
 import { refOf } from "../wait/events.js";
 import type { Configuration } from "./configuration.js";
-import { LeaseKeeper } from "./lease-keeper.js";
-import { unionObjects } from "./prune-base.js";
+import { LeaseKeeper } from "../storage/lease-keeper.js";
+import { unionObjects } from "../storage/prune-base.js";
 import type { ReleaseStore } from "../storage/store.js";
 import type { Release, ReleaseStatus } from "../storage/release.js";
 import { operationSignal } from "../util/signal.js";
-import { OperationFailed } from "./errors.js";
+import { OperationFailed } from "../apply/errors.js";
 import type { DeployEvent } from "./events.js";
 import { durationMs } from "./perform.js";
-import { liveLock, releaseState } from "./prepare.js";
+import { liveLock, releaseState } from "../storage/release-state.js";
 
 /** How an uninstall is done. */
 export interface UninstallOptions {

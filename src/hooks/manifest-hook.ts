@@ -2,7 +2,7 @@ import { AbortedError } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
 import type { ObjectRef } from "../model/ref.js";
-import { isNamespacedByTable } from "../model/kinds.js";
+import { withNamespace } from "../model/namespace.js";
 import type { HookEvent, RenderedHook } from "../model/rendered.js";
 import { jobReadiness, podCompletion } from "../wait/basic-kinds.js";
 import { refOf, type WaitEvent } from "../wait/events.js";
@@ -69,9 +69,4 @@ async function deleteAndWait(ref: ObjectRef, ctx: ManifestHookContext): Promise<
   const signalOption = ctx.signal ? { signal: ctx.signal } : {};
   const deleted = await ctx.kube.delete(ref, { propagationPolicy: "Background", ...signalOption });
   if (deleted) await ctx.kube.waitGone(ref, { timeoutMs: ctx.timeoutMs, ...signalOption });
-}
-
-function withNamespace(object: KubeObject, namespace: string): KubeObject {
-  if (object.metadata.namespace || !isNamespacedByTable(object.apiVersion, object.kind)) return object;
-  return { ...object, metadata: { ...object.metadata, namespace } };
 }

@@ -4,6 +4,7 @@ import { objectIssues } from "./checks.js";
 import { parseHook } from "./hooks.js";
 import { compareKinds, compareText, isNamespacedByTable, type IsNamespaced } from "../model/kinds.js";
 import type { KubeObject } from "../model/object.js";
+import { withNamespace } from "../model/namespace.js";
 import type { RenderedHook, RenderedObject, RenderWarning } from "../model/rendered.js";
 
 /** A document to turn into an object, with where it came from. */
@@ -36,8 +37,7 @@ export function collectObjects(values: readonly SourcedValue[], namespace: strin
       result.issues.push(...problems);
       continue;
     }
-    const object = value as KubeObject;
-    fillNamespace(object, namespace, isNamespaced, template, result.warnings);
+    const object = fillNamespace(value as KubeObject, namespace, isNamespaced, template, result.warnings);
     const id = objectKeyOf(object);
     const first = seen.get(id);
     if (first !== undefined) {
@@ -54,18 +54,13 @@ export function collectObjects(values: readonly SourcedValue[], namespace: strin
   return result;
 }
 
-function fillNamespace(object: KubeObject, namespace: string, isNamespaced: IsNamespaced | undefined, source: string, warnings: RenderWarning[]): void {
+function fillNamespace(object: KubeObject, namespace: string, isNamespaced: IsNamespaced | undefined, source: string, warnings: RenderWarning[]): KubeObject {
   const namespaced = isNamespaced?.(object.apiVersion, object.kind) ?? isNamespacedByTable(object.apiVersion, object.kind);
-  if (namespaced) {
-    // Rebuilt so namespace sits next to name in printed manifests.
-    if (object.metadata.namespace === undefined) {
-      const { name, ...rest } = object.metadata;
-      object.metadata = { name, namespace, ...rest };
-    }
-  } else if (object.metadata.namespace !== undefined) {
-    warnings.push({ code: "NamespaceIgnored", source, message: `${object.kind} ${object.metadata.name} is cluster-scoped; its metadata.namespace was removed` });
-    delete object.metadata.namespace;
-  }
+  if (namespaced) return withNamespace(object, namespace, () => true);
+  if (object.metadata.namespace === undefined) return object;
+  warnings.push({ code: "NamespaceIgnored", source, message: `${object.kind} ${object.metadata.name} is cluster-scoped; its metadata.namespace was removed` });
+  const { namespace: _removed, ...metadata } = object.metadata;
+  return { ...object, metadata };
 }
 
 /** Install order: kind order, then namespace, then name. */

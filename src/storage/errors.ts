@@ -126,3 +126,11 @@ export class StorageKeyMismatch extends BerthError {
     super("StorageKeyMismatch", `storage key "${key}" does not name this revision; use releaseKey(name, revision), which gives "${expected}".`);
   }
 }
+
+/** A namespace that is not a DNS-1123 label (empty, too long, or with invalid characters). */
+export class InvalidNamespace extends BerthError {
+  /** @param namespace - the namespace given */
+  constructor(namespace: string) {
+    super("InvalidNamespace", `namespace ${quoteInput(namespace)} is invalid: use lowercase letters, digits and '-', 1 to 63 characters`);
+  }
+}

@@ -2,7 +2,7 @@
 // write is retried once on the re-read record, and given up (not thrown) when it conflicts again.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { recordHookRuns } from "../../src/actions/hook-runs.js";
+import { recordHookRuns } from "../../src/hooks/record.js";
 import type { HookRun } from "../../src/hooks/events.js";
 import type { Driver } from "../../src/storage/driver.js";
 import { StorageConflict } from "../../src/storage/errors.js";

@@ -1,4 +1,4 @@
-import { scrubText } from "../plan/sensitive.js";
+import { scrubText } from "./sensitive.js";
 
 /** Replaces every sensitive string in text with `(sensitive)`. */
 export type Scrubber = (text: string) => string;

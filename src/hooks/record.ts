@@ -1,4 +1,4 @@
-import type { HookRun } from "../hooks/events.js";
+import type { HookRun } from "./events.js";
 import { objectKey, objectKeyOf } from "../model/ref.js";
 import type { StoredRelease } from "../storage/driver.js";
 import { ReleaseNotFound, StorageConflict } from "../storage/errors.js";

@@ -1,9 +1,9 @@
 import type { KubeApi } from "../kube/types.js";
-import type { StoredRelease } from "../storage/driver.js";
-import { LeaseLost, ReleaseNotFound, StorageConflict } from "../storage/errors.js";
-import type { ReleaseLease, ReleaseOutcome } from "../storage/lock.js";
-import type { Release } from "../storage/release.js";
-import type { ReleaseStore } from "../storage/store.js";
+import type { StoredRelease } from "./driver.js";
+import { LeaseLost, ReleaseNotFound, StorageConflict } from "./errors.js";
+import type { ReleaseLease, ReleaseOutcome } from "./lock.js";
+import type { Release } from "./release.js";
+import type { ReleaseStore } from "./store.js";
 
 /** The `KubeApi` methods that write (unless asked for a dry run). */
 const WRITES = new Set<PropertyKey>(["apply", "create", "update", "delete"]);

@@ -1,8 +1,8 @@
 import { objectKeyOf } from "../model/ref.js";
 import type { KubeObject } from "../model/object.js";
-import type { Release } from "../storage/release.js";
-import { isPendingStatus } from "../storage/release.js";
-import { liveLock, type ReleaseState } from "./prepare.js";
+import type { Release } from "./release.js";
+import { isPendingStatus } from "./release.js";
+import { liveLock, type ReleaseState } from "./release-state.js";
 
 /** The objects of several revisions, each object once (the first revision's copy wins). */
 export function unionObjects(...releases: ReadonlyArray<Release | undefined>): Release["objects"] {

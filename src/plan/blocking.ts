@@ -1,7 +1,7 @@
-import { OwnershipConflict, PlanBlocked } from "../plan/errors.js";
-import type { Plan } from "../plan/types.js";
+import { OwnershipConflict, PlanBlocked } from "./errors.js";
+import type { Plan } from "./types.js";
 import { ReleaseLocked } from "../storage/errors.js";
-import type { ReleaseState } from "./prepare.js";
+import type { ReleaseState } from "../storage/release-state.js";
 
 /**
  * Throws when a plan must not be applied: `ReleaseLocked` when another operation holds the lock,

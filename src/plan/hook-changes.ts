@@ -1,5 +1,5 @@
 import { objectKeyOf } from "../model/ref.js";
-import { sortKeys } from "../plan/normalize.js";
+import { sortKeys } from "./normalize.js";
 import type { RenderedHook } from "../model/rendered.js";
 import type { Release } from "../storage/release.js";
 

@@ -1,6 +1,6 @@
 import { UnknownKind } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
-import { crdGroupKind, groupKind } from "../plan/context.js";
+import { crdGroupKind, groupKind } from "./context.js";
 import type { RenderedObject, RenderResult } from "../model/rendered.js";
 
 /** `group|Kind` of the cluster-scoped kinds the charts' own CRDs define. */

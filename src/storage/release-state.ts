@@ -1,0 +1,51 @@
+import { isDns1123Label } from "../util/dns.js";
+import type { StoredRelease } from "./driver.js";
+import { InvalidNamespace } from "./errors.js";
+import { validateReleaseName } from "./name.js";
+import { storedWithNamespace } from "./record-namespace.js";
+import { isLockStatus } from "./release.js";
+import type { ReleaseStore } from "./store.js";
+
+/** Where a release stands before an operation: its store and its latest and last deployed revisions. */
+export interface ReleaseState {
+  /** The release's name. */
+  readonly name: string;
+  /** The release's namespace (the one given, else the configuration's). */
+  readonly namespace: string;
+  /** The store of the release's records, in its namespace. */
+  readonly store: ReleaseStore;
+  /** The latest revision, any status. */
+  readonly latest: StoredRelease | undefined;
+  /** The latest `deployed` revision: what an upgrade starts from and an atomic deploy returns to. */
+  readonly lastDeployed: StoredRelease | undefined;
+}
+
+/** Where releases are stored: a store per namespace, and the namespace of releases that name none (a `Configuration`). */
+export interface ReleaseStores {
+  /** Namespace of releases that name none. */
+  readonly namespace: string;
+  /** The release store of a namespace. */
+  storeFor(namespace: string): ReleaseStore;
+}
+
+/**
+ * Reads a release's state (Helm-written records get the release namespace on their objects).
+ * @throws InvalidReleaseName, InvalidNamespace
+ */
+export async function releaseState(stores: ReleaseStores, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseState> {
+  validateReleaseName(name);
+  const ns = namespace ?? stores.namespace;
+  if (!isDns1123Label(ns) || ns.length > 63) throw new InvalidNamespace(ns);
+  const store = stores.storeFor(ns);
+  const opts = signal ? { signal } : {};
+  const latest = storedWithNamespace(await store.last(name, opts), ns);
+  const lastDeployed = latest?.release.status === "deployed" ? latest : storedWithNamespace(await store.lastDeployed(name, opts), ns);
+  return { name, namespace: ns, store, latest, lastDeployed };
+}
+
+/** The release's live lock, when its latest revision holds the lock (`pending-*`, `uninstalling`) and it has not expired. */
+export function liveLock(state: ReleaseState, now = Date.now()): { holder: string; since: string } | undefined {
+  const latest = state.latest?.release;
+  if (!latest || !isLockStatus(latest.status) || !latest.lock) return undefined;
+  return Date.parse(latest.lock.expiresAt) > now ? { holder: latest.lock.holder, since: latest.lock.acquiredAt } : undefined;
+}
