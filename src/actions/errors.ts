@@ -12,7 +12,7 @@ export interface RecoveryOutcome {
 
 /**
  * A deploy, rollback or uninstall failed after it began writing. The release's revision is marked
- * `failed` with the reason; `cause` is the original error (HookFailed, WaitTimeout, KubeApiError…).
+ * `failed` with the reason; `cause` is the original error (HookFailed, ReadinessTimeout, KubeApiError…).
  */
 export class OperationFailed extends BerthError {
   /** The revision marked failed. */

@@ -69,7 +69,7 @@ export interface ResourceInfo {
  * The operations berth performs on the API server. Bodies go out exactly as given
  * (no model serialisation); every call takes an AbortSignal.
  * Errors: `KubeApiError` (with `status` and `reason`: NotFound, AlreadyExists, Conflict, Invalid…),
- * `KubeUnreachableError`, `AbortedError`.
+ * `KubeUnreachable`, `Aborted`.
  */
 export interface KubeApi {
   /** Server-side apply (PATCH application/apply-patch+yaml, fieldValidation=Strict); returns the resulting object. */

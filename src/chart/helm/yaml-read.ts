@@ -10,7 +10,7 @@ import { formatFloat } from "../../gotemplate/float-format.js";
 import { reindentContinuations } from "./yaml-lenient.js";
 
 /** A YAML document Helm could not read; the message follows Helm's wording. */
-export class HelmYamlError extends BerthError {
+export class HelmYamlInvalid extends BerthError {
   constructor(message: string) {
     super("HelmYamlInvalid", message);
   }
@@ -58,7 +58,7 @@ class Reader {
       }
       return out;
     }
-    throw new HelmYamlError("yaml: unsupported node");
+    throw new HelmYamlInvalid("yaml: unsupported node");
   }
 
   merge(v: unknown, out: { [k: string]: RawYaml }): void {
@@ -70,10 +70,10 @@ class Reader {
       for (let i = target.items.length - 1; i >= 0; i--) {
         const item = target.items[i];
         const m = isAlias(item) ? (item as Alias).resolve(this.doc) : item;
-        if (!isMap(m)) throw new HelmYamlError("yaml: map merge requires map or sequence of maps as the value");
+        if (!isMap(m)) throw new HelmYamlInvalid("yaml: map merge requires map or sequence of maps as the value");
         Object.assign(out, this.node(m));
       }
-    } else throw new HelmYamlError("yaml: map merge requires map or sequence of maps as the value");
+    } else throw new HelmYamlInvalid("yaml: map merge requires map or sequence of maps as the value");
   }
 
   key(k: RawYaml): string {
@@ -90,7 +90,7 @@ class Reader {
         if (k === -Infinity) return "-.inf";
         return formatFloat(Math.fround(k), "g", -1);
     }
-    throw new HelmYamlError(`error converting YAML to JSON: unsupported map key of type: ${k === null ? "<nil>" : "map"}`);
+    throw new HelmYamlInvalid(`error converting YAML to JSON: unsupported map key of type: ${k === null ? "<nil>" : "map"}`);
   }
 
   scalar(value: string, type: string | undefined, tag: string | undefined): RawYaml {
@@ -102,7 +102,7 @@ class Reader {
     if (want === "binary") return Buffer.from(value.replace(/\s+/g, ""), "base64").toString("utf8");
     const r = resolvePlain(value);
     if (want && want !== r.tag && !(want === "float" && r.tag === "int") && !(want === "str")) {
-      throw new HelmYamlError(`yaml: cannot decode !!${r.tag} \`${value}\` as a !!${want}`);
+      throw new HelmYamlInvalid(`yaml: cannot decode !!${r.tag} \`${value}\` as a !!${want}`);
     }
     if (want === "float" && r.tag === "int") return Number(r.value);
     return r.tag === "merge" || r.tag === "timestamp" ? value : r.value;
@@ -129,7 +129,7 @@ export function readYamlRaw(text: string): RawYaml {
       err = undefined;
     }
   }
-  if (err) throw new HelmYamlError(`error converting YAML to JSON: ${err}`);
+  if (err) throw new HelmYamlInvalid(`error converting YAML to JSON: ${err}`);
   return new Reader(doc).node(doc.contents);
 }
 
@@ -137,7 +137,7 @@ export function readYamlRaw(text: string): RawYaml {
 export function jsonRoundTrip(v: RawYaml): unknown {
   if (typeof v === "bigint") return Number(v);
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new HelmYamlError(`error converting YAML to JSON: json: unsupported value: ${v !== v ? "NaN" : v > 0 ? "+Inf" : "-Inf"}`);
+    if (!Number.isFinite(v)) throw new HelmYamlInvalid(`error converting YAML to JSON: json: unsupported value: ${v !== v ? "NaN" : v > 0 ? "+Inf" : "-Inf"}`);
     return v;
   }
   if (Array.isArray(v)) return v.map(jsonRoundTrip);
@@ -158,7 +158,7 @@ export function readYamlMap(text: string): Record<string, unknown> {
   if (raw === null) return {};
   if (typeof raw !== "object" || Array.isArray(raw)) {
     const kind = Array.isArray(raw) ? "array" : typeof raw === "string" ? "string" : typeof raw === "boolean" ? "bool" : "number";
-    throw new HelmYamlError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`);
+    throw new HelmYamlInvalid(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`);
   }
   return jsonRoundTrip(raw) as Record<string, unknown>;
 }
@@ -169,7 +169,7 @@ export function readYamlArray(text: string): unknown[] {
   if (raw === null) return [];
   if (!Array.isArray(raw)) {
     const kind = typeof raw === "object" ? "object" : typeof raw === "string" ? "string" : typeof raw === "boolean" ? "bool" : "number";
-    throw new HelmYamlError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type []interface {}`);
+    throw new HelmYamlInvalid(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type []interface {}`);
   }
   return jsonRoundTrip(raw) as unknown[];
 }

@@ -5,7 +5,7 @@
  */
 import type { HelmChart } from "../../chart/helm/chart.js";
 import { TemplateSet } from "../../gotemplate/template.js";
-import { TemplateError } from "../../gotemplate/errors.js";
+import { TemplateParseError } from "../../gotemplate/errors.js";
 import { isTable } from "../../chart/helm/coalesce.js";
 import { ChartValue, type CapabilitiesValue } from "./objects.js";
 import { newFiles } from "./files.js";
@@ -80,8 +80,8 @@ function collect(c: HelmChart, out: Map<string, Renderable>, parent: Record<stri
 function cleanupParseError(filename: string, e: unknown): Error {
   const msg = e instanceof Error ? e.message : String(e);
   const tokens = msg.split(": ");
-  if (tokens.length === 1) return new TemplateError("TemplateParseError", `parse error in (${filename}): ${msg}`, { cause: e });
-  return new TemplateError("TemplateParseError", `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, { cause: e });
+  if (tokens.length === 1) return new TemplateParseError(`parse error in (${filename}): ${msg}`, { cause: e });
+  return new TemplateParseError(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, { cause: e });
 }
 
 /** Renders every template of a chart tree; returns file name → text (partials excluded). */
