@@ -1,4 +1,79 @@
 /**
+ * Every failure code, one per error class of the same name (e.g. `"ValuesInvalid"` is thrown as
+ * `ValuesInvalid`). `test/project/errors.test.ts` keeps this list and the classes in step.
+ */
+export const berthErrorCodes = [
+  "Aborted",
+  "ChartArchiveInvalid",
+  "ChartAuthFailed",
+  "ChartDigestChanged",
+  "ChartDigestMismatch",
+  "ChartInvalid",
+  "ChartLockOutdated",
+  "ChartNotFound",
+  "ChartProvenanceInvalid",
+  "ChartReferenceInvalid",
+  "ChartSourceUnreachable",
+  "DependencyInvalid",
+  "DurationInvalid",
+  "GoNotFound",
+  "HelmChartInvalid",
+  "HelmDependencyMissing",
+  "HelmManifestInvalid",
+  "HelmNotRenderable",
+  "HelmValuesInvalid",
+  "HelmValuesSchema",
+  "HelmYamlInvalid",
+  "HookFailed",
+  "InvalidArguments",
+  "InvalidNamespace",
+  "InvalidReleaseName",
+  "KubeApiError",
+  "KubeConfigInvalid",
+  "KubeUnreachable",
+  "LeaseLost",
+  "LocalBuildFailed",
+  "LocalStartFailed",
+  "OperationFailed",
+  "OwnershipConflict",
+  "PlanBlocked",
+  "PlanDecryptFailed",
+  "PlanFileInvalid",
+  "PlanKeyRequired",
+  "PlanNotApproved",
+  "PlanStale",
+  "ReadinessTimeout",
+  "ReleaseExists",
+  "ReleaseLocked",
+  "ReleaseNotFound",
+  "RenderFailed",
+  "SavedPlanIncomplete",
+  "ScriptFailed",
+  "ScriptNotFound",
+  "ScriptTypeError",
+  "SprigFuncFailed",
+  "SprigRegexInvalid",
+  "StorageConflict",
+  "StorageCorrupt",
+  "StorageKeyMismatch",
+  "TemplateExecError",
+  "TemplateNotDefined",
+  "TemplateParseError",
+  "TypegenRefUnresolved",
+  "TypegenTypeNameInvalid",
+  "UnknownKind",
+  "UsageError",
+  "ValuesInvalid",
+  "WaitFailed",
+  "WaitTimeout",
+  "WriteRefused",
+  "WriteUncertain",
+] as const;
+
+/** The stable code of a berth failure: the name of the {@link BerthError} subclass thrown for it. */
+export type BerthErrorCode = (typeof berthErrorCodes)[number];
+
+/**
  * The base of every error berth throws.
  *
  * @remarks
@@ -13,14 +88,14 @@
  */
 export class BerthError extends Error {
   /** A stable identifier of the failure, e.g. `"ValuesInvalid"`. */
-  readonly code: string;
+  readonly code: BerthErrorCode;
 
   /**
    * @param code - the stable failure code
    * @param message - what went wrong and how to fix it
    * @param options - the underlying cause, when there is one
    */
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: BerthErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
     this.name = new.target.name;

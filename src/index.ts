@@ -5,6 +5,7 @@
  */
 
 export { BerthError } from "./errors.js";
+export type { BerthErrorCode } from "./errors.js";
 
 // chart → values → render (issue 4)
 export { defineChart } from "./chart/define.js";
@@ -17,7 +18,7 @@ export type { Capabilities, ChartInfo, ReleaseInfo, TemplateContext, TemplateInf
 export { ValuesInvalid } from "./values/errors.js";
 export { parseSet } from "./values/set-syntax.js";
 export type { DeepPartial, Values } from "./model/values.js";
-export { RenderError } from "./render/errors.js";
+export { RenderFailed } from "./render/errors.js";
 export { formatManifests } from "./render/manifest.js";
 export type { ManifestOptions } from "./render/manifest.js";
 export { INSTALL_ORDER, compareKinds, isNamespacedByTable } from "./model/kinds.js";
@@ -30,7 +31,7 @@ export type { KubeMetadata, KubeObject } from "./model/object.js";
 export { template } from "./actions/template.js";
 export type { TemplateArgs, TemplateOptions } from "./actions/template.js";
 // kube
-export { AbortedError, KubeApiError, KubeConfigError, KubeUnreachableError, KubeWriteUncertain, UnknownKind, WaitTimeout } from "./kube/errors.js";
+export { Aborted, KubeApiError, KubeConfigInvalid, KubeUnreachable, WriteUncertain, UnknownKind, WaitTimeout } from "./kube/errors.js";
 export type { KubeConfigSource } from "./kube/config.js";
 
 // readiness waiting and hooks (issue 7)
@@ -38,7 +39,7 @@ export { waitForReady, TIMEOUT_ANNOTATION, SKIP_WAIT_ANNOTATION } from "./wait/w
 export type { ObjectWaitOverride, WaitOptions, WaitReport } from "./wait/wait.js";
 export { readiness } from "./wait/readiness.js";
 export type { Readiness, ReadinessOptions, ReadinessState } from "./wait/readiness-types.js";
-export { WaitFailed, WaitTimeout as ReadinessTimeout, DurationInvalid } from "./wait/errors.js";
+export { WaitFailed, ReadinessTimeout, DurationInvalid } from "./wait/errors.js";
 export type { UnreadyObject } from "./wait/errors.js";
 export { parseDuration } from "./wait/duration.js";
 export type { KubernetesEventEvent, KubernetesEventSummary, ObjectReadyEvent, ObjectWaitingEvent, WaitEvent } from "./wait/events.js";
@@ -102,9 +103,18 @@ export type { TestOptions, TestResult } from "./actions/test.js";
 export { PlanNotApproved } from "./actions/errors.js";
 export { OperationFailed } from "./apply/errors.js";
 export type { RecoveryOutcome } from "./apply/errors.js";
+export { InvalidArguments } from "./actions/call-args.js";
+export { WriteRefused } from "./kube/write-guard.js";
+export { GoNotFound, LocalBuildFailed, LocalStartFailed } from "./local/errors.js";
+export { HelmError, HelmChartInvalid, HelmDependencyMissing, HelmManifestInvalid, HelmNotRenderable, HelmValuesInvalid, HelmValuesSchema } from "./chart/helm/errors.js";
+export type { HelmErrorCode } from "./chart/helm/errors.js";
+export { HelmYamlInvalid } from "./chart/helm/yaml-read.js";
+export { TemplateError, TemplateExecError, TemplateNotDefined, TemplateParseError } from "./gotemplate/errors.js";
+export type { TemplateErrorCode } from "./gotemplate/errors.js";
+export { SprigError, SprigFuncFailed, SprigRegexInvalid } from "./gotemplate/sprig/errors.js";
 export type { DeployEvent, DoneEvent, PlanComputedEvent, RevisionPendingEvent, RollbackStartedEvent } from "./actions/events.js";
 export type { ApplyEvent, ObjectAppliedEvent } from "./apply/events.js";
-export { DEPENDS_ON_ANNOTATION, DependencyError } from "./apply/graph.js";
+export { DEPENDS_ON_ANNOTATION, DependencyInvalid } from "./apply/graph.js";
 export { MANAGED_BY_LABEL, RELEASE_NAME_ANNOTATION, RELEASE_NAMESPACE_ANNOTATION } from "./model/ownership.js";
 export { startLocalCluster } from "./local/control-plane.js";
 export type { LocalCluster, LocalClusterEvent, LocalClusterOptions } from "./local/control-plane.js";
@@ -130,7 +140,7 @@ export { approveConfirmed, planFingerprint } from "./runner/same-plan.js";
 // typed values: generate a chart's values types (issue 8)
 export { generateValuesTypes } from "./typegen/generate.js";
 export type { GenerateValuesTypesOptions } from "./typegen/generate.js";
-export { TypegenError } from "./typegen/errors.js";
+export { TypegenError, TypegenRefUnresolved, TypegenTypeNameInvalid } from "./typegen/errors.js";
 export type { TypegenErrorCode } from "./typegen/errors.js";
 export { InvalidNamespace } from "./storage/errors.js";
 export type { PerformDeployOptions } from "./actions/perform-deploy.js";

@@ -37,7 +37,7 @@ export interface ConnectOptions extends KubeConfigSource, ConfigurationOptions {
  * ```
  * Inside a plan-mode script run, every write the connection would send throws `WriteRefused` instead.
  *
- * @throws KubeConfigError when no cluster is configured (and `local` is not set)
+ * @throws KubeConfigInvalid when no cluster is configured (and `local` is not set)
  */
 export async function connect(options: ConnectOptions = {}): Promise<Cluster> {
   const env = options.env ?? process.env;

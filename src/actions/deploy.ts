@@ -54,7 +54,7 @@ export interface DeployResult {
  * An empty plan writes nothing and creates no revision, unless the release's recorded hooks changed
  * (e.g. only a `test` hook): then a revision records them and no object is written.
  *
- * @throws ValuesInvalid, RenderError, ReleaseLocked, OwnershipConflict, PlanBlocked, PlanNotApproved,
+ * @throws ValuesInvalid, RenderFailed, ReleaseLocked, OwnershipConflict, PlanBlocked, PlanNotApproved,
  * OperationFailed (the revision was marked failed; `recovery` says what `atomic` did)
  */
 export async function deploy<V>(config: Configuration, chart: Chart<V>, args: DeployArgs<V>, given: DeployOptions = {}): Promise<DeployResult> {

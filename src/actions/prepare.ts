@@ -47,7 +47,7 @@ export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmu
 
 /**
  * Renders the chart against the cluster's capabilities and plans it against the release's state.
- * @throws DependencyError (code `DependencyInvalid`) for a `berth.dev/depends-on` naming a missing object or forming a cycle
+ * @throws DependencyInvalid (code `DependencyInvalid`) for a `berth.dev/depends-on` naming a missing object or forming a cycle
  */
 export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
   checkCallArgs(chart, args);

@@ -2,7 +2,7 @@ import { quoteInput } from "../util/quote.js";
 import { ChartInvalid } from "../chart/errors.js";
 import { isDns1123Label } from "../util/dns.js";
 import type { Chart } from "../chart/types.js";
-import { RenderError } from "../render/errors.js";
+import { RenderFailed } from "../render/errors.js";
 import { renderChart, type RenderClusterAccess, type RenderOptions } from "../render/render.js";
 import type { RenderResult } from "../model/rendered.js";
 import type { DeepPartial } from "../model/values.js";
@@ -43,7 +43,7 @@ export interface TemplateOptions extends RenderOptions {
  * ```
  * @throws {@link ChartInvalid} for a library chart
  * @throws `ValuesInvalid` listing every schema violation with its value path
- * @throws {@link RenderError} (code `RenderFailed`) listing every template problem
+ * @throws {@link RenderFailed} (code `RenderFailed`) listing every template problem
  */
 export async function template<V>(chart: Chart<V>, args: TemplateArgs<V>, options: TemplateOptions = {}): Promise<RenderResult> {
   return renderWith(chart, args, options, {});
@@ -56,7 +56,7 @@ export async function renderWith<V>(chart: Chart<V>, args: TemplateArgs<V>, opti
     throw new ChartInvalid(chart.metadata.name, [{ message: "a library chart only provides partials and cannot be rendered; render a chart that depends on it" }]);
   }
   if (!isDns1123Label(args.release) || args.release.length > 53) {
-    throw new RenderError(chart.metadata.name, [{ path: "release", message: `release name ${quoteInput(args.release)} is invalid: use lowercase letters, digits and '-', at most 53 characters` }]);
+    throw new RenderFailed(chart.metadata.name, [{ path: "release", message: `release name ${quoteInput(args.release)} is invalid: use lowercase letters, digits and '-', at most 53 characters` }]);
   }
   return renderChart(chart, args, {
     name: args.release,

@@ -7,7 +7,7 @@ import { objectKeyOf } from "../model/ref.js";
 export const DEPENDS_ON_ANNOTATION = "berth.dev/depends-on";
 
 /** A `berth.dev/depends-on` annotation names a missing object, or the dependencies form a cycle. */
-export class DependencyError extends BerthError {
+export class DependencyInvalid extends BerthError {
   /** @param message - which objects and what is wrong */
   constructor(message: string) {
     super("DependencyInvalid", message);
@@ -72,7 +72,7 @@ function reachableFrom(from: string, explicit: ReadonlyMap<string, readonly stri
 /**
  * Builds the apply graph: kind order gives the default edges (an object waits for the objects of
  * earlier kinds to be applied), `berth.dev/depends-on` adds "wait until ready" edges and overrides
- * any kind-order edge that points the other way. Throws `DependencyError` for a missing target or a cycle.
+ * any kind-order edge that points the other way. Throws `DependencyInvalid` for a missing target or a cycle.
  * Linear in objects, plus objects × objects that declare dependencies (usually few).
  */
 export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
@@ -89,7 +89,7 @@ export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
     if (declared.length === 0) continue;
     const deps = declared.map((dep) => {
       const target = dep.includes("/") ? resolveDependency(dep, object, objects) : undefined;
-      if (!target) throw new DependencyError(`${label(objectKeyOf(object))} depends on ${dep} (${DEPENDS_ON_ANNOTATION}), which this release does not contain; name it as Kind/name`);
+      if (!target) throw new DependencyInvalid(`${label(objectKeyOf(object))} depends on ${dep} (${DEPENDS_ON_ANNOTATION}), which this release does not contain; name it as Kind/name`);
       return objectKeyOf(target);
     });
     explicit.set(objectKeyOf(object), deps);
@@ -97,7 +97,7 @@ export function buildApplyGraph(objects: readonly KubeObject[]): GraphNode[] {
   const reach = new Map([...explicit.keys()].map((key) => [key, reachableFrom(key, explicit)]));
   for (const [key, deps] of explicit) {
     for (const dep of deps) {
-      if (dep === key || reach.get(dep)?.has(key)) throw new DependencyError(`dependency cycle through ${label(key)} and ${label(dep)} (${DEPENDS_ON_ANNOTATION})`);
+      if (dep === key || reach.get(dep)?.has(key)) throw new DependencyInvalid(`dependency cycle through ${label(key)} and ${label(dep)} (${DEPENDS_ON_ANNOTATION})`);
     }
   }
   const byKind = [...objects].sort((a, b) => compareKinds(a.kind, b.kind));

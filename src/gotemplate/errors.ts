@@ -11,7 +11,7 @@ export type TemplateErrorCode = "TemplateParseError" | "TemplateExecError" | "Te
  * A template failed to parse or execute. `message` is exactly Go's error text; `cause` is the
  * error a template function threw, when one did.
  */
-export class TemplateError extends BerthError {
+export abstract class TemplateError extends BerthError {
   /** The stable failure code. */
   declare readonly code: TemplateErrorCode;
 
@@ -22,6 +22,30 @@ export class TemplateError extends BerthError {
    */
   constructor(code: TemplateErrorCode, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
+  }
+}
+
+/** A template did not parse. */
+export class TemplateParseError extends TemplateError {
+  /** @param message - Go's error text @param options - the underlying cause, when there is one */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("TemplateParseError", message, options);
+  }
+}
+
+/** A template failed while executing. */
+export class TemplateExecError extends TemplateError {
+  /** @param message - Go's error text @param options - the underlying cause, when there is one */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("TemplateExecError", message, options);
+  }
+}
+
+/** A template named in `template`/`include` is not defined. */
+export class TemplateNotDefined extends TemplateError {
+  /** @param message - Go's error text @param options - the underlying cause, when there is one */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("TemplateNotDefined", message, options);
   }
 }
 

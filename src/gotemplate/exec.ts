@@ -6,7 +6,7 @@
  * Values: `undefined` is Go's invalid value ("no value"), `null` a nil interface{}.
  */
 import { BUILTINS, BoxedArg, BuiltinError, type BuiltinParam, call as callBuiltin, isExported } from "./builtins.js";
-import { LoopSignal, TemplateError } from "./errors.js";
+import { LoopSignal, TemplateError, TemplateExecError } from "./errors.js";
 import { formatPrintable, formatValue } from "./fmt.js";
 import { formatFloat } from "./float-format.js";
 import {
@@ -97,7 +97,7 @@ export class State {
       const loc = location(this.node.src, this.node.pos);
       full = `template: ${loc}: executing ${goQuote(this.tmplName)} at <${nodeString(this.node)}>: ${msg}`;
     }
-    throw new TemplateError("TemplateExecError", full, cause === undefined ? undefined : { cause });
+    throw new TemplateExecError(full, cause === undefined ? undefined : { cause });
   }
 
   private at(n: Node): void {
@@ -621,7 +621,7 @@ export function executeTree(env: ExecEnv, name: string, tree: Tree, data: unknow
     s.walk(dot, false, tree.root);
   } catch (e) {
     if (isStackOverflow(e))
-      throw new TemplateError("TemplateExecError", `template: ${name}: exceeded maximum template depth (${MAX_EXEC_DEPTH})`, { cause: e });
+      throw new TemplateExecError(`template: ${name}: exceeded maximum template depth (${MAX_EXEC_DEPTH})`, { cause: e });
     throw e;
   }
   return out.join("");

@@ -2,7 +2,7 @@
  * The parser of Go's text/template: builds trees for a text and its `define`/`block`
  * templates, with Go's exact parse errors (`template: NAME:LINE: …`).
  */
-import { TemplateError } from "./errors.js";
+import { TemplateError, TemplateParseError } from "./errors.js";
 import { type Item, Lexer, T, itemString } from "./lex.js";
 import {
   type BranchNode,
@@ -562,7 +562,7 @@ export function parseTemplates(name: string, text: string, options: ParseOptions
     p.parse();
     p.add();
   } catch (e) {
-    if (e instanceof ParseError) throw new TemplateError("TemplateParseError", e.message);
+    if (e instanceof ParseError) throw new TemplateParseError(e.message);
     throw e;
   }
   return treeSet;

@@ -4,7 +4,7 @@
  * the set cheaply (Helm's `tpl` does), look templates up (`include`).
  */
 import { BUILTINS } from "./builtins.js";
-import { TemplateError } from "./errors.js";
+import { TemplateError, TemplateNotDefined } from "./errors.js";
 import { type ExecEnv, type MissingKey, executeTree } from "./exec.js";
 import { type Tree, parseTemplates } from "./parse.js";
 import { isEmptyTree } from "./nodes.js";
@@ -145,7 +145,7 @@ export class TemplateSet implements ExecEnv {
   execute(name: string, data: unknown): string {
     const tree = this.trees.get(name);
     if (tree === undefined)
-      throw new TemplateError("TemplateNotDefined", `template: no template ${goQuote(name)} associated with template ${goQuote(this.name)}`);
+      throw new TemplateNotDefined(`template: no template ${goQuote(name)} associated with template ${goQuote(this.name)}`);
     return executeTree(this, name, tree, data);
   }
 

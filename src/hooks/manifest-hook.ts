@@ -1,4 +1,4 @@
-import { AbortedError } from "../kube/errors.js";
+import { Aborted } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
 import type { ObjectRef } from "../model/ref.js";
@@ -34,7 +34,7 @@ export interface ManifestHookOutcome {
 /**
  * Runs one hook object: deletes the previous one (`before-hook-creation`), applies it, waits for a
  * Job to complete or a Pod to succeed, then applies `hook-succeeded` / `hook-failed` deletion.
- * @throws AbortedError when the signal aborts; KubeApiError when an API call fails
+ * @throws Aborted when the signal aborts; KubeApiError when an API call fails
  */
 export async function runManifestHook(hook: RenderedHook, ctx: ManifestHookContext): Promise<ManifestHookOutcome> {
   const object = withNamespace(hook.object, ctx.namespace);
@@ -43,7 +43,7 @@ export async function runManifestHook(hook: RenderedHook, ctx: ManifestHookConte
   if (hook.deletePolicies.includes("before-hook-creation")) await deleteAndWait(ref, ctx);
   const applied = await ctx.kube.apply(object, signalOption);
   const outcome = await waitForCompletion(applied, ctx);
-  if (ctx.signal?.aborted) throw new AbortedError(`${ctx.event} hook ${ref.kind} ${ref.name}`, ctx.signal.reason);
+  if (ctx.signal?.aborted) throw new Aborted(`${ctx.event} hook ${ref.kind} ${ref.name}`, ctx.signal.reason);
   const logs = outcome.ok ? [] : await hookPodLogs(ctx.kube, applied, ctx.signal);
   const policy = outcome.ok ? "hook-succeeded" : "hook-failed";
   if (hook.deletePolicies.includes(policy)) await deleteAndWait(ref, ctx);

@@ -4,11 +4,9 @@ import { podSelectorOf } from "../wait/selector.js";
 import type { HookPodLog } from "./errors.js";
 
 /**
- * The logs of a failed hook's Pods: the Pod itself, or a Job's Pods. Empty when the kube layer
- * cannot read logs; a Pod whose logs cannot be read (e.g. simulated Pods) gets the reason instead.
+ * The logs of a failed hook's Pods: the Pod itself, or a Job's Pods. A Pod whose logs cannot be read (e.g. simulated Pods) gets the reason instead.
  */
 export async function hookPodLogs(kube: KubeApi, hook: KubeObject, signal?: AbortSignal, tailLines = 50, logTimeoutMs = 2000): Promise<HookPodLog[]> {
-  if (!kube.podLogs) return [];
   const namespace = hook.metadata.namespace;
   if (!namespace) return [];
   let pods: string[] = [];

@@ -13,7 +13,7 @@ export interface RunHooksOptions {
   readonly namespace: string;
   /** How long each hook may take (its Job/Pod run, and deletions). @defaultValue 300000 (5 minutes) */
   readonly timeoutMs?: number;
-  /** Stops the run; it then throws `AbortedError`. */
+  /** Stops the run; it then throws `Aborted`. */
   readonly signal?: AbortSignal;
   /** Receives `hook-started`/`hook-finished`, and the `k8s-event`/`object-waiting` events of Job/Pod hooks. */
   readonly onEvent?: (event: HookRunEvent | WaitEvent) => void;
@@ -25,7 +25,7 @@ export interface RunHooksOptions {
  *
  * @param hooks - every hook of the release (those of other events are ignored)
  * @returns one record per hook run, for the release record
- * @throws HookFailed naming the hook, its failure and its Pods' logs; AbortedError; KubeApiError
+ * @throws HookFailed naming the hook, its failure and its Pods' logs; Aborted; KubeApiError
  */
 export async function runHooks(event: HookEvent, hooks: readonly RenderedHook[], kube: KubeApi, options: RunHooksOptions): Promise<HookRun[]> {
   const runs: HookRun[] = [];

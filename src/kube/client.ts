@@ -114,7 +114,7 @@ export class KubeClient implements KubeApi {
     }
   }
 
-  /** {@inheritDoc KubeApi.waitGone} — throws `WaitTimeout` or `AbortedError`. */
+  /** {@inheritDoc KubeApi.waitGone} — throws `WaitTimeout` or `Aborted`. */
   async waitGone(ref: ObjectRef, options: { timeoutMs?: number } & Signal = {}): Promise<void> {
     const info = await this.resource(ref.apiVersion, ref.kind);
     const target = this.watchTarget(info, { namespace: this.namespaceFor(info, ref.namespace), fieldSelector: `metadata.name=${ref.name}` });

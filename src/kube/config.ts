@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
 import { authFor, type HttpsAuthOptions } from "./auth.js";
-import { KubeConfigError } from "./errors.js";
+import { KubeConfigInvalid } from "./errors.js";
 import { parseKubeconfig, readKubeconfigFiles, type KubeconfigData } from "./kubeconfig-file.js";
 
 /**
@@ -63,14 +63,14 @@ function inCluster(): KubeconfigData {
 }
 
 function readDefault(): KubeconfigData {
-  if (!hasDefaultKubeconfig()) throw new KubeConfigError(NO_CLUSTER);
+  if (!hasDefaultKubeconfig()) throw new KubeConfigInvalid(NO_CLUSTER);
   const files = (process.env["KUBECONFIG"] ?? "").split(delimiter).filter(Boolean);
   if (files.length > 0) return readKubeconfigFiles(files.filter((f) => existsSync(f)));
   const home = join(homedir(), ".kube", "config");
   return existsSync(home) ? readKubeconfigFiles([home]) : inCluster();
 }
 
-/** Loads a kubeconfig and selects the context. Throws `KubeConfigError` naming what is missing. */
+/** Loads a kubeconfig and selects the context. Throws `KubeConfigInvalid` naming what is missing. */
 export function loadKubeConfig(source: KubeConfigSource = {}): LoadedKubeConfig {
   let data: KubeconfigData;
   try {
@@ -78,8 +78,8 @@ export function loadKubeConfig(source: KubeConfigSource = {}): LoadedKubeConfig 
     else if (source.kubeconfigPath !== undefined) data = readKubeconfigFiles([source.kubeconfigPath]);
     else data = readDefault();
   } catch (e) {
-    if (e instanceof KubeConfigError) throw e;
-    throw new KubeConfigError(
+    if (e instanceof KubeConfigInvalid) throw e;
+    throw new KubeConfigInvalid(
       `cannot load kubeconfig${source.kubeconfigPath ? ` ${source.kubeconfigPath}` : ""}: ${(e as Error).message}`,
       { cause: e },
     );
@@ -87,11 +87,11 @@ export function loadKubeConfig(source: KubeConfigSource = {}): LoadedKubeConfig 
   const contextName = source.context ?? data.currentContext;
   if (source.context !== undefined && !data.contexts.has(source.context)) {
     const known = [...data.contexts.keys()].join(", ") || "none";
-    throw new KubeConfigError(`kubeconfig has no context "${source.context}" (known: ${known})`);
+    throw new KubeConfigInvalid(`kubeconfig has no context "${source.context}" (known: ${known})`);
   }
   const context = contextName === undefined ? undefined : data.contexts.get(contextName);
   const cluster = context === undefined ? undefined : data.clusters.get(context.cluster);
-  if (contextName === undefined || !context || !cluster) throw new KubeConfigError(NO_CLUSTER);
+  if (contextName === undefined || !context || !cluster) throw new KubeConfigInvalid(NO_CLUSTER);
   const user = context.user === undefined ? undefined : data.users.get(context.user);
   let apply: ((options: HttpsAuthOptions) => Promise<void>) | undefined;
   return {

@@ -21,7 +21,7 @@ export interface KubeConnection {
 }
 
 /**
- * Loads the kubeconfig and builds a client; no request is sent yet. Throws `KubeConfigError` when the
+ * Loads the kubeconfig and builds a client; no request is sent yet. Throws `KubeConfigInvalid` when the
  * kubeconfig cannot be used. Call `transport.close()` when done to free pooled connections.
  */
 export function connectKube(source: KubeConfigSource = {}, options: ConnectKubeOptions = {}): KubeConnection {

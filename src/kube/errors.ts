@@ -57,7 +57,7 @@ function reasonWithoutStatus(status: number, message: string | undefined): strin
 }
 
 /** No connection to the API server could be made (after retries). */
-export class KubeUnreachableError extends BerthError {
+export class KubeUnreachable extends BerthError {
   /** @param server - the API server URL @param cause - the last network error */
   constructor(server: string, cause: unknown) {
     super(
@@ -75,7 +75,7 @@ export class KubeUnreachableError extends BerthError {
  * not have acted; the transport does not retry it. Read the object back to learn which (the storage
  * drivers do this themselves).
  */
-export class KubeWriteUncertain extends BerthError {
+export class WriteUncertain extends BerthError {
   /** The HTTP method, e.g. `POST`. */
   readonly method: string;
   /** The request path, without its query string. */
@@ -96,7 +96,7 @@ export class KubeWriteUncertain extends BerthError {
 }
 
 /** The kubeconfig could not be loaded or names no usable cluster/context. */
-export class KubeConfigError extends BerthError {
+export class KubeConfigInvalid extends BerthError {
   /** @param message - what is wrong with the kubeconfig and how to fix it */
   constructor(message: string, options?: { cause?: unknown }) {
     super("KubeConfigInvalid", message, options);
@@ -104,7 +104,7 @@ export class KubeConfigError extends BerthError {
 }
 
 /** An operation was aborted through its `AbortSignal`. */
-export class AbortedError extends BerthError {
+export class Aborted extends BerthError {
   /** @param what - what was aborted @param reason - the signal's reason */
   constructor(what: string, reason?: unknown) {
     super("Aborted", `${what} aborted${reason instanceof Error ? `: ${reason.message}` : reason ? `: ${String(reason)}` : ""}`, {

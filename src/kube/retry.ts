@@ -1,4 +1,4 @@
-import { AbortedError } from "./errors.js";
+import { Aborted } from "./errors.js";
 
 /** Failures that happen before a connection exists: the server cannot have seen the request. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"]);
@@ -70,17 +70,17 @@ export function retryDelayMs(attempt: number, baseDelayMs: number, retryAfter: s
   return exp / 2 + Math.random() * (exp / 2);
 }
 
-/** Waits `ms`, rejecting with `AbortedError` when the signal fires first. */
+/** Waits `ms`, rejecting with `Aborted` when the signal fires first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortedError("wait", signal.reason));
+    if (signal?.aborted) return reject(new Aborted("wait", signal.reason));
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new AbortedError("wait", signal?.reason));
+      reject(new Aborted("wait", signal?.reason));
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });

@@ -1,7 +1,7 @@
 import https from "node:https";
 import http from "node:http";
 import type { LoadedKubeConfig } from "./config.js";
-import { AbortedError, KubeApiError, KubeUnreachableError, KubeWriteUncertain } from "./errors.js";
+import { Aborted, KubeApiError, KubeUnreachable, WriteUncertain } from "./errors.js";
 import { isIdempotent, isNotSentError, isRetryableNetworkError, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
 
 /** One HTTP request to the API server. */
@@ -43,7 +43,7 @@ export interface RetryOptions {
  * HTTP(S) to the API server with the kubeconfig's TLS and auth, keep-alive, and retries with
  * backoff for 429/5xx/connection errors (honouring `Retry-After`). Only idempotent requests are
  * repeated after a failure that leaves the outcome unknown (see `isIdempotent`); a POST create that
- * fails that way throws `KubeWriteUncertain` for the caller to read back and reconcile. Bodies go out exactly as given:
+ * fails that way throws `WriteUncertain` for the caller to read back and reconcile. Bodies go out exactly as given:
  * no model serialisation drops or rewrites fields.
  */
 export class KubeTransport {
@@ -69,20 +69,20 @@ export class KubeTransport {
 
   /**
    * Sends a request, retrying transient failures; throws `KubeApiError` for a non-2xx answer,
-   * `KubeWriteUncertain` when a non-idempotent request may or may not have been carried out.
+   * `WriteUncertain` when a non-idempotent request may or may not have been carried out.
    */
   async request(req: KubeRequest): Promise<KubeResponse> {
     let lastError: unknown;
     for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
-      if (req.signal?.aborted) throw new AbortedError(`${req.method} ${req.path}`, req.signal.reason);
+      if (req.signal?.aborted) throw new Aborted(`${req.method} ${req.path}`, req.signal.reason);
       let res: { status: number; body: string; retryAfter: string | undefined };
       try {
         res = await this.send(req);
       } catch (e) {
-        if (e instanceof AbortedError) throw e;
-        if (!isRetryableNetworkError(e)) throw new KubeUnreachableError(this.server, e);
+        if (e instanceof Aborted) throw e;
+        if (!isRetryableNetworkError(e)) throw new KubeUnreachable(this.server, e);
         // The server may have acted: repeating a create could create twice (or meet its own object).
-        if (!isIdempotent(req) && !isNotSentError(e)) throw new KubeWriteUncertain(req.method, req.path, e);
+        if (!isIdempotent(req) && !isNotSentError(e)) throw new WriteUncertain(req.method, req.path, e);
         lastError = e;
         if (attempt + 1 >= this.retry.attempts) break;
         await sleep(retryDelayMs(attempt, this.retry.baseDelayMs, undefined), req.signal);
@@ -96,16 +96,16 @@ export class KubeTransport {
         continue;
       }
       // A 500 that names the request invalid (server-side apply's "failed to create typed patch object") is a refusal, not an ambiguity.
-      if (res.status >= 500 && res.retryAfter === undefined && !isIdempotent(req) && error.reason !== "Invalid") throw new KubeWriteUncertain(req.method, req.path, error);
+      if (res.status >= 500 && res.retryAfter === undefined && !isIdempotent(req) && error.reason !== "Invalid") throw new WriteUncertain(req.method, req.path, error);
       throw error;
     }
     if (lastError instanceof KubeApiError) throw lastError;
-    throw new KubeUnreachableError(this.server, lastError);
+    throw new KubeUnreachable(this.server, lastError);
   }
 
   /**
    * Sends a request and returns the response as a stream (watches, logs); not retried. The caller destroys it.
-   * Throws `KubeApiError` for a non-2xx answer, `AbortedError` or `KubeUnreachableError` when no answer came.
+   * Throws `KubeApiError` for a non-2xx answer, `Aborted` or `KubeUnreachable` when no answer came.
    */
   async openStream(req: KubeRequest): Promise<http.IncomingMessage> {
     const { options, url } = await this.prepare(req);
@@ -135,8 +135,8 @@ export class KubeTransport {
   }
 
   private networkError(req: KubeRequest, e: unknown): Error {
-    if (req.signal?.aborted) return new AbortedError(`${req.method} ${req.path}`, req.signal.reason);
-    return new KubeUnreachableError(this.server, e);
+    if (req.signal?.aborted) return new Aborted(`${req.method} ${req.path}`, req.signal.reason);
+    return new KubeUnreachable(this.server, e);
   }
 
   private notify(req: KubeRequest): void {
@@ -172,13 +172,13 @@ export class KubeTransport {
       const r = (url.protocol === "https:" ? https : http).request(url, options, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", (e) => reject(req.signal?.aborted ? new AbortedError(`${req.method} ${req.path}`, req.signal.reason) : e));
+        res.on("error", (e) => reject(req.signal?.aborted ? new Aborted(`${req.method} ${req.path}`, req.signal.reason) : e));
         res.on("end", () => {
           const retryAfter = res.headers["retry-after"];
           resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter });
         });
       });
-      r.on("error", (e) => reject(req.signal?.aborted ? new AbortedError(`${req.method} ${req.path}`, req.signal.reason) : e));
+      r.on("error", (e) => reject(req.signal?.aborted ? new Aborted(`${req.method} ${req.path}`, req.signal.reason) : e));
       if (req.body !== undefined) r.write(req.body);
       r.end();
     });

@@ -69,7 +69,7 @@ export interface ResourceInfo {
  * The operations berth performs on the API server. Bodies go out exactly as given
  * (no model serialisation); every call takes an AbortSignal.
  * Errors: `KubeApiError` (with `status` and `reason`: NotFound, AlreadyExists, Conflict, Invalid…),
- * `KubeUnreachableError`, `AbortedError`.
+ * `KubeUnreachable`, `Aborted`.
  */
 export interface KubeApi {
   /** Server-side apply (PATCH application/apply-patch+yaml, fieldValidation=Strict); returns the resulting object. */
@@ -97,11 +97,11 @@ export interface KubeApi {
   /** Every served group/version, e.g. `["v1", "apps/v1", …]`. */
   apiVersions(): Promise<string[]>;
   /** The preferred apiVersion of a group (`""` is core), e.g. `"apps"` → `"apps/v1"`; undefined when not served. */
-  preferredVersion?(group: string): Promise<string | undefined>;
+  preferredVersion(group: string): Promise<string | undefined>;
   /** The core/v1 Events about one object, oldest first. */
-  events?(ref: ObjectRef, options?: { uid?: string; signal?: AbortSignal }): Promise<KubeObject[]>;
+  events(ref: ObjectRef, options?: { uid?: string; signal?: AbortSignal }): Promise<KubeObject[]>;
   /** A Pod's log text. */
-  podLogs?(namespace: string, pod: string, options?: PodLogOptions): Promise<string>;
+  podLogs(namespace: string, pod: string, options?: PodLogOptions): Promise<string>;
 }
 
 /** Options of a Pod log read. */

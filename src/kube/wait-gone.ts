@@ -1,4 +1,4 @@
-import { AbortedError, WaitTimeout } from "./errors.js";
+import { Aborted, WaitTimeout } from "./errors.js";
 import { watchEvents, type WatchTarget } from "./watch.js";
 import type { ObjectRef } from "../model/ref.js";
 
@@ -12,7 +12,7 @@ export interface WaitGoneOptions {
 /**
  * Resolves once the object `ref` names no longer exists — or was replaced by a new object of the
  * same name (another uid). `target.list` must select that one name. Watches from a list, and the watch
- * re-lists when it expires. Throws `WaitTimeout` after the timeout, `AbortedError` when the signal fires.
+ * re-lists when it expires. Throws `WaitTimeout` after the timeout, `Aborted` when the signal fires.
  */
 export async function waitGone(target: WatchTarget, ref: ObjectRef, options: WaitGoneOptions = {}): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 300_000;
@@ -39,6 +39,6 @@ export async function waitGone(target: WatchTarget, ref: ObjectRef, options: Wai
     options.signal?.removeEventListener("abort", onAbort);
   }
   // Only an abort ends the watch without the object going away.
-  if (options.signal?.aborted) throw new AbortedError(`waiting for ${what}`, options.signal.reason);
+  if (options.signal?.aborted) throw new Aborted(`waiting for ${what}`, options.signal.reason);
   throw new WaitTimeout(what, timeoutMs);
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { KubeApiError, KubeUnreachableError } from "./errors.js";
+import { KubeApiError, KubeUnreachable } from "./errors.js";
 import { parseJsonLines } from "./ndjson.js";
 import { resourcePath } from "./paths.js";
 import { isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
@@ -101,7 +101,7 @@ async function openWatch(
     return await target.transport.openStream({ method: "GET", path, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (e) {
     if (e instanceof KubeApiError && e.status === 410) return "expired";
-    if (e instanceof KubeUnreachableError || (e instanceof KubeApiError && isRetryableStatus(e.status))) return "retry";
+    if (e instanceof KubeUnreachable || (e instanceof KubeApiError && isRetryableStatus(e.status))) return "retry";
     throw e;
   }
 }

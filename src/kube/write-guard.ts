@@ -41,11 +41,9 @@ export function guardWrites(kube: KubeApi, refusal: () => string | undefined): K
     isNamespaced: (apiVersion, kind) => kube.isNamespaced(apiVersion, kind),
     serverVersion: () => kube.serverVersion(),
     apiVersions: () => kube.apiVersions(),
+    preferredVersion: (group) => kube.preferredVersion(group),
+    events: (ref, options) => kube.events(ref, options),
+    podLogs: (namespace, pod, options) => kube.podLogs(namespace, pod, options),
   };
-  return {
-    ...guarded,
-    ...(kube.preferredVersion ? { preferredVersion: kube.preferredVersion.bind(kube) } : {}),
-    ...(kube.events ? { events: kube.events.bind(kube) } : {}),
-    ...(kube.podLogs ? { podLogs: kube.podLogs.bind(kube) } : {}),
-  };
+  return guarded;
 }

@@ -8,7 +8,7 @@ import { sleep } from "../kube/retry.js";
 import { ensureControlPlaneBinaries, type BinaryOptions } from "./binaries.js";
 import type { LocalBuildEvent } from "./build-events.js";
 import * as c from "./components.js";
-import { LocalStartError } from "./errors.js";
+import { LocalStartFailed } from "./errors.js";
 import { tailFile } from "./logs.js";
 import { adminKubeconfig, generateCredentials } from "./pki.js";
 import { freePorts } from "./ports.js";
@@ -132,7 +132,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
 
 async function assertRunning(p: ManagedProcess): Promise<void> {
   const code = p.exitCode();
-  if (code !== undefined) throw new LocalStartError(`${p.name} exited with code ${code}`, await tailFile(p.log, 25));
+  if (code !== undefined) throw new LocalStartFailed(`${p.name} exited with code ${code}`, await tailFile(p.log, 25));
 }
 
 /** Polls `check` until true; fails with the process's log when it exits or the deadline passes. */
@@ -140,7 +140,7 @@ async function waitFor(p: ManagedProcess, deadline: number, signal: AbortSignal 
   for (;;) {
     await assertRunning(p);
     if (await check()) return;
-    if (Date.now() > deadline) throw new LocalStartError(`${p.name} did not become ready in time`, await tailFile(p.log, 25));
+    if (Date.now() > deadline) throw new LocalStartFailed(`${p.name} did not become ready in time`, await tailFile(p.log, 25));
     await sleep(200, signal);
   }
 }

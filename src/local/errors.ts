@@ -1,7 +1,7 @@
 import { BerthError } from "../errors.js";
 
 /** The Go toolchain needed to build the local control plane is missing. */
-export class GoNotFoundError extends BerthError {
+export class GoNotFound extends BerthError {
   constructor() {
     super(
       "GoNotFound",
@@ -12,7 +12,7 @@ export class GoNotFoundError extends BerthError {
 }
 
 /** Building a control-plane binary failed; the message carries the end of the build log. */
-export class LocalBuildError extends BerthError {
+export class LocalBuildFailed extends BerthError {
   /** @param what - the binary @param logTail - last lines of the build output */
   constructor(what: string, logTail: string) {
     super("LocalBuildFailed", `building ${what} from Go modules failed. Last lines of the build log:\n${logTail}`);
@@ -20,7 +20,7 @@ export class LocalBuildError extends BerthError {
 }
 
 /** A control-plane process failed to start, exited early, or never became ready. */
-export class LocalStartError extends BerthError {
+export class LocalStartFailed extends BerthError {
   /** @param message - what failed @param logTail - last lines of that process's log */
   constructor(message: string, logTail?: string) {
     super("LocalStartFailed", logTail ? `${message}\nLast lines of its log:\n${logTail}` : message);

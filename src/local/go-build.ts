@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
-import { GoNotFoundError, LocalBuildError } from "./errors.js";
+import { GoNotFound, LocalBuildFailed } from "./errors.js";
 import { tailFile } from "./logs.js";
 
 /** Finds the `go` binary: `$BERTH_GO` when set, else on PATH, else in /usr/local/go/bin. */
@@ -10,7 +10,7 @@ export async function findGo(env: Readonly<Record<string, string | undefined>>):
   const explicit = env["BERTH_GO"];
   if (explicit !== undefined) {
     if (await access(explicit).then(() => true, () => false)) return explicit;
-    throw new GoNotFoundError();
+    throw new GoNotFound();
   }
   const dirs = [...(env["PATH"] ?? "").split(delimiter).filter(Boolean), "/usr/local/go/bin"];
   for (const dir of dirs) {
@@ -22,7 +22,7 @@ export async function findGo(env: Readonly<Record<string, string | undefined>>):
       continue;
     }
   }
-  throw new GoNotFoundError();
+  throw new GoNotFound();
 }
 
 /** Options of one Go command run. */
@@ -38,7 +38,7 @@ export interface GoRun {
   readonly signal?: AbortSignal;
 }
 
-/** Runs a Go command with its output in a log file; throws `LocalBuildError` with the log's tail on failure. */
+/** Runs a Go command with its output in a log file; throws `LocalBuildFailed` with the log's tail on failure. */
 export async function runGo(run: GoRun): Promise<void> {
   const out = createWriteStream(run.log, { flags: "a" });
   await new Promise<void>((resolve) => out.once("open", () => resolve()));
@@ -53,7 +53,7 @@ export async function runGo(run: GoRun): Promise<void> {
     child.once("error", reject);
     child.once("exit", (c) => resolve(c ?? 1));
   }).finally(() => out.end());
-  if (code !== 0) throw new LocalBuildError(run.what, await tailFile(run.log, 30));
+  if (code !== 0) throw new LocalBuildFailed(run.what, await tailFile(run.log, 30));
 }
 
 /** Reads the `replace k8s.io/x => ./staging/...` module paths from k8s.io/kubernetes' go.mod. */

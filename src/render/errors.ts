@@ -5,7 +5,7 @@ import { formatIssues, type Issue } from "../model/issue.js";
  * Rendering failed. Every problem found across all templates is listed (missing values,
  * YAML syntax errors, objects without a name, duplicates…), each with its template and line.
  */
-export class RenderError extends BerthError {
+export class RenderFailed extends BerthError {
   /** Every problem found, in template order. */
   readonly issues: readonly Issue[];
 

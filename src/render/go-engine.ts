@@ -8,7 +8,7 @@ import { TemplateError } from "../gotemplate/errors.js";
 import { renderHelmRelease } from "./helm/helm-template.js";
 import type { Values } from "../model/values.js";
 import type { EngineInput, EngineOutput, RenderEngine } from "./engine.js";
-import { RenderError } from "./errors.js";
+import { RenderFailed } from "./errors.js";
 import { collectHelmUserValues } from "./go-values.js";
 import { readHelmManifests, type RenderedFile } from "./helm-manifests.js";
 import { parseCrdFile } from "./crds.js";
@@ -24,7 +24,7 @@ export const goTemplateEngine: RenderEngine = {
   userValues: collectHelmUserValues,
   render(input: EngineInput): EngineOutput {
     const helm = helmChartOf(input.chart);
-    if (!helm) throw new RenderError(input.chart.metadata.name, [{ message: "this Go-template chart was not loaded by loadChart(); load it from its directory" }]);
+    if (!helm) throw new RenderFailed(input.chart.metadata.name, [{ message: "this Go-template chart was not loaded by loadChart(); load it from its directory" }]);
     const rendered = renderHelmFiles(helm, input);
     const manifests = readHelmManifests(rendered.files, helm.name());
     const issues: Issue[] = [...manifests.issues];
@@ -61,7 +61,7 @@ function renderHelmFiles(helm: HelmChart, input: EngineInput): { files: Rendered
  */
 function asBerthError(chart: string, e: unknown): unknown {
   // Nested includes repeat Go's whole message per level: keep its start and its end (the cause).
-  if (e instanceof TemplateError) return new RenderError(chart, [{ ...templateLocation(e.message), message: clipMiddle(e.message) }], { cause: e });
+  if (e instanceof TemplateError) return new RenderFailed(chart, [{ ...templateLocation(e.message), message: clipMiddle(e.message) }], { cause: e });
   if (e instanceof HelmError) {
     if (e.code === "HelmValuesSchema") return new ValuesInvalid(`values of chart ${chart}`, [{ message: e.message }], { cause: e });
     return new ChartInvalid(chart, [{ message: e.message }], { cause: e });

@@ -1,7 +1,7 @@
 // Rendered Helm template files → YAML documents, as Helm's releaseutil splits and reads them
 // (SplitManifests, then sigs.k8s.io/yaml), so berth deploys the objects helm would deploy.
 import type { Issue } from "../model/issue.js";
-import { HelmYamlError, jsonRoundTrip, readYamlRaw } from "../chart/helm/yaml-read.js";
+import { HelmYamlInvalid, jsonRoundTrip, readYamlRaw } from "../chart/helm/yaml-read.js";
 import type { SourcedValue } from "./objects.js";
 import type { RenderWarning } from "../model/rendered.js";
 
@@ -84,7 +84,7 @@ function readDocument(source: string, piece: Piece, out: HelmDocuments): void {
   try {
     value = jsonRoundTrip(readYamlRaw(piece.text));
   } catch (e) {
-    if (!(e instanceof HelmYamlError)) throw e;
+    if (!(e instanceof HelmYamlInvalid)) throw e;
     const at = /yaml: line (\d+):/.exec(e.message);
     const line = at ? piece.line + Number(at[1]) - 1 : piece.line;
     out.issues.push({ source, line, message: `YAML parse error (the rendered output is not YAML): ${e.message}` });

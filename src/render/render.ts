@@ -2,7 +2,7 @@ import type { Chart } from "../chart/types.js";
 import type { UserValuesInput } from "../values/user-values.js";
 import type { CapabilitiesInput } from "./capabilities.js";
 import type { EngineInput, EngineOutput, RenderEngine, RenderRelease } from "./engine.js";
-import { RenderError } from "./errors.js";
+import { RenderFailed } from "./errors.js";
 import { goTemplateEngine } from "./go-engine.js";
 import { compareText, type IsNamespaced } from "../model/kinds.js";
 import { emptyLookup, LookupRounds, type ClusterReader } from "./lookup.js";
@@ -45,7 +45,7 @@ export function engineOf(chart: Chart<any>): RenderEngine {
  *
  * @param values - the user's values files, values in code and `--set` expressions
  * @throws `ValuesInvalid` for values the schemas reject
- * @throws {@link RenderError} listing every problem in every template
+ * @throws {@link RenderFailed} listing every problem in every template
  */
 export async function renderChart(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart, whatever its values type
@@ -87,7 +87,7 @@ export async function renderChart(
 function finishRender(chartName: string, output: EngineOutput, namespace: string, isNamespaced: IsNamespaced | undefined): RenderResult {
   const collected = collectObjects(output.documents, namespace, isNamespaced);
   const issues = [...output.issues, ...collected.issues];
-  if (issues.length > 0) throw new RenderError(chartName, issues);
+  if (issues.length > 0) throw new RenderFailed(chartName, issues);
   const crds = [...output.crds].sort((a, b) => compareText(a.object.metadata.name, b.object.metadata.name));
   return { objects: collected.objects, crds, hooks: collected.hooks, notes: output.notes, values: output.values, warnings: [...output.warnings, ...collected.warnings] };
 }

@@ -1,4 +1,4 @@
-import { KubeApiError, KubeWriteUncertain } from "../kube/errors.js";
+import { KubeApiError, WriteUncertain } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
 import type { Driver, DriverCallOptions, ReleaseQuery, StoredRelease, UpdateOptions } from "./driver.js";
@@ -100,7 +100,7 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
       try {
         return await kube.create(object, sig(o));
       } catch (e) {
-        if (!(e instanceof KubeWriteUncertain)) throw e;
+        if (!(e instanceof WriteUncertain)) throw e;
         const found = await kube.get(ref(object.metadata.name), sig(o));
         if (found && isOurWrite(found, object)) return found;
         if (found) throw new KubeApiError("POST", e.path, 409, JSON.stringify({ kind: "Status", reason: "AlreadyExists", code: 409, message: `${object.metadata.name} already exists` }));

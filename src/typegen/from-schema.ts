@@ -1,4 +1,4 @@
-import { TypegenError } from "./errors.js";
+import { TypegenRefUnresolved } from "./errors.js";
 import { ANY_OBJECT, UNKNOWN, union, type TsDeclaration, type TsProp, type TsType } from "./model.js";
 import { pascalCase, type NameRegistry } from "./names.js";
 
@@ -103,7 +103,7 @@ function refType(ref: string, ctx: SchemaContext): TsType {
   if (existing) return { kind: "ref", name: existing };
   const target = ref.startsWith("#/") ? resolvePointer(ctx.root, ref.slice(2)) : undefined;
   if (target === undefined) {
-    throw new TypegenError("TypegenRefUnresolved", `${ctx.source}: $ref ${JSON.stringify(ref)} does not point into the same file; typegen follows only refs like "#/definitions/name" or "#/$defs/name" — inline the schema or move it under definitions`);
+    throw new TypegenRefUnresolved(`${ctx.source}: $ref ${JSON.stringify(ref)} does not point into the same file; typegen follows only refs like "#/definitions/name" or "#/$defs/name" — inline the schema or move it under definitions`);
   }
   const name = ctx.names.claim(`${ctx.prefix}${pascalCase(ref.split("/").pop()!)}`);
   known.set(ref, name);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadChart } from "../chart/load.js";
 import type { Chart, ChartDependency } from "../chart/types.js";
-import { TypegenError } from "./errors.js";
+import { TypegenError, TypegenTypeNameInvalid } from "./errors.js";
 import { inferType, pathKey, propDoc, readValuesText } from "./from-values.js";
 import { schemaToType } from "./from-schema.js";
 import { ANY_OBJECT, printDeclaration, type TsDeclaration, type TsProp, type TsType } from "./model.js";
@@ -39,7 +39,7 @@ export async function generateValuesTypes(chartDir: string, options: GenerateVal
   const chart = await loadChart(chartDir);
   const typeName = options.typeName ?? `${pascalCase(chart.metadata.name)}Values`;
   if (!IDENTIFIER.test(typeName)) {
-    throw new TypegenError("TypegenTypeNameInvalid", `type name ${JSON.stringify(typeName)} is not a TypeScript identifier; pass a name like WebappValues`);
+    throw new TypegenTypeNameInvalid(`type name ${JSON.stringify(typeName)} is not a TypeScript identifier; pass a name like WebappValues`);
   }
   const names = new NameRegistry();
   names.claim(typeName);

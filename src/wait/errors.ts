@@ -1,5 +1,4 @@
 import { BerthError } from "../errors.js";
-import { WaitTimeout as KubeWaitTimeout } from "../kube/errors.js";
 import type { ObjectRef } from "../model/ref.js";
 import { describeRef, type KubernetesEventSummary } from "./events.js";
 
@@ -41,20 +40,24 @@ export class WaitFailed extends BerthError {
 }
 
 /**
- * Objects were still not ready when their timeout ran out. A subclass of the kube layer's
- * `WaitTimeout` (same code), so one `instanceof` or `code === "WaitTimeout"` check catches every timeout.
+ * Objects were still not ready when their timeout ran out (the kube layer's `WaitTimeout` is a
+ * single wait, e.g. for a deletion).
  */
-export class WaitTimeout extends KubeWaitTimeout {
+export class ReadinessTimeout extends BerthError {
   /** The objects still not ready. */
   readonly objects: readonly UnreadyObject[];
+  /** How long was waited, in ms. */
+  readonly timeoutMs: number;
 
   /** @param objects - the unready objects @param timeoutMs - the overall timeout */
   constructor(objects: readonly UnreadyObject[], timeoutMs: number) {
-    super(objects.map((o) => describeRef(o.object)).join(", "), timeoutMs);
-    this.message =
+    super(
+      "ReadinessTimeout",
       `${objects.length} object(s) not ready after ${Math.round(timeoutMs / 1000)}s:${describeUnready(objects)}\n` +
-        `Check the reasons above, or raise the timeout (wait.timeout, or the object's berth.dev/timeout annotation).`;
+        `Check the reasons above, or raise the timeout (wait.timeout, or the object's berth.dev/timeout annotation).`,
+    );
     this.objects = objects;
+    this.timeoutMs = timeoutMs;
   }
 }
 

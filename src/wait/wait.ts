@@ -1,9 +1,9 @@
-import { AbortedError } from "../kube/errors.js";
+import { Aborted } from "../kube/errors.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
 import type { ObjectRef } from "../model/ref.js";
 import { parseDuration } from "./duration.js";
-import { WaitFailed, WaitTimeout, type UnreadyObject } from "./errors.js";
+import { WaitFailed, ReadinessTimeout, type UnreadyObject } from "./errors.js";
 import { describeRef, refOf, type WaitEvent } from "./events.js";
 import { readiness } from "./readiness.js";
 import type { ReadinessOptions } from "./readiness-types.js";
@@ -26,7 +26,7 @@ export interface ObjectWaitOverride {
 export interface WaitOptions extends ReadinessOptions {
   /** The overall timeout; objects may override it with the `berth.dev/timeout` annotation. @defaultValue 300000 (5 minutes) */
   readonly timeoutMs?: number;
-  /** Stops the wait; `waitForReady` then throws `AbortedError`. */
+  /** Stops the wait; `waitForReady` then throws `Aborted`. */
   readonly signal?: AbortSignal;
   /** Receives `object-waiting`, `object-ready` and `k8s-event` events. */
   readonly onEvent?: (event: WaitEvent) => void;
@@ -48,8 +48,8 @@ export interface WaitReport {
  * rollout), naming the reason and the objects' recent warning Events.
  *
  * @param objects - the objects as applied (their annotations are read for overrides)
- * @throws WaitFailed when an object failed; WaitTimeout when time ran out; DurationInvalid for a bad
- * `berth.dev/timeout`; AbortedError when `signal` aborted
+ * @throws WaitFailed when an object failed; ReadinessTimeout when time ran out; DurationInvalid for a bad
+ * `berth.dev/timeout`; Aborted when `signal` aborted
  */
 export async function waitForReady(objects: readonly KubeObject[], kube: KubeApi, options: WaitOptions = {}): Promise<WaitReport> {
   const timeoutMs = options.timeoutMs ?? 300_000;
@@ -74,10 +74,10 @@ export async function waitForReady(objects: readonly KubeObject[], kube: KubeApi
     }));
   }
   const outcomes = await Promise.all(waits);
-  if (options.signal?.aborted) throw new AbortedError("waiting for readiness", options.signal.reason);
+  if (options.signal?.aborted) throw new Aborted("waiting for readiness", options.signal.reason);
   const unready = outcomes.filter((o): o is UnreadyObject => o.state !== "ready");
   if (unready.some((o) => o.state === "failed")) throw new WaitFailed(sortFailedFirst(unready));
-  if (unready.length > 0) throw new WaitTimeout(unready, timeoutMs);
+  if (unready.length > 0) throw new ReadinessTimeout(unready, timeoutMs);
   return { ready: outcomes.map((o) => ({ object: o.object, reason: o.reason })), skipped };
 }
 

@@ -60,7 +60,7 @@ describe("atomic deploy", () => {
     const events: DeployEvent[] = [];
     await assert.rejects(cluster.deploy(appChart, { release: "atom", values: { image: "nginx:1.27", podAnnotations: knobs.neverReady } }, { atomic: true, wait: { timeout: "10s" }, onEvent: (e) => events.push(e) }), (e: OperationFailed) => {
       assert.equal(e.code, "OperationFailed");
-      assert.equal(causeCode(e), "WaitTimeout");
+      assert.equal(causeCode(e), "ReadinessTimeout");
       assert.equal(e.recovery?.status, "rolled-back", String(e.recovery?.error));
       assert.equal(e.recovery?.revision, 3);
       return true;

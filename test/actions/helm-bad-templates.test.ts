@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect, loadChart, type Cluster, type RenderError } from "../../src/index.js";
+import { connect, loadChart, type Cluster, type RenderFailed } from "../../src/index.js";
 import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
 
 const ns = useTestNamespace("helmbad");
@@ -41,7 +41,7 @@ describe("bad Helm templates in plan and deploy", () => {
       const chart = await loadChart(await chartWith(template));
       const calls: { method: string; path: string }[] = [];
       const stop = cluster.config.transport!.observe((req) => calls.push(req));
-      const check = (e: RenderError) => {
+      const check = (e: RenderFailed) => {
         assert.equal(e.code, "RenderFailed");
         const issue = e.issues[0]!;
         assert.equal(issue.source, "bad/templates/bad.yaml");

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { connectKube } from "../../src/kube/connect.js";
-import { KubeApiError, KubeWriteUncertain } from "../../src/kube/errors.js";
+import { KubeApiError, WriteUncertain } from "../../src/kube/errors.js";
 import type { KubeObject } from "../../src/index.js";
 import { testKubeconfigPath, useTestNamespace } from "./cluster.js";
 import { classify, seededRandom, startFaultProxy, type FaultProxy } from "./fault-proxy.js";
@@ -88,7 +88,7 @@ describe("fault proxy: injection", () => {
     proxy.reset();
     proxy.addRule({ verb: "create", fault: { kind: "reset-before" }, times: 1 });
     const { client: kube, transport } = client();
-    await assert.rejects(kube.create(configMap("never")), (e) => e instanceof KubeWriteUncertain && e.code === "WriteUncertain");
+    await assert.rejects(kube.create(configMap("never")), (e) => e instanceof WriteUncertain && e.code === "WriteUncertain");
     transport.close();
     const d = direct();
     assert.equal(await d.client.get(ref("never")), undefined);
@@ -101,7 +101,7 @@ describe("fault proxy: injection", () => {
     proxy.reset();
     proxy.addRule({ verb: "create", fault: { kind: "reset-after" }, times: 1 });
     const { client: kube, transport } = client();
-    await assert.rejects(kube.create(configMap("landed")), (e) => e instanceof KubeWriteUncertain);
+    await assert.rejects(kube.create(configMap("landed")), (e) => e instanceof WriteUncertain);
     transport.close();
     const d = direct();
     assert.ok(await d.client.get(ref("landed")));

@@ -64,7 +64,7 @@ describe("loadKubeConfig", () => {
     );
   });
 
-  it("GIVEN an unknown context WHEN loaded THEN KubeConfigError lists the known ones", () => {
+  it("GIVEN an unknown context WHEN loaded THEN KubeConfigInvalid lists the known ones", () => {
     assert.throws(() => loadKubeConfig({ kubeconfig: TWO_CONTEXTS, context: "nope" }), (e: Error & { code?: string }) => {
       assert.equal(e.code, "KubeConfigInvalid");
       assert.match(e.message, /ctx-a, ctx-b/);
@@ -72,7 +72,7 @@ describe("loadKubeConfig", () => {
     });
   });
 
-  it("GIVEN a kubeconfig without a current context or a missing file WHEN loaded THEN KubeConfigError", () => {
+  it("GIVEN a kubeconfig without a current context or a missing file WHEN loaded THEN KubeConfigInvalid", () => {
     for (const source of [{ kubeconfig: "apiVersion: v1\nkind: Config\n" }, { kubeconfigPath: join(dir, "missing") }]) {
       assert.throws(() => loadKubeConfig(source), (e: Error & { code?: string }) => e.code === "KubeConfigInvalid");
     }

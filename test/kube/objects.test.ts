@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AbortedError, KubeApiError, WaitTimeout } from "../../src/kube/errors.js";
+import { Aborted, KubeApiError, WaitTimeout } from "../../src/kube/errors.js";
 import type { ObjectRef } from "../../src/model/ref.js";
 import { useTestNamespace } from "../helpers/cluster.js";
 import { configMap, useKubeClient } from "./helpers.js";
@@ -68,12 +68,12 @@ describe("get, list, create, update, delete, waitGone", () => {
     assert.equal(await client.get(ref("held")), undefined);
   });
 
-  it("GIVEN an object that stays WHEN waitGone times out or is aborted THEN WaitTimeout or AbortedError", async () => {
+  it("GIVEN an object that stays WHEN waitGone times out or is aborted THEN WaitTimeout or Aborted", async () => {
     await client.create(configMap(ns.name, "stays", {}));
     await assert.rejects(client.waitGone(ref("stays"), { timeoutMs: 300 }), (e) => e instanceof WaitTimeout && e.code === "WaitTimeout");
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
-    await assert.rejects(client.waitGone(ref("stays"), { signal: controller.signal }), (e) => e instanceof AbortedError && e.code === "Aborted");
+    await assert.rejects(client.waitGone(ref("stays"), { signal: controller.signal }), (e) => e instanceof Aborted && e.code === "Aborted");
   });
 
   it("GIVEN an object that does not exist WHEN waitGone THEN it resolves at once", async () => {

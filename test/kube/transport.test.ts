@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AbortedError, KubeApiError, KubeUnreachableError, KubeWriteUncertain } from "../../src/kube/errors.js";
+import { Aborted, KubeApiError, KubeUnreachable, WriteUncertain } from "../../src/kube/errors.js";
 import { sendJson, startFakeServer } from "./fake-server.js";
 
 const status = (code: number, reason: string) => ({ kind: "Status", apiVersion: "v1", status: "Failure", reason, code, message: reason });
@@ -62,19 +62,19 @@ describe("KubeTransport retries", () => {
     }
   });
 
-  it("GIVEN nothing listens WHEN attempts run out THEN KubeUnreachableError", async () => {
+  it("GIVEN nothing listens WHEN attempts run out THEN KubeUnreachable", async () => {
     const fake = await startFakeServer((_req, res) => sendJson(res, 200, {}), { attempts: 2, baseDelayMs: 5 });
     await fake.close();
-    await assert.rejects(fake.transport.request({ method: "GET", path: "/version" }), (e) => e instanceof KubeUnreachableError && e.code === "KubeUnreachable");
+    await assert.rejects(fake.transport.request({ method: "GET", path: "/version" }), (e) => e instanceof KubeUnreachable && e.code === "KubeUnreachable");
   });
 
-  it("GIVEN a long Retry-After WHEN the signal aborts THEN the wait stops with AbortedError", async () => {
+  it("GIVEN a long Retry-After WHEN the signal aborts THEN the wait stops with Aborted", async () => {
     const fake = await startFakeServer((_req, res) => sendJson(res, 429, status(429, "TooManyRequests"), { "Retry-After": "30" }));
     try {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
       const t0 = Date.now();
-      await assert.rejects(fake.transport.request({ method: "GET", path: "/version", signal: controller.signal }), (e) => e instanceof AbortedError && e.code === "Aborted");
+      await assert.rejects(fake.transport.request({ method: "GET", path: "/version", signal: controller.signal }), (e) => e instanceof Aborted && e.code === "Aborted");
       assert.ok(Date.now() - t0 < 5000);
       assert.equal(fake.requests.length, 1);
     } finally {
@@ -103,10 +103,10 @@ describe("KubeTransport retries only idempotent requests", () => {
     return (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => (n++ === 0 ? req.socket.destroy() : sendJson(res, 200, {}));
   };
 
-  it("GIVEN a POST create whose connection is reset WHEN requesting THEN it is not repeated and KubeWriteUncertain says so", async () => {
+  it("GIVEN a POST create whose connection is reset WHEN requesting THEN it is not repeated and WriteUncertain says so", async () => {
     const fake = await startFakeServer(resetFirst());
     try {
-      await assert.rejects(fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" }), (e) => e instanceof KubeWriteUncertain && e.code === "WriteUncertain" && e.method === "POST");
+      await assert.rejects(fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" }), (e) => e instanceof WriteUncertain && e.code === "WriteUncertain" && e.method === "POST");
       assert.equal(fake.requests.length, 1);
     } finally {
       await fake.close();
@@ -117,7 +117,7 @@ describe("KubeTransport retries only idempotent requests", () => {
     let n = 0;
     const fake = await startFakeServer((_req, res) => (n++ === 0 ? sendJson(res, 503, status(503, "ServiceUnavailable")) : n === 2 ? sendJson(res, 503, status(503, "ServiceUnavailable"), { "Retry-After": "0" }) : sendJson(res, 201, {})));
     try {
-      await assert.rejects(fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" }), (e) => e instanceof KubeWriteUncertain);
+      await assert.rejects(fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" }), (e) => e instanceof WriteUncertain);
       assert.equal(fake.requests.length, 1);
       await fake.transport.request({ method: "POST", path: "/api/v1/namespaces/a/secrets", body: "{}" });
       assert.equal(fake.requests.length, 3);

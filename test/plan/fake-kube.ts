@@ -108,6 +108,9 @@ export class FakeKube implements KubeApi {
   isNamespaced(): never { throw new Error("not in the fake"); }
   serverVersion(): never { throw new Error("not in the fake"); }
   apiVersions(): never { throw new Error("not in the fake"); }
+  preferredVersion(): never { throw new Error("not in the fake"); }
+  events(): never { throw new Error("not in the fake"); }
+  podLogs(): never { throw new Error("not in the fake"); }
 }
 
 function refOf(o: KubeObject): ObjectRef {

@@ -2,7 +2,7 @@ import { template } from "../../src/actions/template.js";
 import { defineChart } from "../../src/chart/define.js";
 import type { TemplateSource } from "../../src/chart/types.js";
 import { BerthError } from "../../src/errors.js";
-import type { RenderError } from "../../src/render/errors.js";
+import type { RenderFailed } from "../../src/render/errors.js";
 import type { RenderResult } from "../../src/model/rendered.js";
 
 /** Renders one mustache template of a code chart with the given defaults. */
@@ -22,7 +22,7 @@ export async function renderObject(text: string, values: Record<string, unknown>
 }
 
 /** Asserts a RenderFailed error and returns its issues. */
-export function isRenderFailed(e: unknown): e is RenderError {
+export function isRenderFailed(e: unknown): e is RenderFailed {
   return e instanceof BerthError && e.code === "RenderFailed";
 }
 

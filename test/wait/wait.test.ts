@@ -6,7 +6,7 @@ import type { KubeObject } from "../../src/model/object.js";
 import { FAILURE_ANNOTATIONS } from "../../src/local/stages.js";
 import { waitForReady } from "../../src/wait/wait.js";
 import type { WaitEvent } from "../../src/wait/events.js";
-import { WaitFailed, WaitTimeout } from "../../src/wait/errors.js";
+import { WaitFailed, ReadinessTimeout } from "../../src/wait/errors.js";
 import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
 
 const { client: kube, transport } = connectKube({ kubeconfigPath: testKubeconfigPath() });
@@ -40,12 +40,12 @@ describe("waitForReady on a real cluster", () => {
     assert.equal(events.filter((e) => e.type === "object-ready").length, 2);
   });
 
-  it("GIVEN a Deployment whose Pods never become Ready WHEN waited with a short timeout THEN WaitTimeout names the object", async () => {
+  it("GIVEN a Deployment whose Pods never become Ready WHEN waited with a short timeout THEN ReadinessTimeout names the object", async () => {
     const object = deployment(ns.name, "stuck", { [FAILURE_ANNOTATIONS.neverReady]: "true" }, 1);
     await kube.apply(object);
     const error = await waitForReady([object], kube, { timeoutMs: 4000 }).then(() => undefined, (e: unknown) => e);
-    assert.ok(error instanceof WaitTimeout, String(error));
-    assert.equal(error.code, "WaitTimeout");
+    assert.ok(error instanceof ReadinessTimeout, String(error));
+    assert.equal(error.code, "ReadinessTimeout");
     assert.equal(error.objects[0]?.object.name, "stuck");
     assert.equal(error.objects[0]?.state, "timeout");
   });
@@ -73,7 +73,7 @@ describe("waitForReady on a real cluster", () => {
     assert.equal(report.skipped.length, 1);
     const timed = { ...pod, metadata: { ...pod.metadata, annotations: { "berth.dev/timeout": "2s" } } };
     const error = await waitForReady([timed], kube, { timeoutMs: 60_000 }).then(() => undefined, (e: unknown) => e);
-    assert.ok(error instanceof WaitTimeout, String(error));
+    assert.ok(error instanceof ReadinessTimeout, String(error));
   });
 
   it("GIVEN a failing Job and waitForJobs WHEN waited THEN WaitFailed carries the Job's failure", async () => {

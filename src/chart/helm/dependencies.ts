@@ -5,7 +5,7 @@
  */
 import type { HelmChart } from "./chart.js";
 import { coalesceValues, deepCopy, isTable, mergeTables, mergeValues, type Values } from "./coalesce.js";
-import { HelmError } from "./errors.js";
+import { HelmDependencyMissing } from "./errors.js";
 import type { HelmDependency } from "./metadata.js";
 import { checkConstraints, newConstraint } from "../../gotemplate/sprig/semver-constraints.js";
 import { newVersion } from "../../gotemplate/sprig/semver.js";
@@ -164,9 +164,7 @@ export function checkDependencies(c: HelmChart): void {
   if (reqs === null) return;
   const missing = reqs.filter((r) => r && !c.dependencies().some((d) => d.name() === r.Name)).map((r) => r!.Name);
   if (missing.length > 0) {
-    throw new HelmError(
-      "HelmDependencyMissing",
-      "An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: " +
+    throw new HelmDependencyMissing("An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: " +
         `found in Chart.yaml, but missing in charts/ directory: ${missing.join(", ")}`,
     );
   }

@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
 import { HelmChart, type HelmFile } from "./chart.js";
-import { HelmError } from "./errors.js";
+import { HelmChartInvalid, HelmError, helmError } from "./errors.js";
 import { HelmIgnore, HelmIgnoreError } from "./ignore.js";
 import { emptyMetadata, readMetadata, validateMetadata } from "./metadata.js";
 import { readTgz } from "./tar.js";
-import { readYamlMap, readYamlRaw, HelmYamlError } from "./yaml-read.js";
+import { readYamlMap, readYamlRaw, HelmYamlInvalid } from "./yaml-read.js";
 
 const BOM = [0xef, 0xbb, 0xbf];
 
@@ -38,7 +38,7 @@ export function loadHelmDir(dir: string): HelmChart {
     const ignoreFile = join(dir, ".helmignore");
     rules = statSync(ignoreFile, { throwIfNoEntry: false })?.isFile() ? HelmIgnore.parse(readFileSync(ignoreFile, "utf8")) : HelmIgnore.defaults();
   } catch (e) {
-    if (e instanceof HelmIgnoreError) throw new HelmError("HelmChartInvalid", e.message);
+    if (e instanceof HelmIgnoreError) throw new HelmChartInvalid(e.message);
     throw e;
   }
   const files: HelmFile[] = [];
@@ -52,7 +52,7 @@ export function loadHelmDir(dir: string): HelmChart {
         continue;
       }
       if (rules.ignores(childRel, false)) continue;
-      if (!st.isFile()) throw new HelmError("HelmChartInvalid", `cannot load irregular file ${childAbs} as it has file mode type bits set`);
+      if (!st.isFile()) throw new HelmChartInvalid(`cannot load irregular file ${childAbs} as it has file mode type bits set`);
       files.push({ name: childRel, data: trimBom(readFileSync(childAbs)) });
     }
   };
@@ -66,21 +66,21 @@ export function loadHelmArchive(data: Uint8Array, source = "archive"): HelmChart
   try {
     entries = readTgz(data);
   } catch (e) {
-    throw new HelmError("HelmChartInvalid", `file '${source}' does not appear to be a valid chart file (details: ${(e as Error).message})`);
+    throw new HelmChartInvalid(`file '${source}' does not appear to be a valid chart file (details: ${(e as Error).message})`);
   }
   const files: HelmFile[] = [];
   for (const e of entries) {
     const delim = e.name.includes("\\") ? "\\" : "/";
     const parts = e.name.split(delim);
     let n = parts.slice(1).join("/");
-    if (n.startsWith("/")) throw new HelmError("HelmChartInvalid", "chart illegally contains absolute paths");
+    if (n.startsWith("/")) throw new HelmChartInvalid("chart illegally contains absolute paths");
     n = posix.normalize(n).replace(/\/$/, "");
-    if (n === "." || n === "") throw new HelmError("HelmChartInvalid", `chart illegally contains content outside the base directory: ${JSON.stringify(e.name)}`);
-    if (n.startsWith("..")) throw new HelmError("HelmChartInvalid", "chart illegally references parent directory");
-    if (parts[0] === "Chart.yaml") throw new HelmError("HelmChartInvalid", "chart yaml not in base directory");
+    if (n === "." || n === "") throw new HelmChartInvalid(`chart illegally contains content outside the base directory: ${JSON.stringify(e.name)}`);
+    if (n.startsWith("..")) throw new HelmChartInvalid("chart illegally references parent directory");
+    if (parts[0] === "Chart.yaml") throw new HelmChartInvalid("chart yaml not in base directory");
     files.push({ name: n, data: trimBom(e.data) });
   }
-  if (files.length === 0) throw new HelmError("HelmChartInvalid", "no files in chart archive");
+  if (files.length === 0) throw new HelmChartInvalid("no files in chart archive");
   return loadHelmFiles(files);
 }
 
@@ -88,7 +88,7 @@ function wrapYaml<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof HelmYamlError) throw new HelmError("HelmChartInvalid", `cannot load ${file}: ${e.message}`);
+    if (e instanceof HelmYamlInvalid) throw new HelmChartInvalid(`cannot load ${file}: ${e.message}`);
     throw e;
   }
 }
@@ -138,7 +138,7 @@ export function loadHelmFiles(files: readonly HelmFile[]): HelmChart {
       subcharts.set(cname, list);
     } else c.files.push(f);
   }
-  if (!haveMetadata) throw new HelmError("HelmChartInvalid", "Chart.yaml file is missing");
+  if (!haveMetadata) throw new HelmChartInvalid("Chart.yaml file is missing");
   validateMetadata(md);
   for (const n of [...subcharts.keys()].sort(byteOrder)) {
     const list = subcharts.get(n)!;
@@ -147,7 +147,7 @@ export function loadHelmFiles(files: readonly HelmFile[]): HelmChart {
     try {
       if (posix.extname(n) === ".tgz") {
         const file = list[0]!;
-        if (file.name !== n) throw new HelmError("HelmChartInvalid", `error unpacking subchart tar in ${c.name()}: expected ${n}, got ${file.name}`);
+        if (file.name !== n) throw new HelmChartInvalid(`error unpacking subchart tar in ${c.name()}: expected ${n}, got ${file.name}`);
         sc = loadHelmArchive(file.data, n);
       } else {
         const buff: HelmFile[] = [];
@@ -159,7 +159,7 @@ export function loadHelmFiles(files: readonly HelmFile[]): HelmChart {
         sc = loadHelmFiles(buff);
       }
     } catch (e) {
-      if (e instanceof HelmError) throw new HelmError(e.code, `error unpacking subchart ${n} in ${c.name()}: ${e.message}`, { cause: e });
+      if (e instanceof HelmError) throw helmError(e.code, `error unpacking subchart ${n} in ${c.name()}: ${e.message}`, { cause: e });
       throw e;
     }
     c.addDependency(sc);

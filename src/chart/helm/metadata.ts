@@ -2,8 +2,8 @@
  * Chart.yaml as Helm reads it: sigs.k8s.io/yaml into `chart.Metadata` (JSON field names matched
  * case-insensitively, numbers accepted for strings), then `Metadata.Validate`.
  */
-import { HelmError } from "./errors.js";
-import { readYamlRaw, type RawYaml, HelmYamlError } from "./yaml-read.js";
+import { HelmChartInvalid, HelmError } from "./errors.js";
+import { readYamlRaw, type RawYaml, HelmYamlInvalid } from "./yaml-read.js";
 import { newVersion } from "../../gotemplate/sprig/semver.js";
 
 /** A maintainer of a chart (Go's `chart.Maintainer`). */
@@ -190,8 +190,8 @@ export function readMetadata(text: string, file: string, into: HelmMetadata): He
   try {
     return decodeStruct(readYamlRaw(text), METADATA_FIELDS, into, "Metadata");
   } catch (e) {
-    if (e instanceof HelmYamlError) throw new HelmError("HelmChartInvalid", `cannot load ${file}: ${e.message}`);
-    if (e instanceof TypeErr) throw new HelmError("HelmChartInvalid", `cannot load ${file}: error unmarshaling JSON: while decoding JSON: ${e.message}`);
+    if (e instanceof HelmYamlInvalid) throw new HelmChartInvalid(`cannot load ${file}: ${e.message}`);
+    if (e instanceof TypeErr) throw new HelmChartInvalid(`cannot load ${file}: error unmarshaling JSON: while decoding JSON: ${e.message}`);
     throw e;
   }
 }
@@ -209,7 +209,7 @@ export function sanitizeString(s: string): string {
 }
 
 function validationError(msg: string): HelmError {
-  return new HelmError("HelmChartInvalid", `validation: ${msg}`);
+  return new HelmChartInvalid(`validation: ${msg}`);
 }
 
 const ALIAS = /^[a-zA-Z0-9_-]+$/;

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { HelmChart } from "./chart.js";
 import { isTable, type Values } from "./coalesce.js";
-import { HelmError } from "./errors.js";
+import { HelmError, HelmValuesSchema } from "./errors.js";
 
 const require = createRequire(import.meta.url);
 type AjvCtor = new (opts: Record<string, unknown>) => { compile(schema: unknown): ValidateFunction };
@@ -121,6 +121,6 @@ function validateTree(chart: HelmChart, values: Values): string {
 export function validateValuesSchema(chart: HelmChart, values: Values): void {
   const problems = validateTree(chart, values);
   if (problems) {
-    throw new HelmError("HelmValuesSchema", `values don't meet the specifications of the schema(s) in the following chart(s):\n${problems}`);
+    throw new HelmValuesSchema(`values don't meet the specifications of the schema(s) in the following chart(s):\n${problems}`);
   }
 }

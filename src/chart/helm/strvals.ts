@@ -2,7 +2,7 @@
  * Helm's `--set` / `--set-string` syntax (pkg/strvals): `a.b=c,d[0]=e,f={x,y}`, backslash
  * escapes; with `--set`, `true`/`false`/`null` and decimal integers are typed (ints as int64).
  */
-import { HelmError } from "./errors.js";
+import { HelmValuesInvalid } from "./errors.js";
 import type { Values } from "./coalesce.js";
 
 class Scanner {
@@ -46,7 +46,7 @@ const MAX_INDEX = 65_536;
 const MAX_NESTED_NAME_LEVEL = 30;
 
 function bad(msg: string): never {
-  throw new HelmError("HelmValuesInvalid", msg);
+  throw new HelmValuesInvalid(msg);
 }
 
 class Parser {

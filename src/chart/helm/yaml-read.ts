@@ -11,7 +11,7 @@ import { reindentContinuations } from "./yaml-lenient.js";
 import { yamlStrictnessIssues } from "../yaml-strict.js";
 
 /** A YAML document Helm could not read; the message follows Helm's wording. */
-export class HelmYamlError extends BerthError {
+export class HelmYamlInvalid extends BerthError {
   constructor(message: string) {
     super("HelmYamlInvalid", message);
   }
@@ -56,7 +56,7 @@ class Reader {
   /** The node an alias names; go-yaml's errors for an unknown anchor and for excessive aliasing (an alias bomb). */
   private resolve(alias: Alias): unknown {
     const target = alias.resolve(this.doc);
-    if (target === undefined) throw new HelmYamlError(`yaml: unknown anchor '${alias.source}' referenced`);
+    if (target === undefined) throw new HelmYamlInvalid(`yaml: unknown anchor '${alias.source}' referenced`);
     return target;
   }
 
@@ -64,7 +64,7 @@ class Reader {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
     if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
-      throw new HelmYamlError("yaml: document contains excessive aliasing");
+      throw new HelmYamlInvalid("yaml: document contains excessive aliasing");
     }
     if (n === null || n === undefined) return null;
     if (isAlias(n)) {
@@ -87,12 +87,12 @@ class Reader {
         }
         const key = this.key(this.node(k));
         // An own `__proto__` property cannot be made by assignment, and would change the map's prototype.
-        if (key === "__proto__") throw new HelmYamlError("yaml: a key named __proto__ is not supported; rename it");
+        if (key === "__proto__") throw new HelmYamlInvalid("yaml: a key named __proto__ is not supported; rename it");
         out[key] = this.node(pair.value);
       }
       return out;
     }
-    throw new HelmYamlError("yaml: unsupported node");
+    throw new HelmYamlInvalid("yaml: unsupported node");
   }
 
   merge(v: unknown, out: { [k: string]: RawYaml }): void {
@@ -104,10 +104,10 @@ class Reader {
       for (let i = target.items.length - 1; i >= 0; i--) {
         const item = target.items[i];
         const m = isAlias(item) ? this.resolve(item as Alias) : item;
-        if (!isMap(m)) throw new HelmYamlError("yaml: map merge requires map or sequence of maps as the value");
+        if (!isMap(m)) throw new HelmYamlInvalid("yaml: map merge requires map or sequence of maps as the value");
         Object.assign(out, this.node(m));
       }
-    } else throw new HelmYamlError("yaml: map merge requires map or sequence of maps as the value");
+    } else throw new HelmYamlInvalid("yaml: map merge requires map or sequence of maps as the value");
   }
 
   key(k: RawYaml): string {
@@ -124,7 +124,7 @@ class Reader {
         if (k === -Infinity) return "-.inf";
         return formatFloat(Math.fround(k), "g", -1);
     }
-    throw new HelmYamlError(`error converting YAML to JSON: unsupported map key of type: ${k === null ? "<nil>" : "map"}`);
+    throw new HelmYamlInvalid(`error converting YAML to JSON: unsupported map key of type: ${k === null ? "<nil>" : "map"}`);
   }
 
   scalar(value: string, type: string | undefined, tag: string | undefined): RawYaml {
@@ -136,7 +136,7 @@ class Reader {
     if (want === "binary") return Buffer.from(value.replace(/\s+/g, ""), "base64").toString("utf8");
     const r = resolvePlain(value);
     if (want && want !== r.tag && !(want === "float" && r.tag === "int") && !(want === "str")) {
-      throw new HelmYamlError(`yaml: cannot decode !!${r.tag} \`${value}\` as a !!${want}`);
+      throw new HelmYamlInvalid(`yaml: cannot decode !!${r.tag} \`${value}\` as a !!${want}`);
     }
     if (want === "float" && r.tag === "int") return Number(r.value);
     return r.tag === "merge" || r.tag === "timestamp" ? value : r.value;
@@ -149,7 +149,7 @@ const TAGS_MERGE = "tag:yaml.org,2002:merge";
 export function readYamlRaw(text: string): RawYaml {
   // go-yaml's reader refuses control characters and YAML versions it does not know, which the `yaml` package accepts.
   const strict = yamlStrictnessIssues(text, "")[0];
-  if (strict) throw new HelmYamlError(`error converting YAML to JSON: yaml: line ${strict.line}: ${strict.message}`);
+  if (strict) throw new HelmYamlInvalid(`error converting YAML to JSON: yaml: line ${strict.line}: ${strict.message}`);
   const options = { schema: "failsafe", uniqueKeys: false, merge: false, strict: false, keepSourceTokens: false } as const;
   // go-yaml's Unmarshal reads the first document only.
   const first = (t: string): Document => {
@@ -166,7 +166,7 @@ export function readYamlRaw(text: string): RawYaml {
       err = undefined;
     }
   }
-  if (err) throw new HelmYamlError(`error converting YAML to JSON: ${err}`);
+  if (err) throw new HelmYamlInvalid(`error converting YAML to JSON: ${err}`);
   return new Reader(doc).node(doc.contents);
 }
 
@@ -174,7 +174,7 @@ export function readYamlRaw(text: string): RawYaml {
 export function jsonRoundTrip(v: RawYaml): unknown {
   if (typeof v === "bigint") return Number(v);
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new HelmYamlError(`error converting YAML to JSON: json: unsupported value: ${v !== v ? "NaN" : v > 0 ? "+Inf" : "-Inf"}`);
+    if (!Number.isFinite(v)) throw new HelmYamlInvalid(`error converting YAML to JSON: json: unsupported value: ${v !== v ? "NaN" : v > 0 ? "+Inf" : "-Inf"}`);
     return v;
   }
   if (Array.isArray(v)) return v.map(jsonRoundTrip);
@@ -195,7 +195,7 @@ export function readYamlMap(text: string): Record<string, unknown> {
   if (raw === null) return {};
   if (typeof raw !== "object" || Array.isArray(raw)) {
     const kind = Array.isArray(raw) ? "array" : typeof raw === "string" ? "string" : typeof raw === "boolean" ? "bool" : "number";
-    throw new HelmYamlError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`);
+    throw new HelmYamlInvalid(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`);
   }
   return jsonRoundTrip(raw) as Record<string, unknown>;
 }
@@ -206,7 +206,7 @@ export function readYamlArray(text: string): unknown[] {
   if (raw === null) return [];
   if (!Array.isArray(raw)) {
     const kind = typeof raw === "object" ? "object" : typeof raw === "string" ? "string" : typeof raw === "boolean" ? "bool" : "number";
-    throw new HelmYamlError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type []interface {}`);
+    throw new HelmYamlInvalid(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type []interface {}`);
   }
   return jsonRoundTrip(raw) as unknown[];
 }

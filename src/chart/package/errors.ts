@@ -1,4 +1,4 @@
-import { BerthError } from "../../errors.js";
+import { BerthError, type BerthErrorCode } from "../../errors.js";
 
 /** What a chart reference pointed at, as errors name it (credentials are never included). */
 export interface ChartSourceContext {
@@ -34,7 +34,7 @@ export abstract class ChartSourceError extends BerthError {
    * @param ctx - the chart, version and URL involved
    * @param problem - what went wrong and how to fix it
    */
-  constructor(code: string, ctx: ChartSourceContext, problem: string, options?: { cause?: unknown }) {
+  constructor(code: BerthErrorCode, ctx: ChartSourceContext, problem: string, options?: { cause?: unknown }) {
     super(code, `${describe(ctx)}: ${problem}`, options);
     this.chart = ctx.chart;
     this.version = ctx.version;

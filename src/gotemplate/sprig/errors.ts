@@ -9,7 +9,9 @@ import { BerthError } from "../../errors.js";
  * Codes: `SprigFuncFailed` (the function returned an error or panicked), `SprigRegexInvalid`
  * (a Go regular expression that does not compile).
  */
-export class SprigError extends BerthError {
+export abstract class SprigError extends BerthError {
+  /** The stable failure code. */
+  declare readonly code: "SprigFuncFailed" | "SprigRegexInvalid";
   /**
    * @param code - `SprigFuncFailed` or `SprigRegexInvalid`
    * @param message - Go's error text
@@ -19,7 +21,23 @@ export class SprigError extends BerthError {
   }
 }
 
-/** Throws a {@link SprigError} with code `SprigFuncFailed` (Go: a returned error or a panic). */
+/** A Sprig function returned an error or panicked. */
+export class SprigFuncFailed extends SprigError {
+  /** @param message - Go's error text */
+  constructor(message: string) {
+    super("SprigFuncFailed", message);
+  }
+}
+
+/** A Go regular expression does not compile. */
+export class SprigRegexInvalid extends SprigError {
+  /** @param message - Go's error text */
+  constructor(message: string) {
+    super("SprigRegexInvalid", message);
+  }
+}
+
+/** Throws a {@link SprigFuncFailed} (Go: a returned error or a panic). */
 export function fail(message: string): never {
-  throw new SprigError("SprigFuncFailed", message);
+  throw new SprigFuncFailed(message);
 }

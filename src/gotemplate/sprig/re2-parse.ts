@@ -1,5 +1,5 @@
 // Go's regexp syntax (RE2, Perl flags) parsed and emitted as JS RegExp source (u flag).
-import { SprigError } from "./errors.js";
+import { SprigRegexInvalid } from "./errors.js";
 import { emitRanges, foldRanges, negate, PERL_CLASSES, POSIX, u, unicodeClass, type Flags, type Range } from "./re2-classes.js";
 
 /** Go's regexp/syntax parser, emitting JS source as it goes. */
@@ -13,7 +13,7 @@ export class Parser {
   ) {}
 
   err(code: string, arg: string): never {
-    throw new SprigError("SprigRegexInvalid", `error parsing regexp: ${code}: \`${arg}\``);
+    throw new SprigRegexInvalid(`error parsing regexp: ${code}: \`${arg}\``);
   }
 
   peek(): string | undefined {
@@ -188,7 +188,7 @@ export class Parser {
   parseEscapeAtom(f: Flags): string {
     const start = this.pos;
     const c = this.src[this.pos + 1];
-    if (c === undefined) throw new SprigError("SprigRegexInvalid", "error parsing regexp: trailing backslash at end of expression: ``");
+    if (c === undefined) throw new SprigRegexInvalid("error parsing regexp: trailing backslash at end of expression: ``");
     switch (c) {
       case "A":
         this.pos += 2;
@@ -341,7 +341,7 @@ export class Parser {
     const c = this.src[this.pos];
     if (c === undefined) this.err("missing closing ]", this.src.slice(classStart));
     if (c === "\\") {
-      if (this.src[this.pos + 1] === undefined) throw new SprigError("SprigRegexInvalid", "error parsing regexp: trailing backslash at end of expression: ``");
+      if (this.src[this.pos + 1] === undefined) throw new SprigRegexInvalid("error parsing regexp: trailing backslash at end of expression: ``");
       return this.parseEscapeChar();
     }
     const cp = this.src.codePointAt(this.pos)!;

@@ -1,6 +1,6 @@
 // Go's regexp (RE2 syntax, Perl flags) translated to a JS RegExp with the `u` flag, plus Go's
 // match iteration rules (FindAll, ReplaceAll, Split, Expand) on top of it.
-import { SprigError } from "./errors.js";
+import { SprigError, SprigRegexInvalid } from "./errors.js";
 import type { Flags } from "./re2-classes.js";
 import { Parser } from "./re2-parse.js";
 
@@ -25,7 +25,7 @@ function translate(expr: string): GoRegexp {
   try {
     return { expr, re: new RegExp(src, globalI ? "gui" : "gu"), names: p.names };
   } catch (e) {
-    throw new SprigError("SprigRegexInvalid", `error parsing regexp: ${(e as Error).message}: \`${expr}\``);
+    throw new SprigRegexInvalid(`error parsing regexp: ${(e as Error).message}: \`${expr}\``);
   }
 }
 
@@ -59,7 +59,7 @@ export function mustCompile(expr: string): GoRegexp {
     return compile(expr);
   } catch (e) {
     const msg = (e as Error).message;
-    throw new SprigError("SprigRegexInvalid", `regexp: Compile(${JSON.stringify(expr)}): ${msg}`);
+    throw new SprigRegexInvalid(`regexp: Compile(${JSON.stringify(expr)}): ${msg}`);
   }
 }
 

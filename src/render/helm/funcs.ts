@@ -4,7 +4,7 @@
  */
 import { GoStruct, isMap, withSignature, type GoFunc, type GoFuncMap } from "../../gotemplate/value.js";
 import { TemplateSet } from "../../gotemplate/template.js";
-import { TemplateError } from "../../gotemplate/errors.js";
+import { TemplateError, TemplateExecError } from "../../gotemplate/errors.js";
 import { goQuote } from "../../gotemplate/quote.js";
 import { sprigFunctions } from "../../gotemplate/sprig/index.js";
 import { goJson } from "../../gotemplate/sprig/json.js";
@@ -179,10 +179,10 @@ export function installRenderFunctions(t: TemplateSet, state: RenderFuncState): 
 export function cleanupExecError(filename: string, e: unknown): Error {
   if (!(e instanceof TemplateError) || e.code !== "TemplateExecError") return e instanceof Error ? e : new Error(String(e));
   const tokens = e.message.split(": ");
-  if (tokens.length < 3) return new TemplateError("TemplateExecError", `execution error in (${filename}): ${e.message}`, { cause: e });
+  if (tokens.length < 3) return new TemplateExecError(`execution error in (${filename}): ${e.message}`, { cause: e });
   const location = tokens[1]!;
   const rest = tokens.slice(2).join(": ");
   const m = new RegExp(`${WARN_START}([\\s\\S]*)${WARN_END}`).exec(rest);
-  if (m) return new TemplateError("TemplateExecError", `execution error at (${location}): ${m[1]}`, { cause: e });
+  if (m) return new TemplateExecError(`execution error at (${location}): ${m[1]}`, { cause: e });
   return e;
 }

@@ -5,13 +5,13 @@
 import { readFileSync } from "node:fs";
 import { loadHelmChart } from "../../chart/helm/load.js";
 import type { HelmChart } from "../../chart/helm/chart.js";
-import { HelmError } from "../../chart/helm/errors.js";
+import { HelmError, HelmNotRenderable, HelmValuesInvalid } from "../../chart/helm/errors.js";
 import { coalesceValues, isTable, type Values } from "../../chart/helm/coalesce.js";
 import { checkDependencies, isCompatibleRange, processDependencies } from "../../chart/helm/dependencies.js";
 import { validateValuesSchema } from "../../chart/helm/schema.js";
 import { parseSetInto } from "../../chart/helm/strvals.js";
 import { goPathMatch } from "../../chart/helm/ignore.js";
-import { readYamlMap, HelmYamlError } from "../../chart/helm/yaml-read.js";
+import { readYamlMap, HelmYamlInvalid } from "../../chart/helm/yaml-read.js";
 import { templateCapabilities } from "./objects.js";
 import { renderHelmChart } from "./render.js";
 import { sortManifests, splitManifests } from "./manifests.js";
@@ -67,8 +67,8 @@ export function mergeUserValues(opts: HelmTemplateOptions): Values {
     try {
       current = readYamlMap(readFileSync(f, "utf8"));
     } catch (e) {
-      if (e instanceof HelmYamlError) throw new HelmError("HelmValuesInvalid", `failed to parse ${f}: ${e.message}`, { cause: e });
-      throw new HelmError("HelmValuesInvalid", `open ${f}: no such file or directory`, { cause: e });
+      if (e instanceof HelmYamlInvalid) throw new HelmValuesInvalid(`failed to parse ${f}: ${e.message}`, { cause: e });
+      throw new HelmValuesInvalid(`open ${f}: no such file or directory`, { cause: e });
     }
     base = mergeMaps(base, current);
   }
@@ -77,14 +77,14 @@ export function mergeUserValues(opts: HelmTemplateOptions): Values {
     try {
       parseSetInto(s, base);
     } catch (e) {
-      throw new HelmError("HelmValuesInvalid", `failed parsing --set data: ${(e as Error).message}`, { cause: e });
+      throw new HelmValuesInvalid(`failed parsing --set data: ${(e as Error).message}`, { cause: e });
     }
   }
   for (const s of opts.setString ?? []) {
     try {
       parseSetInto(s, base, true);
     } catch (e) {
-      throw new HelmError("HelmValuesInvalid", `failed parsing --set-string data: ${(e as Error).message}`, { cause: e });
+      throw new HelmValuesInvalid(`failed parsing --set-string data: ${(e as Error).message}`, { cause: e });
     }
   }
   return base;
@@ -125,16 +125,14 @@ export interface HelmRenderedRelease {
  */
 export function renderHelmRelease(chart: HelmChart, userValues: Values, opts: HelmReleaseOptions = {}): HelmRenderedRelease {
   const type = chart.metadata.Type;
-  if (type !== "" && type !== "application") throw new HelmError("HelmNotRenderable", `${type} charts are not installable`);
+  if (type !== "" && type !== "application") throw new HelmNotRenderable(`${type} charts are not installable`);
   checkDependencies(chart);
   processDependencies(chart, userValues);
   const caps = templateCapabilities(opts.kubeVersion, opts.apiVersions);
   const values = coalesceValues(chart, userValues);
   if (!opts.skipSchemaValidation) validateValuesSchema(chart, values);
   if (chart.metadata.KubeVersion !== "" && !isCompatibleRange(chart.metadata.KubeVersion, caps.KubeVersion.Version)) {
-    throw new HelmError(
-      "HelmNotRenderable",
-      `chart requires kubeVersion: ${chart.metadata.KubeVersion} which is incompatible with Kubernetes ${caps.KubeVersion.Version}`,
+    throw new HelmNotRenderable(`chart requires kubeVersion: ${chart.metadata.KubeVersion} which is incompatible with Kubernetes ${caps.KubeVersion.Version}`,
     );
   }
   const isUpgrade = opts.isUpgrade ?? false;
@@ -194,7 +192,7 @@ export function helmTemplateSync(chartPath: string, opts: HelmTemplateOptions = 
       shown += `---\n${doc}\n`;
       missing = false;
     }
-    if (missing) throw new HelmError("HelmNotRenderable", `could not find template ${f} in chart`);
+    if (missing) throw new HelmNotRenderable(`could not find template ${f} in chart`);
   }
   return shown;
 }

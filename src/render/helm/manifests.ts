@@ -3,8 +3,8 @@
  * (apiVersion, kind, metadata.name/annotations), separating hooks, and sorting by kind in
  * install order (stable, after sorting files by path).
  */
-import { HelmError } from "../../chart/helm/errors.js";
-import { readYamlRaw, HelmYamlError, type RawYaml } from "../../chart/helm/yaml-read.js";
+import { HelmManifestInvalid } from "../../chart/helm/errors.js";
+import { readYamlRaw, HelmYamlInvalid, type RawYaml } from "../../chart/helm/yaml-read.js";
 import { compareKeys } from "../../gotemplate/value.js";
 
 /** Helm's InstallOrder of kinds. */
@@ -112,8 +112,8 @@ function readHead(doc: string, file: string): Omit<HelmManifest, "name" | "conte
     }
     return { kind: asString(raw["kind"], "SimpleHead.kind"), apiVersion: asString(raw["apiVersion"], "SimpleHead.apiVersion"), metadataName, annotations };
   } catch (e) {
-    const msg = e instanceof HelmYamlError || e instanceof Error ? e.message : String(e);
-    throw new HelmError("HelmManifestInvalid", `YAML parse error on ${file}: ${msg}`, { cause: e });
+    const msg = e instanceof HelmYamlInvalid || e instanceof Error ? e.message : String(e);
+    throw new HelmManifestInvalid(`YAML parse error on ${file}: ${msg}`, { cause: e });
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { HelmChart } from "../../chart/helm/chart.js";
 import { TemplateSet } from "../../gotemplate/template.js";
-import { TemplateError } from "../../gotemplate/errors.js";
+import { TemplateParseError } from "../../gotemplate/errors.js";
 import { isTable } from "../../chart/helm/coalesce.js";
 import { ChartValue, type CapabilitiesValue } from "./objects.js";
 import { newFiles } from "./files.js";
@@ -76,7 +76,7 @@ function collect(c: HelmChart, out: Map<string, Renderable>, parent: Record<stri
     const decoded = decodeUtf8(t.data);
     // go-yaml refuses bytes that are not UTF-8 in what a template renders (NOTES.txt is not YAML).
     if ("badLine" in decoded && !t.name.endsWith("NOTES.txt")) {
-      throw new TemplateError("TemplateParseError", `template: ${base}/${t.name}:${decoded.badLine}: the file is not valid UTF-8 text (is it a binary file?); save it as UTF-8`);
+      throw new TemplateParseError(`template: ${base}/${t.name}:${decoded.badLine}: the file is not valid UTF-8 text (is it a binary file?); save it as UTF-8`);
     }
     const text = "text" in decoded ? decoded.text : Buffer.from(t.data).toString("utf8");
     out.set(`${base}/${t.name}`, { text, vals: next, basePath: `${base}/templates` });
@@ -87,8 +87,8 @@ function collect(c: HelmChart, out: Map<string, Renderable>, parent: Record<stri
 function cleanupParseError(filename: string, e: unknown): Error {
   const msg = e instanceof Error ? e.message : String(e);
   const tokens = msg.split(": ");
-  if (tokens.length === 1) return new TemplateError("TemplateParseError", `parse error in (${filename}): ${msg}`, { cause: e });
-  return new TemplateError("TemplateParseError", `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, { cause: e });
+  if (tokens.length === 1) return new TemplateParseError(`parse error in (${filename}): ${msg}`, { cause: e });
+  return new TemplateParseError(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, { cause: e });
 }
 
 /** Renders every template of a chart tree; returns file name → text (partials excluded). */
