@@ -50,7 +50,6 @@ function folderOf(file: string): string {
 const knownCycleEdges: ReadonlyArray<readonly [string, string]> = [
   ["actions/perform-deploy.ts", "actions/deploy.ts"],
   ["actions/rollback.ts", "actions/deploy.ts"],
-  ["actions/prune-base.ts", "actions/prepare.ts"],
 ];
 
 /** The strongly connected components with more than one node (Tarjan), each sorted, as cycles. */
