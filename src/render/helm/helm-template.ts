@@ -14,6 +14,7 @@ import { goPathMatch } from "../../chart/helm/ignore.js";
 import { readYamlMap, HelmYamlInvalid } from "../../chart/helm/yaml-read.js";
 import { templateCapabilities } from "./objects.js";
 import { renderHelmChart } from "./render.js";
+import { requestTemplateKeys } from "./keys.js";
 import { sortManifests, splitManifests } from "./manifests.js";
 import type { LookupFunc } from "./funcs.js";
 
@@ -128,6 +129,8 @@ export function renderHelmRelease(chart: HelmChart, userValues: Values, opts: He
   if (type !== "" && type !== "application") throw new HelmNotRenderable(`${type} charts are not installable`);
   checkDependencies(chart);
   processDependencies(chart, userValues);
+  // The RSA keys templates will ask for (genCA…) are generated in the background meanwhile.
+  requestTemplateKeys(chart);
   const caps = templateCapabilities(opts.kubeVersion, opts.apiVersions);
   const values = coalesceValues(chart, userValues);
   if (!opts.skipSchemaValidation) validateValuesSchema(chart, values);
