@@ -5,11 +5,12 @@
  * validates values and parses templates; a worker thread draws their primes in parallel on libuv's
  * thread pool. When a template asks for a key, it takes a finished one, or waits (Atomics.wait)
  * for one under way, or — none requested — generates one on the spot. Keys are made from two
- * primes as Go makes them (see rsa-keygen.ts). Each key is fresh, used once
- * and never shared. Keys requested but not used stay for later renders of the process; the worker
- * does not keep the process alive.
+ * primes as Go makes them (see rsa-keygen.ts). Each key is fresh, used once and never shared (a
+ * slot's primes are wiped when taken). Keys requested but not used stay for later renders of the
+ * process; the worker does not keep the process alive.
  */
 import type { KeyObject } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { bigintFromBytes, generateRsaKeySync, rsaKeyFromPrimes } from "./rsa-keygen.js";
 
@@ -21,34 +22,49 @@ const DATA_OFFSET = 128;
 /** How long a template waits for a key under way before it generates its own. */
 const WAIT_MS = 60_000;
 
+/**
+ * The worker: keys in the order requested, their two primes drawn in parallel, at most as many
+ * primes at once as the machine has cores (the first keys, usually the ones a render takes
+ * first, are then ready soonest).
+ */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { generatePrime } = require("node:crypto");
 const ctrl = new Int32Array(workerData.sab, 0, ${1 + SLOTS});
 const bytes = new Uint8Array(workerData.sab);
+const queue = [];
+let running = 0;
+function finish(job) {
+  const [p, q] = job.primes;
+  const failed = job.failed || 2 + p.length + q.length > ${SLOT_BYTES};
+  if (!failed) {
+    const at = ${DATA_OFFSET} + job.slot * ${SLOT_BYTES};
+    bytes[at] = p.length >> 8;
+    bytes[at + 1] = p.length & 255;
+    bytes.set(p, at + 2);
+    bytes.set(q, at + 2 + p.length);
+  }
+  Atomics.store(ctrl, 1 + job.slot, failed ? -1 : 2 + p.length + q.length);
+  Atomics.add(ctrl, 0, 1);
+  Atomics.notify(ctrl, 0);
+}
+function pump() {
+  while (running < workerData.parallel && queue.length > 0) {
+    const job = queue[0];
+    if (++job.started === 2) queue.shift();
+    running++;
+    generatePrime(job.bits / 2, (err, prime) => {
+      running--;
+      if (err) job.failed = true;
+      else job.primes.push(new Uint8Array(prime));
+      if (++job.done === 2) finish(job);
+      pump();
+    });
+  }
+}
 parentPort.on("message", ({ slot, bits }) => {
-  const primes = [];
-  let left = 2;
-  let failed = false;
-  const done = (err, prime) => {
-    if (err) failed = true;
-    else primes.push(new Uint8Array(prime));
-    if (--left > 0) return;
-    const [p, q] = primes;
-    if (!failed && 2 + p.length + q.length > ${SLOT_BYTES}) failed = true;
-    if (!failed) {
-      const at = ${DATA_OFFSET} + slot * ${SLOT_BYTES};
-      bytes[at] = p.length >> 8;
-      bytes[at + 1] = p.length & 255;
-      bytes.set(p, at + 2);
-      bytes.set(q, at + 2 + p.length);
-    }
-    Atomics.store(ctrl, 1 + slot, failed ? -1 : 2 + p.length + q.length);
-    Atomics.add(ctrl, 0, 1);
-    Atomics.notify(ctrl, 0);
-  };
-  generatePrime(bits / 2, done);
-  generatePrime(bits / 2, done);
+  queue.push({ slot, bits, primes: [], failed: false, started: 0, done: 0 });
+  pump();
 });
 `;
 
@@ -68,7 +84,7 @@ function getPool(): Pool | null {
   if (pool !== undefined) return pool;
   try {
     const sab = new SharedArrayBuffer(DATA_OFFSET + SLOTS * SLOT_BYTES);
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sab } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, parallel: Math.max(2, availableParallelism()) } });
     worker.unref();
     const p: Pool = { worker, ctrl: new Int32Array(sab, 0, 1 + SLOTS), bytes: new Uint8Array(sab), slots: Array.from({ length: SLOTS }, () => ({ use: "free" }) as Slot) };
     // A dead worker finishes nothing more: every key under way is generated on the spot instead.
@@ -130,7 +146,8 @@ function takeRequested(bits: number): KeyObject | undefined {
       if (n < 0) continue;
       const at = DATA_OFFSET + i * SLOT_BYTES;
       const pLength = (p.bytes[at]! << 8) | p.bytes[at + 1]!;
-      const key = rsaKeyFromPrimes(bigintFromBytes(p.bytes.slice(at + 2, at + 2 + pLength)), bigintFromBytes(p.bytes.slice(at + 2 + pLength, at + n)), bits);
+      const key = rsaKeyFromPrimes(bigintFromBytes(p.bytes.subarray(at + 2, at + 2 + pLength)), bigintFromBytes(p.bytes.subarray(at + 2 + pLength, at + n)), bits);
+      p.bytes.fill(0, at, at + n);
       if (key !== undefined) return key;
     }
     const left = deadline - Date.now();
@@ -147,7 +164,14 @@ export function rsaPrivateKey(bits: number): KeyObject {
 /** Drops the requested keys, finished or not (benchmarks measure each render from an empty pool). */
 export function clearKeyPool(): void {
   if (!pool) return;
-  for (let i = 0; i < SLOTS; i++) if (pool.slots[i]!.use === "requested") pool.slots[i] = { use: "dropped" };
+  for (let i = 0; i < SLOTS; i++) {
+    if (pool.slots[i]!.use !== "requested") continue;
+    if (underWay(pool, i)) pool.slots[i] = { use: "dropped" };
+    else {
+      pool.bytes.fill(0, DATA_OFFSET + i * SLOT_BYTES, DATA_OFFSET + (i + 1) * SLOT_BYTES);
+      pool.slots[i] = { use: "free" };
+    }
+  }
 }
 
 /** Resolves when no key is being generated (benchmarks keep background work out of other timings). */
