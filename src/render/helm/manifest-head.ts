@@ -20,7 +20,7 @@ export interface ManifestHead {
 
 /** Characters outside printable ASCII and plain Unicode (control characters, NEL, LS, PS, BOM…) → decline. */
 const UNUSUAL = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
-const KEY_LINE = /^([A-Za-z0-9_$./][^\s:#]*|"[^"\\]*"|'[^']*'):(?: +(.*))?$/;
+const KEY_LINE = /^([A-Za-z0-9_$./][^\s:#[\]{},]*|"[^"\\]+"|'[^']+'):(?: +(.*))?$/;
 const BLOCK_SCALAR = /^[|>][-+]?$/;
 const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]|^-\S/;
 
@@ -79,7 +79,7 @@ function headString(text: string): string {
 
 function mapKey(text: string): string {
   const s = scalar(text);
-  if (s.value === "__proto__" || s.value === "<<" || s.value.length > 1000) decline();
+  if (s.value === "" || s.value === "__proto__" || s.value === "<<" || s.value.length > 1000) decline();
   if (s.plain && resolvePlain(s.value).tag === "null") decline();
   return s.value;
 }

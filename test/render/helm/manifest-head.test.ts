@@ -69,6 +69,8 @@ const cases: Record<string, string> = {
   controlChar: "kind: Pod\x07\n",
   lineSeparator: "kind: Pod\u2028\n",
   commentOnly: "# nothing\n",
+  emptyKey: "kind: Pod\n\"\":\n  kind: X\n",
+  flowInKey: "kind: Pod\nspec:\n  a[0]: x\n",
   seqThenKey: "kind: Pod\nspec:\n  l:\n    - a\n    b: c\n",
 };
 
