@@ -8,7 +8,8 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import type { HelmChart } from "./chart.js";
 import { isTable, type Values } from "./coalesce.js";
 import { HelmError, HelmValuesSchema } from "./errors.js";
-import { quickSchema, quickValid, type QuickSchema } from "./schema-quick.js";
+import { quickSchema, type QuickSchema } from "./schema-quick.js";
+import { quickValid } from "./schema-quick-valid.js";
 
 const require = createRequire(import.meta.url);
 type AjvCtor = new (opts: Record<string, unknown>) => { compile(schema: unknown): ValidateFunction };

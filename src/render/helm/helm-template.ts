@@ -127,10 +127,10 @@ export interface HelmRenderedRelease {
 export function renderHelmRelease(chart: HelmChart, userValues: Values, opts: HelmReleaseOptions = {}): HelmRenderedRelease {
   const type = chart.metadata.Type;
   if (type !== "" && type !== "application") throw new HelmNotRenderable(`${type} charts are not installable`);
-  checkDependencies(chart);
-  processDependencies(chart, userValues);
   // The RSA keys templates will ask for (genCA…) are generated in the background meanwhile.
   requestTemplateKeys(chart);
+  checkDependencies(chart);
+  processDependencies(chart, userValues);
   const caps = templateCapabilities(opts.kubeVersion, opts.apiVersions);
   const values = coalesceValues(chart, userValues);
   if (!opts.skipSchemaValidation) validateValuesSchema(chart, values);

@@ -49,10 +49,14 @@ export function estimateTemplateKeys(templates: readonly { readonly name: string
     files.set(name, unit(starts.length > 0 ? text.slice(0, starts[0]!.index) : text));
     starts.forEach((m, i) => defines.set(m[1]!, unit(text.slice(m.index + m[0].length, starts[i + 1]?.index ?? text.length))));
   }
-  const byPath = (path: string): Unit | undefined => {
-    for (const [name, u] of files) if (name === path || name.endsWith(`/${path}`)) return u;
-    return undefined;
-  };
+  // Templates by base name: a path literal names a template when it ends the template's path.
+  const byBase = new Map<string, [string, Unit][]>();
+  for (const [name, u] of files) {
+    const base = name.slice(name.lastIndexOf("/") + 1);
+    byBase.set(base, [...(byBase.get(base) ?? []), [name, u]]);
+  }
+  const byPath = (path: string): Unit | undefined =>
+    byBase.get(path.slice(path.lastIndexOf("/") + 1))?.find(([name]) => name === path || name.endsWith(`/${path}`))?.[1];
   const total = new Map<number, number>();
   const add = (u: Unit | undefined, depth: number): void => {
     if (u === undefined || depth > 8) return;

@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { quickSchema, quickValid } from "../../../src/chart/helm/schema-quick.js";
+import { quickSchema } from "../../../src/chart/helm/schema-quick.js";
+import { quickValid } from "../../../src/chart/helm/schema-quick-valid.js";
 import { readYamlMap } from "../../../src/chart/helm/yaml-read.js";
 
 // The quick check must agree with ajv (the options src/chart/helm/schema.ts uses) whenever it answers.
