@@ -6,9 +6,9 @@ import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import { ReleaseLocked } from "../storage/errors.js";
 import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
-import type { DeployArgs, DeployResult } from "./deploy.js";
+import type { ApplySavedPlanOptions, DeployArgs, DeployResult } from "./types.js";
 import type { DeployEvent } from "./events.js";
-import { performDeploy, type PerformDeployOptions } from "./perform-deploy.js";
+import { performDeploy } from "./perform-deploy.js";
 import { prepareDeploy, type PrepareOptions } from "./prepare.js";
 import { liveLock, releaseState, type ReleaseState } from "../storage/release-state.js";
 
@@ -78,9 +78,6 @@ export async function checkSavedPlan(config: Configuration, plan: Plan, signal?:
   if (lock && latest) throw new ReleaseLocked(name, latest.revision, lock.holder, lock.since, ...(latest.lock ? [latest.lock.expiresAt] : []));
   return { state, draft };
 }
-
-/** How a saved plan is applied. */
-export type ApplySavedPlanOptions = PerformDeployOptions;
 
 /**
  * Applies exactly a saved plan (see `savePlans`/`loadPlans`): no render, no new plan. First checks

@@ -1,21 +1,16 @@
 import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import { refOf } from "../wait/events.js";
 import type { Configuration } from "./configuration.js";
-import type { DeployResult } from "./deploy.js";
+import type { ApplySavedPlanOptions, DeployResult } from "./types.js";
 import { OperationFailed, type RecoveryOutcome } from "../apply/errors.js";
-import { performOperation, type PerformOptions } from "./perform.js";
+import { performOperation } from "./perform.js";
 import { scrubberOf, scrubError } from "../plan/scrub.js";
 import type { ReleaseState } from "../storage/release-state.js";
 import { rollback } from "./rollback.js";
 import { uninstall } from "./uninstall.js";
 
-/** How an install or upgrade is performed (shared by `deploy` and saved-plan apply). */
-export interface PerformDeployOptions extends PerformOptions {
-  /** On any failure, return to the last deployed revision (or uninstall a failed first install). @defaultValue false */
-  readonly atomic?: boolean;
-  /** The description of the new revision once deployed. @defaultValue "Install complete" / "Upgrade complete" */
-  readonly description?: string;
-}
+/** How an install or upgrade is performed (shared by `deploy` and saved-plan apply): the public {@link ApplySavedPlanOptions}. */
+export type PerformDeployOptions = ApplySavedPlanOptions;
 
 /**
  * Performs a planned install or upgrade: records `content` as the new pending revision and applies

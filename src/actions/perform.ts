@@ -16,34 +16,14 @@ import { waitForReady } from "../wait/wait.js";
 import type { Configuration } from "./configuration.js";
 import { OperationFailed } from "../apply/errors.js";
 import type { DeployEvent } from "./events.js";
+import type { OperationOptions } from "./types.js";
 import { withRuns } from "../hooks/record.js";
 import { scrubberOf, scrubbingListener, scrubError } from "../plan/scrub.js";
 import { LeaseKeeper } from "../storage/lease-keeper.js";
 import type { ReleaseState } from "../storage/release-state.js";
 
-/** How long to wait for readiness. */
-export interface WaitSettings {
-  /** A number of milliseconds or a duration such as `"5m"`, `"90s"`. @defaultValue "5m" */
-  readonly timeout?: number | string;
-  /** Also wait for Jobs to complete. @defaultValue false */
-  readonly waitForJobs?: boolean;
-}
-
-/** How an operation that writes is carried out. */
-export interface PerformOptions {
-  /** Wait until every applied object is ready before post-hooks run and the revision is `deployed`. @defaultValue false */
-  readonly wait?: boolean | WaitSettings;
-  /** Hooks written in TypeScript, run after the chart's hooks of the same event. */
-  readonly hooks?: CodeHooks<Plan>;
-  /** How long each chart hook may run. @defaultValue "5m" */
-  readonly hookTimeout?: number | string;
-  /** Applies in flight at once. @defaultValue 8 */
-  readonly concurrency?: number;
-  /** Receives every step of the operation as it happens. */
-  readonly onEvent?: (event: DeployEvent) => void;
-  /** Cancels the operation; a pending revision already recorded is marked failed. */
-  readonly signal?: AbortSignal;
-}
+/** How an operation that writes is carried out: the public {@link OperationOptions}. */
+export type PerformOptions = OperationOptions;
 
 /** One operation to perform. */
 export interface PerformRequest {

@@ -3,8 +3,8 @@ import { ReleaseNotFound } from "../storage/errors.js";
 import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
-import type { DeployResult } from "./deploy.js";
-import { performOperation, type PerformOptions } from "./perform.js";
+import type { DeployResult, OperationOptions } from "./types.js";
+import { performOperation } from "./perform.js";
 import { withRecordNamespace } from "../storage/record-namespace.js";
 import { planRelease } from "./prepare.js";
 import { releaseState } from "../storage/release-state.js";
@@ -12,7 +12,7 @@ import { refOf } from "../wait/events.js";
 import { unionObjects } from "../storage/prune-base.js";
 
 /** How a rollback is done. */
-export interface RollbackOptions extends PerformOptions {
+export interface RollbackOptions extends OperationOptions {
   /** The release's namespace. @defaultValue the configuration's namespace */
   readonly namespace?: string;
   /** The revision to return to. @defaultValue the one before the latest */

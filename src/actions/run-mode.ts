@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { DeployResult } from "./deploy.js";
+import type { DeployResult } from "./types.js";
 import type { Plan } from "../plan/types.js";
 import type { DeployEvent } from "./events.js";
 

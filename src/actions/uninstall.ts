@@ -21,7 +21,7 @@ import type { DeployEvent } from "./events.js";
 import { durationMs } from "./perform.js";
 import { liveLock, releaseState } from "../storage/release-state.js";
 
-/** How an uninstall is done. */
+/** How an uninstall is done. It always waits until the deleted objects are gone (up to `timeout`). */
 export interface UninstallOptions {
   /** The release's namespace. @defaultValue the configuration's namespace */
   readonly namespace?: string;
@@ -29,8 +29,6 @@ export interface UninstallOptions {
   readonly keepHistory?: boolean;
   /** How long to wait for deleted objects to be gone, and for each hook. @defaultValue "5m" */
   readonly timeout?: number | string;
-  /** Accepted for symmetry with deploy; uninstall always waits until objects are gone. */
-  readonly wait?: unknown;
   /** Hooks written in TypeScript; only `preDelete` and `postDelete` run, and their `plan` is `undefined`. */
   readonly hooks?: CodeHooks<unknown>;
   /** Receives every step of the uninstall as it happens. */
