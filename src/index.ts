@@ -23,7 +23,7 @@ export type { TestOptions, TestResult } from "./actions/test.js";
 export type { CodeHook, CodeHookContext, CodeHooks } from "./hooks/code-hooks.js";
 
 // release records, as `get`, `unlock` and `status` return them
-export type { HookLastRun, HookLastRunPhase, LockStatus, PendingStatus, Release, ReleaseChart, ReleaseHook, ReleaseLock, ReleaseStatus } from "./storage/release.js";
+export type { HookLastRun, HookLastRunPhase, Release, ReleaseChart, ReleaseHook, ReleaseLock, ReleaseStatus } from "./storage/release.js";
 
 // the cluster client code hooks and scripts are given (`cluster.kube`, `context.kube`)
 export type { ApplyOptions, DeleteOptions, KubeApi, ListOptions, ListResult, PodLogOptions, ResourceInfo, WatchEvent } from "./kube/types.js";
