@@ -1,8 +1,8 @@
-import type { ApplyEvent } from "../apply/events.js";
-import type { HookRunEvent } from "../hooks/events.js";
+import type { PerformEvent } from "../apply/events.js";
 import type { PlanSummary } from "../plan/types.js";
 import type { ReleaseStatus } from "../storage/release.js";
-import type { WaitEvent } from "../wait/events.js";
+
+export type { RevisionPendingEvent } from "../apply/events.js";
 
 /** The plan was computed. */
 export interface PlanComputedEvent {
@@ -16,18 +16,6 @@ export interface PlanComputedEvent {
   readonly changes: boolean;
   /** Counts of the plan's actions by op. */
   readonly summary: PlanSummary;
-}
-
-/** The pending revision was recorded and its lock taken. */
-export interface RevisionPendingEvent {
-  /** The event discriminant. */
-  readonly type: "revision-pending";
-  /** The release name. */
-  readonly release: string;
-  /** The revision recorded. */
-  readonly revision: number;
-  /** Its pending status, e.g. `pending-upgrade`. */
-  readonly status: ReleaseStatus;
 }
 
 /** An atomic operation failed and berth is restoring the last deployed revision (or uninstalling). */
@@ -57,4 +45,4 @@ export interface DoneEvent {
 }
 
 /** Every step of an operation, as delivered to `onEvent`. Discriminated by `type`. */
-export type DeployEvent = PlanComputedEvent | RevisionPendingEvent | RollbackStartedEvent | DoneEvent | HookRunEvent | WaitEvent | ApplyEvent;
+export type DeployEvent = PlanComputedEvent | RollbackStartedEvent | DoneEvent | PerformEvent;

@@ -5,7 +5,7 @@ import { ReleaseNotFound } from "../storage/errors.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployEvent } from "./events.js";
 import { recordHookRuns } from "../hooks/record.js";
-import { durationMs } from "./perform.js";
+import { durationMs } from "../wait/duration.js";
 
 /** How `test` runs. */
 export interface TestOptions {
