@@ -1,0 +1,29 @@
+// GIVEN a real control plane WHEN a release's objects are pruned by an upgrade and deleted by uninstall
+// THEN both delete in the one deletion order (apply/delete-order.ts: the reverse of install order).
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { connect } from "../../src/index.js";
+import { deletionOrder } from "../../src/apply/delete-order.js";
+import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
+import { appChart } from "./fixtures/app-chart.js";
+
+const ns = useTestNamespace("delorder");
+
+describe("deletion order on a cluster", () => {
+  it("GIVEN a release of several kinds WHEN pruned and uninstalled THEN objects are deleted in deletion order", async () => {
+    const cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns.name });
+    try {
+      await cluster.deploy(appChart, { release: "del", values: { db: true } });
+      const kept = await cluster.deploy(appChart, { release: "del", values: { db: false } });
+      assert.deepEqual(kept.deleted.map((r) => `${r.kind} ${r.name}`), ["StatefulSet db"]);
+
+      await cluster.deploy(appChart, { release: "del", values: { db: true } });
+      const uninstalled = await cluster.uninstall("del");
+      const names = uninstalled.deleted.map((r) => `${r.kind} ${r.name}`);
+      assert.deepEqual(names, ["StatefulSet db", "Deployment del", "ConfigMap del-cfg"]);
+      assert.deepEqual(uninstalled.deleted, deletionOrder(uninstalled.deleted, (r) => r));
+    } finally {
+      cluster.close();
+    }
+  });
+});
