@@ -112,7 +112,7 @@ export { HelmYamlInvalid } from "./chart/helm/yaml-read.js";
 export { TemplateError, TemplateExecError, TemplateNotDefined, TemplateParseError } from "./gotemplate/errors.js";
 export type { TemplateErrorCode } from "./gotemplate/errors.js";
 export { SprigError, SprigFuncFailed, SprigRegexInvalid } from "./gotemplate/sprig/errors.js";
-export type { DeployEvent, DoneEvent, PlanComputedEvent, RevisionPendingEvent, RollbackStartedEvent } from "./actions/events.js";
+export type { DeployEvent, DoneEvent, PlanComputedEvent, RevisionPendingEvent, RollbackStartedEvent } from "./apply/events.js";
 export type { ApplyEvent, ObjectAppliedEvent } from "./apply/events.js";
 export { DEPENDS_ON_ANNOTATION, DependencyInvalid } from "./apply/graph.js";
 export { MANAGED_BY_LABEL, RELEASE_NAME_ANNOTATION, RELEASE_NAMESPACE_ANNOTATION } from "./model/ownership.js";

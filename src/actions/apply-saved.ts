@@ -8,7 +8,7 @@ import { ReleaseLocked } from "../storage/errors.js";
 import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import type { DeployArgs, DeployResult } from "./deploy.js";
-import type { DeployEvent } from "./events.js";
+import type { DeployEvent } from "../apply/events.js";
 import { prepareDeploy, type PrepareOptions } from "./prepare.js";
 import { atomicRecovery } from "./rollback.js";
 import { liveLock, releaseState, type ReleaseState } from "../storage/release-state.js";
@@ -57,10 +57,7 @@ export async function checkSavedPlan(config: Configuration, plan: Plan, signal?:
 }
 
 /** How a saved plan is applied. */
-export interface ApplySavedPlanOptions extends PerformDeployOptions {
-  /** Receives every step as it happens. */
-  readonly onEvent?: (event: DeployEvent) => void;
-}
+export type ApplySavedPlanOptions = PerformDeployOptions;
 
 /**
  * Applies exactly a saved plan (see `savePlans`/`loadPlans`): no render, no new plan. First checks

@@ -8,7 +8,6 @@ import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
 import { PlanNotApproved } from "./errors.js";
-import type { DeployEvent } from "./events.js";
 import { prepareDeploy, type PrepareOptions } from "./prepare.js";
 import { atomicRecovery } from "./rollback.js";
 import type { TemplateArgs } from "./template.js";
@@ -22,8 +21,6 @@ export interface DeployOptions extends PerformDeployOptions, PrepareOptions {
   readonly dryRun?: boolean;
   /** Asked with the plan before anything is written; `false` stops the deploy with `PlanNotApproved`. */
   readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
-  /** Receives every step of the deploy as it happens. */
-  readonly onEvent?: (event: DeployEvent) => void;
 }
 
 /** What a deploy did. */

@@ -7,7 +7,6 @@ import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
 import type { DeployResult } from "./deploy.js";
-import type { DeployEvent } from "./events.js";
 import { withRecordNamespace } from "../storage/record-namespace.js";
 import { planRelease } from "./prepare.js";
 import { releaseState, type ReleaseState } from "../storage/release-state.js";
@@ -27,8 +26,6 @@ export interface RollbackOptions extends PerformOptions {
   readonly adopt?: boolean;
   /** Plan immutable-field changes as `replace` (delete, then create) instead of a blocking problem. @defaultValue false */
   readonly replaceImmutable?: boolean;
-  /** Receives every step of the rollback as it happens. */
-  readonly onEvent?: (event: DeployEvent) => void;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { ReleaseStore } from "../storage/store.js";
 import type { Release, ReleaseStatus } from "../storage/release.js";
 import { operationSignal } from "../util/signal.js";
 import { OperationFailed } from "../apply/errors.js";
-import type { DeployEvent } from "./events.js";
+import type { DeployEvent } from "../apply/events.js";
 import { durationMs } from "../wait/duration.js";
 import { liveLock, releaseState } from "../storage/release-state.js";
 

@@ -18,7 +18,7 @@ import type { ReleaseState } from "../storage/release-state.js";
 import { durationMs } from "../wait/duration.js";
 import { waitForReady } from "../wait/wait.js";
 import { OperationFailed } from "./errors.js";
-import type { PerformEvent } from "./events.js";
+import type { DeployEvent } from "./events.js";
 import { executePlan } from "./execute.js";
 
 /** How long to wait for readiness. */
@@ -40,7 +40,7 @@ export interface PerformOptions {
   /** Applies in flight at once. @defaultValue 8 */
   readonly concurrency?: number;
   /** Receives every step of the operation as it happens. */
-  readonly onEvent?: (event: PerformEvent) => void;
+  readonly onEvent?: (event: DeployEvent) => void;
   /** Cancels the operation; a pending revision already recorded is marked failed. */
   readonly signal?: AbortSignal;
 }

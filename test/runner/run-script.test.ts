@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect, type Cluster } from "../../src/index.js";
-import type { DeployEvent } from "../../src/actions/events.js";
+import type { DeployEvent } from "../../src/apply/events.js";
 import { runScript } from "../../src/runner/run-script.js";
 import { ScriptFailed, ScriptNotFound } from "../../src/runner/errors.js";
 import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
