@@ -13,14 +13,6 @@ import { appChart, type HookSpec } from "./fixtures/app-chart.js";
 const ns = useTestNamespace("planhooks");
 let cluster: Cluster;
 let dir: string;
-before(async () => {
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns.name });
-  dir = await mkdtemp(join(tmpdir(), "berth-plan-hooks-"));
-});
-after(async () => {
-  cluster?.close();
-  await rm(dir, { recursive: true, force: true });
-});
 
 const pod = (name: string) => cluster.config.kube.get({ apiVersion: "v1", kind: "Pod", namespace: ns.name, name });
 const recordedHooks = async (release: string) => (await cluster.get(release)).hooks.map((h) => `${h.object.metadata.name}:${h.weight}`).sort();
@@ -34,6 +26,16 @@ async function throughFile(plan: Plan, name: string): Promise<Plan> {
 }
 
 describe("a plan's hooks", () => {
+  // Inside the suite: the namespace's own `before` (file level) has run by then.
+  before(async () => {
+    cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns.name });
+    dir = await mkdtemp(join(tmpdir(), "berth-plan-hooks-"));
+  });
+  after(async () => {
+    cluster?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it("GIVEN a deployed release WHEN only its test hook changes THEN the plan has hooksChanged, and applying the saved plan and deploying each write a revision and no object", async () => {
     const test = (weight: number): HookSpec[] => [{ name: "t1", events: "test", kind: "Pod", weight }];
     assert.equal((await cluster.deploy(appChart, { release: "only", values: { hooks: test(0) } })).revision, 1);
