@@ -2,28 +2,23 @@
 // THEN both delete in the one deletion order (apply/delete-order.ts: the reverse of install order).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { connect } from "../../src/index.js";
+import type { Cluster } from "../../src/index.js";
 import { deletionOrder } from "../../src/apply/delete-order.js";
-import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { appChart } from "./fixtures/app-chart.js";
 
-const ns = useTestNamespace("delorder");
+let cluster: Cluster;
+useClusterFixture("delorder", (f) => ({ cluster } = f));
 
 describe("deletion order on a cluster", () => {
   it("GIVEN a release of several kinds WHEN pruned and uninstalled THEN objects are deleted in deletion order", async () => {
-    const cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns.name });
-    try {
-      await cluster.deploy(appChart, { release: "del", values: { db: true } });
-      const kept = await cluster.deploy(appChart, { release: "del", values: { db: false } });
-      assert.deepEqual(kept.deleted.map((r) => `${r.kind} ${r.name}`), ["StatefulSet db"]);
+    await cluster.deploy(appChart, { release: "del", values: { db: true } });
+    const pruned = await cluster.deploy(appChart, { release: "del", values: { db: false } });
+    assert.deepEqual(pruned.deleted.map((r) => `${r.kind} ${r.name}`), ["StatefulSet db"]);
 
-      await cluster.deploy(appChart, { release: "del", values: { db: true } });
-      const uninstalled = await cluster.uninstall("del");
-      const names = uninstalled.deleted.map((r) => `${r.kind} ${r.name}`);
-      assert.deepEqual(names, ["StatefulSet db", "Deployment del", "ConfigMap del-cfg"]);
-      assert.deepEqual(uninstalled.deleted, deletionOrder(uninstalled.deleted, (r) => r));
-    } finally {
-      cluster.close();
-    }
+    await cluster.deploy(appChart, { release: "del", values: { db: true } });
+    const uninstalled = await cluster.uninstall("del");
+    assert.deepEqual(uninstalled.deleted.map((r) => `${r.kind} ${r.name}`), ["StatefulSet db", "Deployment del", "ConfigMap del-cfg"]);
+    assert.deepEqual(uninstalled.deleted, deletionOrder(uninstalled.deleted, (r) => r));
   });
 });

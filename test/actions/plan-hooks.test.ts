@@ -1,20 +1,19 @@
 // GIVEN a real control plane WHEN a plan is applied — by deploy, or saved and applied later — THEN the
 // hooks that run are exactly the plan's (its hooks and their objects, in its order), and a change to the
 // recorded hooks alone (a test hook) is a change that writes a revision on both paths.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect, loadPlans, savePlans, type Cluster, type Plan } from "../../src/index.js";
-import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
+import { loadPlans, savePlans, type Cluster, type Plan } from "../../src/index.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { appChart, type HookSpec } from "./fixtures/app-chart.js";
 
-const ns = useTestNamespace("planhooks");
+let ns: string;
 let cluster: Cluster;
 let dir: string;
+useClusterFixture("planhooks", (f) => ({ ns, cluster, dir } = f), { tempDir: true });
 
-const pod = (name: string) => cluster.config.kube.get({ apiVersion: "v1", kind: "Pod", namespace: ns.name, name });
+const pod = (name: string) => cluster.config.kube.get({ apiVersion: "v1", kind: "Pod", namespace: ns, name });
 const recordedHooks = async (release: string) => (await cluster.get(release)).hooks.map((h) => `${h.object.metadata.name}:${h.weight}`).sort();
 
 /** A plan saved to a file and read back, as `berth plan --save-plan` + `berth deploy --plan` do. */
@@ -26,16 +25,6 @@ async function throughFile(plan: Plan, name: string): Promise<Plan> {
 }
 
 describe("a plan's hooks", () => {
-  // Inside the suite: the namespace's own `before` (file level) has run by then.
-  before(async () => {
-    cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns.name });
-    dir = await mkdtemp(join(tmpdir(), "berth-plan-hooks-"));
-  });
-  after(async () => {
-    cluster?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it("GIVEN a deployed release WHEN only its test hook changes THEN the plan has hooksChanged, and applying the saved plan and deploying each write a revision and no object", async () => {
     const test = (weight: number): HookSpec[] => [{ name: "t1", events: "test", kind: "Pod", weight }];
     assert.equal((await cluster.deploy(appChart, { release: "only", values: { hooks: test(0) } })).revision, 1);
