@@ -15,7 +15,8 @@ export type { ConnectOptions } from "./actions/connect.js";
 export type { ConfigurationOptions, StorageKind } from "./actions/configuration.js";
 export type { KubeConfigSource } from "./kube/config.js";
 export { Cluster } from "./actions/cluster.js";
-export type { ApplySavedPlanOptions, DeployArgs, DeployOptions, DeployResult, OperationOptions, WaitSettings } from "./actions/types.js";
+export type { DeployArgs, DeployOptions, DeployResult } from "./actions/types.js";
+export type { ApplySavedPlanOptions, OperationOptions, WaitSettings } from "./apply/options.js";
 export type { RollbackOptions } from "./actions/rollback.js";
 export type { UninstallOptions, UninstallResult } from "./actions/uninstall.js";
 export type { ListReleasesOptions, QueryOptions, ReleaseStatusReport, RevisionInfo } from "./actions/queries.js";
@@ -71,8 +72,7 @@ export type { SavedPlanOptions } from "./plan/saved.js";
 export type { PlanKey } from "./plan/seal.js";
 
 // events (`onEvent`)
-export type { DeployEvent, DoneEvent, PlanComputedEvent, RevisionPendingEvent, RollbackStartedEvent } from "./actions/events.js";
-export type { ApplyEvent, ObjectAppliedEvent } from "./apply/events.js";
+export type { ApplyEvent, DeployEvent, DoneEvent, ObjectAppliedEvent, PlanComputedEvent, RevisionPendingEvent, RollbackStartedEvent } from "./apply/events.js";
 export type { KubernetesEventEvent, KubernetesEventSummary, ObjectReadyEvent, ObjectWaitingEvent, WaitEvent } from "./wait/events.js";
 export type { HookFinishedEvent, HookPhase, HookRun, HookRunEvent, HookStartedEvent } from "./hooks/events.js";
 
@@ -98,10 +98,9 @@ export type { UnreadyObject } from "./wait/errors.js";
 export { HookFailed } from "./hooks/errors.js";
 export type { HookPodLog } from "./hooks/errors.js";
 export { InvalidNamespace, InvalidReleaseName, LeaseLost, ReleaseExists, ReleaseLocked, ReleaseNotFound, StorageConflict, StorageCorrupt, StorageKeyMismatch } from "./storage/errors.js";
-export { OwnershipConflict, PlanBlocked, PlanDecryptFailed, PlanFileInvalid, PlanKeyRequired, PlanStale } from "./plan/errors.js";
+export { OwnershipConflict, PlanBlocked, PlanDecryptFailed, PlanFileInvalid, PlanKeyRequired, PlanStale, SavedPlanIncomplete } from "./plan/errors.js";
 export type { StaleItem } from "./plan/errors.js";
 export { PlanNotApproved } from "./actions/errors.js";
-export { SavedPlanIncomplete } from "./actions/apply-saved.js";
 export { InvalidArguments } from "./actions/call-args.js";
 export { OperationFailed } from "./apply/errors.js";
 export type { RecoveryOutcome } from "./apply/errors.js";

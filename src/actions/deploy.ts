@@ -1,19 +1,19 @@
+import { applyReleasePlan } from "../apply/release-plan.js";
 import type { Chart } from "../chart/types.js";
-import { releaseChartOf } from "../chart/package/release-chart.js";
 import { assertApplicable } from "../plan/blocking.js";
-import { recordedHooksChanged } from "../plan/hook-changes.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
 import { PlanNotApproved } from "./errors.js";
-import { performDeploy } from "./perform-deploy.js";
 import { prepareDeploy } from "./prepare.js";
+import { atomicRecovery } from "./rollback.js";
 import type { DeployArgs, DeployOptions, DeployResult } from "./types.js";
 
 /**
  * Installs the release when it has no deployed revision, upgrades it otherwise: renders, plans against
- * the stored revision and the live cluster, and applies exactly that plan (see `performOperation`).
- * An empty plan writes nothing and creates no revision, unless the release's recorded hooks changed
- * (e.g. only a `test` hook): then a revision records them and no object is written.
+ * the stored revision and the live cluster, and applies exactly that plan — its actions and its
+ * hooks — on the path saved plans take too (`applyReleasePlan`). A plan without changes writes
+ * nothing and creates no revision; a change to the recorded hooks alone (e.g. only a `test` hook,
+ * `Plan.hooksChanged`) is a change: a revision records them and no object is written.
  *
  * @throws ValuesInvalid, RenderFailed, ReleaseLocked, OwnershipConflict, PlanBlocked, PlanNotApproved,
  * OperationFailed (the revision was marked failed; `recovery` says what `atomic` did)
@@ -34,9 +34,8 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   };
   if (options.dryRun) return finish({ revision: null, status: "planned", applied: [], deleted: [], hooks: [] });
   assertApplicable(plan, state);
-  if (!plan.changes && !recordedHooksChanged(state.lastDeployed?.release, rendered.hooks)) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
+  // Nothing to approve when nothing would be written.
+  if (!plan.changes) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
   if (options.approve && !(await options.approve(plan))) throw new PlanNotApproved(`${state.namespace}/${state.name}`);
-
-  const content = { chart: releaseChartOf(chart as Chart<unknown>), config: prepared.userValues, values: rendered.values, objects: rendered.objects, hooks: rendered.hooks, crds: rendered.crds, notes: rendered.notes };
-  return finish(await performDeploy(config, state, plan, content, options));
+  return finish(await applyReleasePlan(config, state, plan, prepared.draft, options, atomicRecovery(config, state, options)));
 }
