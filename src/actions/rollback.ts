@@ -9,7 +9,7 @@ import { operationSignal } from "../util/signal.js";
 import type { OperationOptions } from "../apply/options.js";
 import type { DeployResult } from "./types.js";
 import { withRecordNamespace } from "../storage/record-namespace.js";
-import { planRelease } from "./prepare.js";
+import { planRelease } from "../plan/plan-release.js";
 import { releaseState, type ReleaseState } from "../storage/release-state.js";
 import { refOf } from "../wait/events.js";
 import { unionObjects } from "../storage/prune-base.js";
@@ -48,7 +48,7 @@ export async function rollback(config: Configuration, name: string, given: Rollb
   const current = state.lastDeployed?.release;
   // Prune against everything the latest and last deployed revisions may have created.
   const pruneBase: Release = { ...latest, objects: unionObjects(current, latest) };
-  const plan = await planRelease(config, state, target, pruneBase, { ...options, operation: "rollback" });
+  const plan = await planRelease(config.kube, config.fieldManager, state, target, pruneBase, { ...options, operation: "rollback" });
   options.onEvent?.({ type: "plan-computed", release: name, namespace: state.namespace, changes: plan.changes, summary: plan.summary });
   const base = { release: name, namespace: state.namespace, plan, notes: target.notes };
   if (options.dryRun) return { ...base, revision: null, status: "planned", applied: [], deleted: [], hooks: [], durationMs: Date.now() - started };
