@@ -5,7 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect, type Cluster } from "../../src/index.js";
-import type { DeployEvent } from "../../src/actions/events.js";
+import type { DeployEvent } from "../../src/apply/events.js";
 import { runScript } from "../../src/runner/run-script.js";
 import { ScriptFailed, ScriptNotFound } from "../../src/runner/errors.js";
 import { useClusterFixture } from "../helpers/cluster-fixture.js";
