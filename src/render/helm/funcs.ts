@@ -172,7 +172,52 @@ export function installRenderFunctions(t: TemplateSet, state: RenderFuncState): 
       throw new Error(WARN_START + String(msg) + WARN_END);
     }),
     lookup: withSignature({ params: [S, S, S, S] }, (a, k, ns, n) => state.lookup(String(a), String(k), String(ns), String(n))),
+    ...fromYamlFunctions(),
   });
+}
+
+/** Texts longer than this are parsed each time (they are rarely repeated). */
+const FROM_YAML_CACHE_TEXT_MAX = 64 * 1024;
+/** At most this many parsed texts are kept per render. */
+const FROM_YAML_CACHE_MAX = 512;
+
+/** A copy of fromYaml's result (plain maps, arrays and JSON scalars only): templates may modify it. */
+function copyJsonValue(v: unknown): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(copyJsonValue);
+  const src = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(src)) out[k] = copyJsonValue(src[k]);
+  return out;
+}
+
+/**
+ * fromYaml and fromYamlArray for one render, remembering each text's result: library charts
+ * (bitnami's `common`) parse the same included labels and values many times per render. Each call
+ * returns a fresh copy, as Go returns a fresh map.
+ */
+function fromYamlFunctions(): GoFuncMap {
+  const cached = (read: (text: string) => unknown, failed: (e: unknown) => unknown): GoFunc => {
+    const results = new Map<string, unknown>();
+    return withSignature({ params: [S] }, (s) => {
+      const text = String(s);
+      let v = results.get(text);
+      if (v === undefined) {
+        try {
+          v = read(text);
+        } catch (e) {
+          v = failed(e);
+        }
+        if (text.length <= FROM_YAML_CACHE_TEXT_MAX && results.size < FROM_YAML_CACHE_MAX) results.set(text, v);
+        else return v;
+      }
+      return copyJsonValue(v);
+    });
+  };
+  return {
+    fromYaml: cached(readYamlMap, (e) => ({ Error: errorText(e) })),
+    fromYamlArray: cached(readYamlArray, (e) => [errorText(e)]),
+  };
 }
 
 /** Helm's cleanupExecError: a required/fail message becomes `execution error at (file:line:col): msg`. */

@@ -57,14 +57,29 @@ export function estimateTemplateKeys(templates: readonly { readonly name: string
   }
   const byPath = (path: string): Unit | undefined =>
     byBase.get(path.slice(path.lastIndexOf("/") + 1))?.find(([name]) => name === path || name.endsWith(`/${path}`))?.[1];
-  const total = new Map<number, number>();
-  const add = (u: Unit | undefined, depth: number): void => {
-    if (u === undefined || depth > 8) return;
-    for (const [bits, n] of u.keys) total.set(bits, (total.get(bits) ?? 0) + n);
-    for (const d of u.defines) add(defines.get(d), depth + 1);
-    for (const f of u.files) add(byPath(f), depth + 1);
+  // A unit's keys from a given depth on, with the units it names: memoized per (unit, depth), as
+  // library charts (bitnami's `common`) include the same defines along many paths.
+  const memo = new Map<Unit, Map<number, number>[]>();
+  const keysOf = (u: Unit | undefined, depth: number): Map<number, number> | undefined => {
+    if (u === undefined || depth > 8) return undefined;
+    let byDepth = memo.get(u);
+    if (byDepth === undefined) memo.set(u, (byDepth = []));
+    const seen = byDepth[depth];
+    if (seen !== undefined) return seen;
+    const sum = new Map(u.keys);
+    const addAll = (m: Map<number, number> | undefined): void => {
+      if (m !== undefined) for (const [bits, n] of m) sum.set(bits, Math.min((sum.get(bits) ?? 0) + n, Number.MAX_SAFE_INTEGER));
+    };
+    for (const d of u.defines) addAll(keysOf(defines.get(d), depth + 1));
+    for (const f of u.files) addAll(keysOf(byPath(f), depth + 1));
+    byDepth[depth] = sum;
+    return sum;
   };
-  for (const { name } of templates) if (!(name.split("/").pop() ?? "").startsWith("_")) add(files.get(name), 0);
+  const total = new Map<number, number>();
+  for (const { name } of templates) {
+    if ((name.split("/").pop() ?? "").startsWith("_")) continue;
+    for (const [bits, n] of keysOf(files.get(name), 0) ?? []) total.set(bits, (total.get(bits) ?? 0) + n);
+  }
   for (const [bits, n] of total) total.set(bits, Math.min(n, MAX_KEYS));
   return total;
 }
