@@ -32,6 +32,19 @@ const parseCache = new Map<string, Map<string, Map<string, Tree>>>();
 let parseCacheSize = 0;
 const PARSE_CACHE_MAX = 20000;
 
+/** Short ids of the sorted function-name lists (the parse cache's keys stay short to hash). */
+const funcNamesIds = new Map<string, string>();
+let funcNamesNext = 0;
+
+function funcNamesId(names: string): string {
+  let id = funcNamesIds.get(names);
+  if (id === undefined) {
+    if (funcNamesIds.size >= PARSE_CACHE_MAX) funcNamesIds.clear();
+    funcNamesIds.set(names, (id = `f${funcNamesNext++}`));
+  }
+  return id;
+}
+
 /**
  * Forgets every parsed text (benchmarks time renders as if each chart were seen for the first
  * time; parsing is otherwise cached across sets for the life of the process).
@@ -83,15 +96,17 @@ export class TemplateSet implements ExecEnv {
 
   /** Adds or replaces functions (Go's `Funcs`); affects later parses and executions. */
   addFuncs(funcs: GoFuncMap): this {
+    // Replacing functions keeps the names, and so the parse cache's key (Helm's `tpl` replaces include and tpl).
+    const renames = Object.keys(funcs).some((k) => !Object.hasOwn(this.funcMap, k));
     this.funcMap = { ...this.funcMap, ...funcs };
-    this.funcsKey = undefined;
+    if (renames) this.funcsKey = undefined;
     return this;
   }
 
   private hasFunction = (name: string): boolean => typeof this.funcMap[name] === "function" || BUILTINS.has(name);
 
   private cacheFor(name: string): Map<string, Map<string, Tree>> {
-    if (this.funcsKey === undefined) this.funcsKey = Object.keys(this.funcMap).sort().join(",");
+    if (this.funcsKey === undefined) this.funcsKey = funcNamesId(Object.keys(this.funcMap).sort().join(","));
     const key = `${this.leftDelim}\u0000${this.rightDelim}\u0000${this.funcsKey}\u0000${name}`;
     let m = parseCache.get(key);
     if (m === undefined) parseCache.set(key, (m = new Map()));
