@@ -3,7 +3,7 @@ import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
 import type { Driver, DriverCallOptions, ReleaseQuery, StoredRelease, UpdateOptions } from "./driver.js";
 import { ReleaseExists, ReleaseNotFound, StorageConflict, StorageCorrupt } from "./errors.js";
-import { decodeRelease, encodeRelease } from "./helm-codec.js";
+import { decodeReleaseLazily, encodeRelease } from "./helm-codec.js";
 import { checkKey, releaseKey } from "./name.js";
 import { ANNOTATIONS, describeObject, labelSelectorOf, lockAnnotations, recordLabels, summaryOf, unixSeconds, type RecordFormat } from "./record-format.js";
 import { PartMissing, deleteParts, newPartsId, partObjects, payloadDigest, readPayload, splitPayload } from "./record-parts.js";
@@ -73,10 +73,12 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
       if (e instanceof PartMissing) return undefined;
       throw e;
     }
+    // objects and hooks (their YAML) are parsed when first read: history and list read neither
+    const corrupt = (e: Error) => new StorageCorrupt(describeObject(format, namespace, object.metadata.name), e.message, { cause: e });
     try {
-      return { release: decodeRelease(payload, object.metadata.labels ?? {}), version: String(object.metadata["resourceVersion"] ?? "") };
+      return { release: decodeReleaseLazily(payload, object.metadata.labels ?? {}, corrupt), version: String(object.metadata["resourceVersion"] ?? "") };
     } catch (e) {
-      throw new StorageCorrupt(describeObject(format, namespace, object.metadata.name), (e as Error).message, { cause: e });
+      throw corrupt(e as Error);
     }
   }
 

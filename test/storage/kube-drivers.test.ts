@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { randomBytes } from "node:crypto";
 import { after, describe, it } from "node:test";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { connectKube } from "../../src/kube/connect.js";
 import { configMapDriver } from "../../src/storage/configmap.js";
 import { releaseKey } from "../../src/storage/name.js";
@@ -95,5 +95,24 @@ describe("records over 1 MiB", () => {
     const [first] = await partsOf(release.name);
     await kube.delete({ apiVersion: "v1", kind: "Secret", namespace: ns.name, name: first! });
     await assert.rejects(driver.get(release.name, 1), (e: unknown) => (e as { code?: string }).code === "StorageCorrupt" && String((e as Error).message).includes(releaseKey(release.name, 1)));
+  });
+});
+
+describe("records whose manifest is not YAML", () => {
+  it("GIVEN a record with a broken manifest WHEN listed THEN it lists, and reading its objects throws StorageCorrupt naming the Secret", async () => {
+    const driver = secretDriver({ kube, namespace: ns.name });
+    const release = sampleRelease(releaseName("broken"));
+    await driver.create(releaseKey(release.name, 1), release);
+    const key = releaseKey(release.name, 1);
+    const secret = (await kube.get({ apiVersion: "v1", kind: "Secret", namespace: ns.name, name: key })) as unknown as Stored & { apiVersion: string; kind: string; metadata: { name: string } };
+    const json = JSON.parse(gunzipSync(Buffer.from(Buffer.from(secret.data!["release"]!, "base64").toString(), "base64")).toString()) as Record<string, unknown>;
+    const broken = gzipSync(Buffer.from(JSON.stringify({ ...json, manifest: "---\nkind: [unclosed\n" }))).toString("base64");
+    await kube.update({ ...secret, data: { release: Buffer.from(broken).toString("base64") } } as never);
+
+    const [listed] = await driver.list({ name: release.name });
+    assert.equal(listed?.release.revision, 1);
+    assert.equal(listed?.release.description, release.description);
+    const stored = await driver.get(release.name, 1);
+    assert.throws(() => stored.release.objects, (e: unknown) => (e as { code?: string }).code === "StorageCorrupt" && String((e as Error).message).includes(key));
   });
 });
