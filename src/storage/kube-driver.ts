@@ -126,8 +126,9 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     }
   }
 
-  async function listObjects(query: ReleaseQuery, o?: DriverCallOptions): Promise<KubeObject[]> {
-    return (await kube.list("v1", format.kind, { namespace, labelSelector: labelSelectorOf(query), ...sig(o) })).items;
+  /** The record objects matching `query`; with `metadataOnly`, their labels and annotations without the bodies. */
+  async function listObjects(query: ReleaseQuery, o?: DriverCallOptions, metadataOnly = false): Promise<KubeObject[]> {
+    return (await kube.list("v1", format.kind, { namespace, labelSelector: labelSelectorOf(query), ...(metadataOnly ? { metadataOnly } : {}), ...sig(o) })).items;
   }
 
   return {
@@ -177,7 +178,8 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     },
     get: getStored,
     async query(query, o) {
-      return (await listObjects(query, o)).flatMap((object) => summaryOf(object) ?? []);
+      // summaries come from labels and annotations: the (large) bodies are not fetched
+      return (await listObjects(query, o, true)).flatMap((object) => summaryOf(object) ?? []);
     },
     async list(filter = {}, o) {
       const out: StoredRelease[] = [];

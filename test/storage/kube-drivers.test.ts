@@ -116,3 +116,15 @@ describe("records whose manifest is not YAML", () => {
     assert.throws(() => stored.release.objects, (e: unknown) => (e as { code?: string }).code === "StorageCorrupt" && String((e as Error).message).includes(key));
   });
 });
+
+describe("summaries without bodies", () => {
+  it("GIVEN stored records WHEN queried THEN the LIST asks for metadata only and no record body comes back", async () => {
+    const driver = secretDriver({ kube, namespace: ns.name });
+    const release = sampleRelease(releaseName("meta"));
+    await driver.create(releaseKey(release.name, 1), release);
+    const listed = await kube.list("v1", "Secret", { namespace: ns.name, labelSelector: `name=${release.name}`, metadataOnly: true });
+    assert.deepEqual(listed.items.map((i) => [i.apiVersion, i.kind, i.metadata.name, "data" in i]), [["v1", "Secret", releaseKey(release.name, 1), false]]);
+    assert.equal(listed.items[0]?.metadata.labels?.["status"], "deployed");
+    assert.deepEqual((await driver.query({ name: release.name })).map((s) => [s.revision, s.status, s.version !== ""]), [[1, "deployed", true]]);
+  });
+});
