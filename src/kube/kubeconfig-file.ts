@@ -1,10 +1,10 @@
-// Reads kubeconfig files with `yaml` alone (and plain ones without even that, see simple-yaml.ts): loading @kubernetes/client-node costs ~0.7 s of start-up,
+// Reads kubeconfig files with `yaml` alone (and plain ones without even that, see util/simple-yaml.ts): loading @kubernetes/client-node costs ~0.7 s of start-up,
 // and most kubeconfigs (tokens, client certificates, CAs) need nothing more. exec and auth-provider
 // credentials are handed to client-node, loaded only then (see auth.ts).
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { yamlModule } from "../util/yaml-lazy.js";
-import { parseSimpleYaml } from "./simple-yaml.js";
+import { parseSimpleYaml } from "../util/simple-yaml.js";
 
 /** One named cluster of a kubeconfig, its file paths made absolute. */
 export interface KubeconfigCluster {

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { parse } from "yaml";
-import { parseSimpleYaml } from "../../src/kube/simple-yaml.js";
+import { parse, parseDocument, stringify } from "yaml";
+import { parseSimpleYaml } from "../../src/util/simple-yaml.js";
 
 /** Kubeconfigs as kubectl, kind, berth local and cloud CLIs write them, and variations of that style. */
 const SIMPLE = [
@@ -58,7 +58,7 @@ contexts:
   - name: c
     context: {cluster: x}
 `.replace("context: {cluster: x}", "context:\n      cluster: x\n      namespace: ~"),
-  "a: 1\nb: 1.5\nc: 1e3\nd: +7\ne: TRUE\nf: False\ng: null\nh:\ni: 0123\nj: yes\nk: a b  c\nl: x#y\nm: 'it''s'\nn: '#'\r\n",
+  "a: 1\nb: 1.5\nc: 1e3\nd: +7\ne: TRUE\nf: False\ng: null\nh:\ni: 0123\nj: yes\nk: a b  c\nl: x#y\nm: 'it''s'\no: '#'\r\n",
   "",
   "# only a comment\n",
 ];
@@ -101,4 +101,32 @@ describe("parseSimpleYaml", () => {
       assert.equal(parseSimpleYaml(text), undefined);
     });
   }
+});
+
+describe("parseSimpleYaml under YAML 1.1 (manifests)", () => {
+  const as11 = (text: string) => JSON.parse(JSON.stringify(parseDocument(text, { version: "1.1" }).toJS() ?? null)) as unknown;
+  const objects = [
+    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "web", labels: { "app.kubernetes.io/name": "web" }, annotations: { "helm.sh/hook": "pre-install" } }, data: { yes: "no", on: "off", octal: "0755", date: "2001-12-14", time: "1:20", empty: "", num: "12", text: "a: b", hash: "# x", multi: "line1\nline2", quote: "it's \"q\"" } },
+    { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web" }, spec: { replicas: 3, paused: false, selector: { matchLabels: { app: "web" } }, template: { spec: { containers: [{ name: "c", image: "nginx:1.27", args: ["--port", "8080"], ports: [{ containerPort: 80 }], env: [{ name: "E", value: "1.5" }] }] } } } },
+    { apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { ports: [{ port: 80, targetPort: "http" }], selector: {}, clusterIP: null } },
+  ];
+  for (const [i, object] of objects.entries()) {
+    it(`GIVEN object #${i} as berth writes it WHEN parsed as 1.1 THEN it equals yaml's 1.1 reading (or gives up)`, () => {
+      const text = `# Source: web/templates/x.yaml\n${stringify(object, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false })}`;
+      const simple = parseSimpleYaml(text, { version: "1.1" });
+      if (simple !== undefined) assert.deepStrictEqual(simple, as11(text));
+      assert.deepStrictEqual(as11(text), JSON.parse(JSON.stringify(object)));
+    });
+  }
+
+  for (const text of ["a: yes\n", "a: On\n", "a: 0755\n", "a: 2001-12-14\n", "a: 1:20\n", "a: 1.5\n", "a: +1\n", "on: x\n", "1: x\n", "a: .5\n"]) {
+    it(`GIVEN ${JSON.stringify(text)} WHEN parsed as 1.1 THEN it gives up (1.1 reads it otherwise than 1.2)`, () => {
+      assert.equal(parseSimpleYaml(text, { version: "1.1" }), undefined);
+    });
+  }
+
+  it("GIVEN plain integers, booleans and nulls WHEN parsed as 1.1 THEN they read as yaml reads them", () => {
+    const text = "a: 12\nb: true\nc: ~\nd: null\ne: word\nf: '0755'\n";
+    assert.deepStrictEqual(parseSimpleYaml(text, { version: "1.1" }), as11(text));
+  });
 });

@@ -12,16 +12,28 @@ interface Line {
 /** Thrown inside the reader: the text is outside the subset. */
 class Unsupported extends Error {}
 
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.\-/]*|"[^"\\]*"|'[^']*'):(?: +(.*))?$/;
+const KEY = /^([A-Za-z_][A-Za-z0-9_.\-/]*|"[^"\\]*"|'[^']*'):(?: +(.*))?$/;
+/** Plain keys `yaml` would read as another type (then as another string): null, booleans, 1.1's words. */
+const TYPED_KEY = /^(null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const ESCAPES: Readonly<Record<string, string>> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", "0": "\0" };
+
+/** Options of {@link parseSimpleYaml}. */
+export interface SimpleYamlOptions {
+  /**
+   * `"1.1"` reads as `yaml` does with `version: "1.1"` (how manifests are read, as kubectl does):
+   * plain scalars whose meaning differs between the versions (yes/no/on/off, octal, sexagesimal,
+   * timestamps, any number but a plain decimal integer) make it give up. @defaultValue "1.2"
+   */
+  readonly version?: "1.1" | "1.2";
+}
 
 /**
  * Parses `text` if it is plain block YAML (mappings, sequences, plain and quoted one-line scalars,
  * `{}`, `[]`, comments); `undefined` when it is anything else (then use the `yaml` package).
  */
-export function parseSimpleYaml(text: string): unknown {
+export function parseSimpleYaml(text: string, options: SimpleYamlOptions = {}): unknown {
   if (text.includes("\t")) return undefined;
   const lines: Line[] = [];
   for (const raw of text.split("\n")) {
@@ -33,7 +45,7 @@ export function parseSimpleYaml(text: string): unknown {
   }
   if (lines.length === 0) return null;
   try {
-    const reader = new Reader(lines);
+    const reader = new Reader(lines, options.version === "1.1" ? scalar11 : scalar);
     const value = reader.block(lines[0]!.indent);
     if (!reader.done()) return undefined;
     return value;
@@ -45,7 +57,10 @@ export function parseSimpleYaml(text: string): unknown {
 
 class Reader {
   private at = 0;
-  constructor(private readonly lines: Line[]) {}
+  constructor(
+    private readonly lines: Line[],
+    private readonly scalar: (text: string) => unknown,
+  ) {}
 
   done(): boolean {
     return this.at >= this.lines.length;
@@ -66,7 +81,7 @@ class Reader {
       const column = indent + this.lines[this.at]!.text.length - rest.length;
       if (KEY.test(rest)) out.push(this.mapping(column, rest));
       else {
-        out.push(scalar(rest));
+        out.push(this.scalar(rest));
         this.at++;
         this.noDeeper(indent);
       }
@@ -87,11 +102,11 @@ class Reader {
       const match = KEY.exec(text);
       if (!match) throw new Unsupported();
       const key = keyOf(match[1]!);
-      if (key === "__proto__" || Object.hasOwn(out, key)) throw new Unsupported();
+      if (key === "__proto__" || Object.hasOwn(out, key) || TYPED_KEY.test(match[1]!)) throw new Unsupported();
       this.at++;
       const inline = match[2];
       if (inline !== undefined && !inline.startsWith("#")) {
-        out[key] = scalar(inline);
+        out[key] = this.scalar(inline);
         this.noDeeper(indent);
         continue;
       }
@@ -134,6 +149,16 @@ function scalar(text: string): unknown {
   if (INT.test(plain) || FLOAT.test(plain)) return Number(plain);
   if (/^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(plain) || /^0[ox]/.test(plain)) throw new Unsupported();
   return plain;
+}
+
+const YAML11_WORDS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/** {@link scalar} under YAML 1.1: a plain scalar that 1.1 could read otherwise than 1.2 gives up. */
+function scalar11(text: string): unknown {
+  const value = scalar(text);
+  if (typeof value === "number" && !/^(0|[1-9][0-9]*)(?: +#.*)?$/.test(text)) throw new Unsupported();
+  if (typeof value === "string" && !/^["']/.test(text) && (/^[0-9+.]/.test(value) || YAML11_WORDS.test(value) || value.startsWith("<<"))) throw new Unsupported();
+  return value;
 }
 
 /** The value of a quoted scalar `[value, end]`, checking that only a comment follows it. */
