@@ -1,77 +1,74 @@
 /**
- * Every failure code, one per error class of the same name (e.g. `"ValuesInvalid"` is thrown as
- * `ValuesInvalid`). `test/project/errors.test.ts` keeps this list and the classes in step.
+ * The stable code of a berth failure: the name of the {@link BerthError} subclass thrown for it
+ * (e.g. `"ValuesInvalid"` is thrown as `ValuesInvalid`), one per class.
+ * `test/project/errors.test.ts` keeps this union and the classes in step.
  */
-export const berthErrorCodes = [
-  "Aborted",
-  "ChartArchiveInvalid",
-  "ChartAuthFailed",
-  "ChartDigestChanged",
-  "ChartDigestMismatch",
-  "ChartInvalid",
-  "ChartLockOutdated",
-  "ChartNotFound",
-  "ChartProvenanceInvalid",
-  "ChartReferenceInvalid",
-  "ChartSourceUnreachable",
-  "DependencyInvalid",
-  "DurationInvalid",
-  "GoNotFound",
-  "HelmChartInvalid",
-  "HelmDependencyMissing",
-  "HelmManifestInvalid",
-  "HelmNotRenderable",
-  "HelmValuesInvalid",
-  "HelmValuesSchema",
-  "HelmYamlInvalid",
-  "HookFailed",
-  "InvalidArguments",
-  "InvalidNamespace",
-  "InvalidReleaseName",
-  "KubeApiError",
-  "KubeConfigInvalid",
-  "KubeUnreachable",
-  "LeaseLost",
-  "LocalBuildFailed",
-  "LocalStartFailed",
-  "OperationFailed",
-  "OwnershipConflict",
-  "PlanBlocked",
-  "PlanDecryptFailed",
-  "PlanFileInvalid",
-  "PlanKeyRequired",
-  "PlanNotApproved",
-  "PlanStale",
-  "ReadinessTimeout",
-  "ReleaseExists",
-  "ReleaseLocked",
-  "ReleaseNotFound",
-  "RenderFailed",
-  "SavedPlanIncomplete",
-  "ScriptFailed",
-  "ScriptNotFound",
-  "ScriptTypeError",
-  "SprigFuncFailed",
-  "SprigRegexInvalid",
-  "StorageConflict",
-  "StorageCorrupt",
-  "StorageKeyMismatch",
-  "TemplateExecError",
-  "TemplateNotDefined",
-  "TemplateParseError",
-  "TypegenRefUnresolved",
-  "TypegenTypeNameInvalid",
-  "UnknownKind",
-  "UsageError",
-  "ValuesInvalid",
-  "WaitFailed",
-  "WaitTimeout",
-  "WriteRefused",
-  "WriteUncertain",
-] as const;
-
-/** The stable code of a berth failure: the name of the {@link BerthError} subclass thrown for it. */
-export type BerthErrorCode = (typeof berthErrorCodes)[number];
+export type BerthErrorCode =
+  | "Aborted"
+  | "ChartArchiveInvalid"
+  | "ChartAuthFailed"
+  | "ChartDigestChanged"
+  | "ChartDigestMismatch"
+  | "ChartInvalid"
+  | "ChartLockOutdated"
+  | "ChartNotFound"
+  | "ChartProvenanceInvalid"
+  | "ChartReferenceInvalid"
+  | "ChartSourceUnreachable"
+  | "DependencyInvalid"
+  | "DurationInvalid"
+  | "GoNotFound"
+  | "HelmChartInvalid"
+  | "HelmDependencyMissing"
+  | "HelmManifestInvalid"
+  | "HelmNotRenderable"
+  | "HelmValuesInvalid"
+  | "HelmValuesSchema"
+  | "HelmYamlInvalid"
+  | "HookFailed"
+  | "InvalidArguments"
+  | "InvalidNamespace"
+  | "InvalidReleaseName"
+  | "KubeApiError"
+  | "KubeConfigInvalid"
+  | "KubeUnreachable"
+  | "LeaseLost"
+  | "LocalBuildFailed"
+  | "LocalStartFailed"
+  | "OperationFailed"
+  | "OwnershipConflict"
+  | "PlanBlocked"
+  | "PlanDecryptFailed"
+  | "PlanFileInvalid"
+  | "PlanKeyRequired"
+  | "PlanNotApproved"
+  | "PlanStale"
+  | "ReadinessTimeout"
+  | "ReleaseExists"
+  | "ReleaseLocked"
+  | "ReleaseNotFound"
+  | "RenderFailed"
+  | "SavedPlanIncomplete"
+  | "ScriptFailed"
+  | "ScriptNotFound"
+  | "ScriptTypeError"
+  | "SprigFuncFailed"
+  | "SprigRegexInvalid"
+  | "StorageConflict"
+  | "StorageCorrupt"
+  | "StorageKeyMismatch"
+  | "TemplateExecError"
+  | "TemplateNotDefined"
+  | "TemplateParseError"
+  | "TypegenRefUnresolved"
+  | "TypegenTypeNameInvalid"
+  | "UnknownKind"
+  | "UsageError"
+  | "ValuesInvalid"
+  | "WaitFailed"
+  | "WaitTimeout"
+  | "WriteRefused"
+  | "WriteUncertain";
 
 /**
  * The base of every error berth throws.

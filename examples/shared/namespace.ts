@@ -4,8 +4,8 @@ import { KubeApiError, type Cluster } from "berth";
 /** Creates namespace `name` unless it exists. */
 export async function ensureNamespace(cluster: Cluster, name: string): Promise<void> {
   const ref = { apiVersion: "v1", kind: "Namespace", name };
-  if (await cluster.config.kube.get(ref)) return;
-  await cluster.config.kube.create({ apiVersion: "v1", kind: "Namespace", metadata: { name } }).catch((e: unknown) => {
+  if (await cluster.kube.get(ref)) return;
+  await cluster.kube.create({ apiVersion: "v1", kind: "Namespace", metadata: { name } }).catch((e: unknown) => {
     if (!(e instanceof KubeApiError && e.reason === "AlreadyExists")) throw e;
   });
 }

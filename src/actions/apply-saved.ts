@@ -1,31 +1,18 @@
+import { applyReleasePlan } from "../apply/release-plan.js";
 import type { Chart } from "../chart/types.js";
-import { releaseChartOf } from "../chart/package/release-chart.js";
-import { BerthError } from "../errors.js";
+import { SavedPlanIncomplete } from "../plan/errors.js";
 import { checkPlanFresh } from "../plan/fresh.js";
+import { plannedHooks } from "../plan/hooks.js";
 import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import { ReleaseLocked } from "../storage/errors.js";
 import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
-import type { DeployArgs, DeployResult } from "./deploy.js";
-import type { DeployEvent } from "./events.js";
-import { performDeploy, type PerformDeployOptions } from "./perform-deploy.js";
+import type { ApplySavedPlanOptions } from "../apply/options.js";
+import type { DeployArgs, DeployResult } from "./types.js";
+import type { DeployEvent } from "../apply/events.js";
 import { prepareDeploy, type PrepareOptions } from "./prepare.js";
+import { atomicRecovery } from "./rollback.js";
 import { liveLock, releaseState, type ReleaseState } from "../storage/release-state.js";
-
-/**
- * A saved plan cannot be applied as it is: it carries no release draft (`plan.payload.release`),
- * so the revision it would write is unknown. Plan with `cluster.plan()` or `berth plan --save-plan`.
- */
-export class SavedPlanIncomplete extends BerthError {
-  /** @param release - `namespace/name` of the plan */
-  constructor(release: string) {
-    super(
-      "SavedPlanIncomplete",
-      `the plan of ${release} carries no release draft (chart, values, notes, hooks), so it cannot be applied on its own; ` +
-        "save plans made by cluster.plan() or `berth plan --save-plan`",
-    );
-  }
-}
 
 /** Options of {@link planDeploy}. */
 export interface PlanDeployOptions extends PrepareOptions {
@@ -40,18 +27,7 @@ export interface PlanDeployOptions extends PrepareOptions {
  */
 export async function planDeploy<V>(config: Configuration, chart: Chart<V>, args: DeployArgs<V>, options: PlanDeployOptions = {}): Promise<DeployResult> {
   const started = Date.now();
-  const prepared = await prepareDeploy(config, chart, args, options);
-  const { state, rendered } = prepared;
-  const release: PlanReleaseDraft = {
-    chart: releaseChartOf(chart as Chart<unknown>),
-    config: prepared.userValues,
-    values: rendered.values,
-    objects: rendered.objects,
-    hooks: rendered.hooks,
-    crds: rendered.crds,
-    notes: rendered.notes,
-  };
-  const plan: Plan = { ...prepared.plan, payload: { ...prepared.plan.payload, release } };
+  const { state, rendered, plan } = await prepareDeploy(config, chart, args, options);
   const emit = options.onEvent ?? (() => undefined);
   emit({ type: "plan-computed", release: state.name, namespace: state.namespace, changes: plan.changes, summary: plan.summary });
   const durationMs = Date.now() - started;
@@ -60,9 +36,10 @@ export async function planDeploy<V>(config: Configuration, chart: Chart<V>, args
 }
 
 /**
- * Checks that a saved plan can be applied now, writing nothing: it carries its release draft, nothing
- * moved since it was computed (`checkPlanFresh` against the last deployed revision), it has no
- * blocking problem, and no other operation holds the release's lock. Returns the release's state.
+ * Checks that a saved plan can be applied now, writing nothing: it carries its release draft and
+ * the objects of its hooks, nothing moved since it was computed (`checkPlanFresh` against the last
+ * deployed revision), it has no blocking problem, and no other operation holds the release's lock.
+ * Returns the release's state.
  *
  * @throws SavedPlanIncomplete, PlanStale, PlanBlocked, OwnershipConflict, ReleaseLocked
  */
@@ -70,6 +47,7 @@ export async function checkSavedPlan(config: Configuration, plan: Plan, signal?:
   const { name, namespace } = plan.release;
   const draft = plan.payload.release;
   if (!draft) throw new SavedPlanIncomplete(`${namespace}/${name}`);
+  plannedHooks(plan, "pre");
   const state = await releaseState(config, name, namespace, signal);
   await checkPlanFresh(plan, config.kube, state.lastDeployed?.release.revision ?? null, signal ? { signal } : {});
   assertApplicable(plan, state);
@@ -79,15 +57,13 @@ export async function checkSavedPlan(config: Configuration, plan: Plan, signal?:
   return { state, draft };
 }
 
-/** How a saved plan is applied. */
-export type ApplySavedPlanOptions = PerformDeployOptions;
-
 /**
  * Applies exactly a saved plan (see `savePlans`/`loadPlans`): no render, no new plan. First checks
  * that nothing moved since it was computed — the release's revision and every object it touches
  * (`checkPlanFresh`) — and that it has no blocking problem and the release is not locked; then
- * performs it like `deploy` does and records the plan's release draft as the new revision. A plan
- * without changes writes nothing (status `unchanged`).
+ * applies it on `deploy`'s path (`applyReleasePlan`): the plan's hooks and actions, and the plan's
+ * release draft recorded as the new revision. A plan without changes writes nothing (status
+ * `unchanged`); a change to the recorded hooks alone (`Plan.hooksChanged`) is a change.
  *
  * @throws SavedPlanIncomplete, PlanStale (nothing written), PlanBlocked, OwnershipConflict,
  * ReleaseLocked, OperationFailed (the revision was marked failed)
@@ -103,6 +79,5 @@ export async function applySavedPlan(config: Configuration, plan: Plan, options:
     emit({ type: "done", release: name, revision: result.revision, status: result.status === "planned" ? "unchanged" : result.status, durationMs });
     return { release: name, namespace, plan, notes: draft.notes, ...result, durationMs };
   };
-  if (!plan.changes) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
-  return finish(await performDeploy(config, state, plan, draft, options));
+  return finish(await applyReleasePlan(config, state, plan, draft, options, atomicRecovery(config, state, options)));
 }

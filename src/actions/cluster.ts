@@ -1,9 +1,10 @@
 import type { Chart } from "../chart/types.js";
+import type { KubeApi } from "../kube/types.js";
 import type { Plan } from "../plan/types.js";
 import type { Release } from "../storage/release.js";
-import type { ApplySavedPlanOptions } from "./apply-saved.js";
 import type { Configuration } from "./configuration.js";
-import type { DeployArgs, DeployOptions, DeployResult } from "./deploy.js";
+import type { ApplySavedPlanOptions } from "../apply/options.js";
+import type { DeployArgs, DeployOptions, DeployResult } from "./types.js";
 import { get, history, list, status, type ListReleasesOptions, type QueryOptions, type ReleaseStatusReport, type RevisionInfo } from "./queries.js";
 import type { RollbackOptions } from "./rollback.js";
 import { WriteRefused } from "../kube/write-guard.js";
@@ -27,15 +28,28 @@ const savedModule = () => import("./apply-saved.js");
  * ```
  */
 export class Cluster {
-  /** The shared configuration (kube client, storage, identity). */
+  /** The shared configuration (kube client, storage, identity) every action is given. @internal */
   readonly config: Configuration;
   /** Set when `connect({ local })` chose the local control plane: its admin kubeconfig path. */
   readonly localKubeconfig: string | undefined;
 
-  /** @param config - see {@link Configuration} @param localKubeconfig - the local control plane's kubeconfig, when used */
+  /** Made by `connect()`. @internal */
   constructor(config: Configuration, localKubeconfig?: string) {
     this.localKubeconfig = localKubeconfig;
     this.config = config;
+  }
+
+  /**
+   * A client of the cluster (the one code hooks are given), e.g. to create a namespace before a
+   * deploy. Inside `berth plan <script>` its writes throw `WriteRefused`.
+   */
+  get kube(): KubeApi {
+    return this.config.kube;
+  }
+
+  /** The namespace of releases that name none: `connect({ namespace })`, else the kubeconfig context's. */
+  get namespace(): string {
+    return this.config.namespace;
   }
 
   /**
@@ -72,7 +86,9 @@ export class Cluster {
   }
 
   /**
-   * Applies exactly a saved plan, refusing a stale one (`PlanStale`); see `applySavedPlan`. Inside
+   * Applies exactly a plan made by {@link Cluster.plan} (or loaded with `loadPlans`): no render, no
+   * new plan. Refuses a stale one (`PlanStale`: the release's revision or an object it touches moved
+   * since it was computed), one with a blocking problem, and a locked release. Inside
    * `berth plan <script>`, returns the plan as `planned` and writes nothing.
    */
   async applyPlan(plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {

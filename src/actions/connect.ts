@@ -44,7 +44,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Cluster> {
   const source = await resolveSource(options, env);
   const connection = connectKube(source, options.fieldManager ? { fieldManager: options.fieldManager } : {});
   // Inside `berth plan <script>` no write reaches the cluster, whatever the script calls (its own
-  // `config.kube`, the store, any action): the mode is read per request.
+  // `cluster.kube`, the store, any action): the mode is read per request.
   const kube = guardWrites(connection.client, planModeRefusal);
   const config = createConfiguration(kube, options.namespace ?? connection.namespace, options, connection.transport);
   return new Cluster(config, source.local ? source.kubeconfigPath : undefined);

@@ -1,58 +1,19 @@
+import { applyReleasePlan } from "../apply/release-plan.js";
 import type { Chart } from "../chart/types.js";
-import { releaseChartOf } from "../chart/package/release-chart.js";
-import type { ObjectRef } from "../model/ref.js";
-import type { HookRun } from "../hooks/events.js";
-import type { Plan } from "../plan/types.js";
-import type { ReleaseStatus } from "../storage/release.js";
 import { assertApplicable } from "../plan/blocking.js";
-import { recordedHooksChanged } from "../plan/hook-changes.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
 import { PlanNotApproved } from "./errors.js";
-import { performDeploy, type PerformDeployOptions } from "./perform-deploy.js";
-import { prepareDeploy, type PrepareOptions } from "./prepare.js";
-import type { TemplateArgs } from "./template.js";
-
-/** What is deployed: the release, its namespace and the user's values (same as `template`). */
-export type DeployArgs<V> = TemplateArgs<V>;
-
-/** How a deploy is managed. */
-export interface DeployOptions extends PerformDeployOptions, PrepareOptions {
-  /** Compute and return the plan; write nothing. @defaultValue false */
-  readonly dryRun?: boolean;
-  /** Asked with the plan before anything is written; `false` stops the deploy with `PlanNotApproved`. */
-  readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
-}
-
-/** What a deploy did. */
-export interface DeployResult {
-  /** The release name. */
-  readonly release: string;
-  /** The release's namespace. */
-  readonly namespace: string;
-  /** The revision written; `null` for a dry run or when the plan had no changes. */
-  readonly revision: number | null;
-  /** `unchanged` when the plan was empty (nothing written, no revision); `planned` for a dry run. */
-  readonly status: ReleaseStatus | "unchanged" | "planned";
-  /** The plan computed and applied. */
-  readonly plan: Plan;
-  /** The rendered NOTES.txt. */
-  readonly notes: string;
-  /** The objects written (created, updated or replaced), in install order; empty for a dry run. */
-  readonly applied: readonly ObjectRef[];
-  /** The objects pruned because the new revision no longer has them. */
-  readonly deleted: readonly ObjectRef[];
-  /** The hooks that ran (chart hooks and code hooks), in run order. */
-  readonly hooks: readonly HookRun[];
-  /** Wall-clock time of the whole operation, in milliseconds. */
-  readonly durationMs: number;
-}
+import { prepareDeploy } from "./prepare.js";
+import { atomicRecovery } from "./rollback.js";
+import type { DeployArgs, DeployOptions, DeployResult } from "./types.js";
 
 /**
  * Installs the release when it has no deployed revision, upgrades it otherwise: renders, plans against
- * the stored revision and the live cluster, and applies exactly that plan (see `performOperation`).
- * An empty plan writes nothing and creates no revision, unless the release's recorded hooks changed
- * (e.g. only a `test` hook): then a revision records them and no object is written.
+ * the stored revision and the live cluster, and applies exactly that plan — its actions and its
+ * hooks — on the path saved plans take too (`applyReleasePlan`). A plan without changes writes
+ * nothing and creates no revision; a change to the recorded hooks alone (e.g. only a `test` hook,
+ * `Plan.hooksChanged`) is a change: a revision records them and no object is written.
  *
  * @throws ValuesInvalid, RenderFailed, ReleaseLocked, OwnershipConflict, PlanBlocked, PlanNotApproved,
  * OperationFailed (the revision was marked failed; `recovery` says what `atomic` did)
@@ -73,9 +34,8 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   };
   if (options.dryRun) return finish({ revision: null, status: "planned", applied: [], deleted: [], hooks: [] });
   assertApplicable(plan, state);
-  if (!plan.changes && !recordedHooksChanged(state.lastDeployed?.release, rendered.hooks)) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
+  // Nothing to approve when nothing would be written.
+  if (!plan.changes) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
   if (options.approve && !(await options.approve(plan))) throw new PlanNotApproved(`${state.namespace}/${state.name}`);
-
-  const content = { chart: releaseChartOf(chart as Chart<unknown>), config: prepared.userValues, values: rendered.values, objects: rendered.objects, hooks: rendered.hooks, crds: rendered.crds, notes: rendered.notes };
-  return finish(await performDeploy(config, state, plan, content, options));
+  return finish(await applyReleasePlan(config, state, plan, prepared.draft, options, atomicRecovery(config, state, options)));
 }

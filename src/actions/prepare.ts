@@ -1,29 +1,23 @@
 import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
-import type { KubeApi } from "../kube/types.js";
-import { computePlan, type PlanInput, type PlanOptions } from "../plan/compute.js";
+import type { PlanOptions } from "../plan/compute.js";
 import { sensitiveValuePaths } from "../plan/schema-sensitive.js";
-import type { Plan } from "../plan/types.js";
+import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import type { RenderResult } from "../model/rendered.js";
-import type { Release } from "../storage/release.js";
 import { stackOverrides } from "../values/coalesce.js";
 import type { Values } from "../model/values.js";
 import { collectUserValues } from "../values/user-values.js";
 import type { Configuration } from "./configuration.js";
 import { failedInstallLeftovers, upgradeBase } from "../storage/prune-base.js";
-import { assertChartUnchanged } from "../chart/package/release-chart.js";
+import { assertChartUnchanged, releaseChartOf } from "../chart/package/release-chart.js";
 import { planChartRef } from "../plan/chart-ref.js";
 import { scopeByDiscovery } from "../plan/scope.js";
 import { checkCallArgs } from "./call-args.js";
 import { renderWith, type TemplateArgs } from "./template.js";
-import { clusterReader } from "./cluster-reader.js";
-import { liveLock, releaseState, type ReleaseState } from "../storage/release-state.js";
-
-/** What the cluster offers, for `Capabilities` in templates. */
-export async function clusterCapabilities(kube: KubeApi): Promise<{ kubeVersion: string; apiVersions: string[] }> {
-  const [version, apiVersions] = await Promise.all([kube.serverVersion(), kube.apiVersions()]);
-  return { kubeVersion: version.gitVersion, apiVersions };
-}
+import { clusterReader } from "../render/cluster-reader.js";
+import { clusterCapabilities } from "../kube/capabilities.js";
+import { planRelease } from "../plan/plan-release.js";
+import { releaseState, type ReleaseState } from "../storage/release-state.js";
 
 /** A rendered, planned deploy, ready to be performed. */
 export interface PreparedDeploy {
@@ -31,7 +25,10 @@ export interface PreparedDeploy {
   readonly rendered: RenderResult;
   /** The values the user gave (Helm's `config`). */
   readonly userValues: Values;
+  /** The plan, its release draft in `payload.release`: it can be saved and applied on its own. */
   readonly plan: Plan;
+  /** What the new revision records (also `plan.payload.release`). */
+  readonly draft: PlanReleaseDraft;
   /** True when a deployed revision exists: this is an upgrade. */
   readonly isUpgrade: boolean;
   readonly revision: number;
@@ -46,7 +43,8 @@ export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmu
 }
 
 /**
- * Renders the chart against the cluster's capabilities and plans it against the release's state.
+ * Renders the chart against the cluster's capabilities and plans it against the release's state;
+ * the plan carries the revision it would write (`payload.release`).
  * @throws DependencyInvalid (code `DependencyInvalid`) for a `berth.dev/depends-on` naming a missing object or forming a cycle
  */
 export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
@@ -67,39 +65,16 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
-  const plan = await planRelease(config, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
-  return { state, rendered, userValues, plan, isUpgrade, revision };
-}
-
-/**
- * Plans rendered content against a release's state (used by deploy and rollback): `previous` is
- * what it upgrades from (none: an install); `options.pruneAlso` adds objects to prune that are not
- * the previous revision's (a failed install's).
- */
-export async function planRelease(
-  config: Configuration,
-  state: ReleaseState,
-  content: Pick<RenderResult, "objects" | "crds" | "hooks">,
-  previous: Release | undefined,
-  options: Pick<PrepareOptions, "adopt" | "replaceImmutable" | "signal"> & Pick<PlanInput, "pruneAlso" | "chart">,
-  sensitiveValues?: { readonly values: unknown; readonly previousValues?: unknown; readonly paths: readonly string[] },
-): Promise<Plan> {
-  const lock = liveLock(state);
-  return await computePlan({
-    release: state.name,
-    namespace: state.namespace,
-    objects: content.objects,
-    crds: content.crds,
-    hooks: content.hooks,
-    ...(previous ? { previous: { revision: previous.revision, objects: previous.objects.map((o) => o.object), status: previous.status } } : {}),
-    ...(lock ? { lock } : {}),
-    ...(options.pruneAlso?.length ? { pruneAlso: options.pruneAlso } : {}),
-    ...(options.chart ? { chart: options.chart } : {}),
-    ...(sensitiveValues && sensitiveValues.paths.length > 0 ? { sensitiveValues } : {}),
-  }, config.kube, {
-    fieldManager: config.fieldManager,
-    ...(options.adopt !== undefined ? { adopt: options.adopt } : {}),
-    ...(options.replaceImmutable !== undefined ? { replaceImmutable: options.replaceImmutable } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const planned = await planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
+  const draft: PlanReleaseDraft = {
+    chart: releaseChartOf(chart as Chart<unknown>),
+    config: userValues,
+    values: rendered.values,
+    objects: rendered.objects,
+    hooks: rendered.hooks,
+    crds: rendered.crds,
+    notes: rendered.notes,
+  };
+  const plan: Plan = { ...planned, payload: { ...planned.payload, release: draft } };
+  return { state, rendered, userValues, plan, draft, isUpgrade, revision };
 }

@@ -1,18 +1,22 @@
+import type { OperationFailed, RecoveryOutcome } from "../apply/errors.js";
+import { performOperation } from "../apply/perform.js";
+import type { Recovery } from "../apply/release-plan.js";
 import type { Release } from "../storage/release.js";
 import { ReleaseNotFound } from "../storage/errors.js";
 import { assertApplicable } from "../plan/blocking.js";
 import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
-import type { DeployResult } from "./deploy.js";
-import { performOperation, type PerformOptions } from "./perform.js";
+import type { OperationOptions } from "../apply/options.js";
+import type { DeployResult } from "./types.js";
 import { withRecordNamespace } from "../storage/record-namespace.js";
-import { planRelease } from "./prepare.js";
-import { releaseState } from "../storage/release-state.js";
+import { planRelease } from "../plan/plan-release.js";
+import { releaseState, type ReleaseState } from "../storage/release-state.js";
 import { refOf } from "../wait/events.js";
 import { unionObjects } from "../storage/prune-base.js";
+import { uninstall } from "./uninstall.js";
 
 /** How a rollback is done. */
-export interface RollbackOptions extends PerformOptions {
+export interface RollbackOptions extends OperationOptions {
   /** The release's namespace. @defaultValue the configuration's namespace */
   readonly namespace?: string;
   /** The revision to return to. @defaultValue the one before the latest */
@@ -27,7 +31,8 @@ export interface RollbackOptions extends PerformOptions {
 
 /**
  * Writes a new revision with the objects, hooks and values of an earlier one (Helm's rollback):
- * plans them against the live cluster, prunes what the target didn't have, runs the rollback hooks.
+ * plans them against the live cluster, prunes what the target didn't have, and performs the plan,
+ * whose hooks are the target's pre/post-rollback hooks.
  * @throws ReleaseNotFound, ReleaseLocked, PlanBlocked, OperationFailed
  */
 export async function rollback(config: Configuration, name: string, given: RollbackOptions = {}): Promise<DeployResult> {
@@ -43,7 +48,7 @@ export async function rollback(config: Configuration, name: string, given: Rollb
   const current = state.lastDeployed?.release;
   // Prune against everything the latest and last deployed revisions may have created.
   const pruneBase: Release = { ...latest, objects: unionObjects(current, latest) };
-  const plan = await planRelease(config, state, target, pruneBase, options);
+  const plan = await planRelease(config.kube, config.fieldManager, state, target, pruneBase, { ...options, operation: "rollback" });
   options.onEvent?.({ type: "plan-computed", release: name, namespace: state.namespace, changes: plan.changes, summary: plan.summary });
   const base = { release: name, namespace: state.namespace, plan, notes: target.notes };
   if (options.dryRun) return { ...base, revision: null, status: "planned", applied: [], deleted: [], hooks: [], durationMs: Date.now() - started };
@@ -76,5 +81,29 @@ export async function rollback(config: Configuration, name: string, given: Rollb
     deleted: result.deleted,
     hooks: result.hookRuns,
     durationMs,
+  };
+}
+
+/**
+ * What an atomic deploy does after a failure: rolls back to the last deployed revision, or
+ * uninstalls a failed first install. Reports the outcome instead of throwing.
+ */
+export function atomicRecovery(config: Configuration, state: ReleaseState, options: Pick<RollbackOptions, "wait" | "onEvent">): Recovery {
+  return async (failure: OperationFailed): Promise<RecoveryOutcome> => {
+    const { name, namespace } = state;
+    const toRevision = state.lastDeployed?.release.revision;
+    options.onEvent?.({ type: "rollback-started", release: name, toRevision: toRevision ?? null, reason: (failure.cause as Error)?.message ?? String(failure.cause) });
+    // The original signal may be what failed the deploy; recovery must still run to the end.
+    const recoveryOptions = { ...(options.wait !== undefined ? { wait: options.wait } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+    try {
+      if (toRevision === undefined) {
+        await uninstall(config, name, { namespace, ...recoveryOptions });
+        return { status: "uninstalled" };
+      }
+      const result = await rollback(config, name, { namespace, revision: toRevision, ...recoveryOptions });
+      return { status: "rolled-back", ...(result.revision !== null ? { revision: result.revision } : {}) };
+    } catch (error) {
+      return { status: "failed", error };
+    }
   };
 }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { DeployResult } from "./deploy.js";
+import type { DeployResult } from "./types.js";
 import type { Plan } from "../plan/types.js";
-import type { DeployEvent } from "./events.js";
+import type { DeployEvent } from "../apply/events.js";
 
 /**
  * The mode a deploy script runs in, carried by the script runner (`berth plan|deploy <script>`)

@@ -3,9 +3,9 @@ import type { HookRun } from "../hooks/events.js";
 import { runHooks } from "../hooks/run-hooks.js";
 import { ReleaseNotFound } from "../storage/errors.js";
 import type { Configuration } from "./configuration.js";
-import type { DeployEvent } from "./events.js";
+import type { DeployEvent } from "../apply/events.js";
 import { recordHookRuns } from "../hooks/record.js";
-import { durationMs } from "./perform.js";
+import { durationMs } from "../wait/duration.js";
 
 /** How `test` runs. */
 export interface TestOptions {

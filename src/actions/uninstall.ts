@@ -1,10 +1,11 @@
 import { setMaxListeners } from "node:events";
-import { codeHookFor, runCodeHook, type CodeHooks } from "../hooks/code-hooks.js";
+import { deletionGroups, deletionOrder } from "../apply/delete-order.js";
+import type { CodeHooks } from "../hooks/code-hooks.js";
 import type { HookRun } from "../hooks/events.js";
-import { runHooks } from "../hooks/run-hooks.js";
+import { hooksFor } from "../hooks/order.js";
+import { runHookEvent } from "../hooks/run-event.js";
 import { RESOURCE_POLICY_ANNOTATION } from "../model/ownership.js";
 import type { ObjectRef } from "../model/ref.js";
-import { compareKinds } from "../model/kinds.js";
 import type { HookEvent } from "../model/rendered.js";
 import type { KubeObject } from "../model/object.js";
 import { ReleaseLocked, ReleaseNotFound } from "../storage/errors.js";
@@ -17,11 +18,11 @@ import type { ReleaseStore } from "../storage/store.js";
 import type { Release, ReleaseStatus } from "../storage/release.js";
 import { operationSignal } from "../util/signal.js";
 import { OperationFailed } from "../apply/errors.js";
-import type { DeployEvent } from "./events.js";
-import { durationMs } from "./perform.js";
+import type { DeployEvent } from "../apply/events.js";
+import { durationMs } from "../wait/duration.js";
 import { liveLock, releaseState } from "../storage/release-state.js";
 
-/** How an uninstall is done. */
+/** How an uninstall is done. It always waits until the deleted objects are gone (up to `timeout`). */
 export interface UninstallOptions {
   /** The release's namespace. @defaultValue the configuration's namespace */
   readonly namespace?: string;
@@ -29,8 +30,6 @@ export interface UninstallOptions {
   readonly keepHistory?: boolean;
   /** How long to wait for deleted objects to be gone, and for each hook. @defaultValue "5m" */
   readonly timeout?: number | string;
-  /** Accepted for symmetry with deploy; uninstall always waits until objects are gone. */
-  readonly wait?: unknown;
   /** Hooks written in TypeScript; only `preDelete` and `postDelete` run, and their `plan` is `undefined`. */
   readonly hooks?: CodeHooks<unknown>;
   /** Receives every step of the uninstall as it happens. */
@@ -56,8 +55,10 @@ export interface UninstallResult {
 }
 
 /**
- * Deletes a release's objects in reverse install order (running pre/post-delete hooks), waits until
- * they are gone, then deletes its records — or, with `keepHistory`, marks the latest `uninstalled`.
+ * Runs the pre-delete hooks, deletes the release's objects in deletion order (`compareForDeletion`,
+ * as prune does: the reverse of install order) one kind after another and waits until they are
+ * gone, runs the post-delete hooks, then deletes its records — or, with `keepHistory`, marks the
+ * latest `uninstalled`.
  *
  * It takes the release's lock as deploy and rollback do: an `uninstalling` revision on top of the
  * latest, created only if absent, so of an uninstall and a deploy that start together one gets
@@ -84,23 +85,28 @@ export async function uninstall(config: Configuration, name: string, given: Unin
   setMaxListeners(0, signal);
   const release = lease.release;
   const hookRuns: HookRun[] = [];
-  const runEvent = async (event: HookEvent) => {
-    hookRuns.push(...(await runHooks(event, release.hooks, kube, { namespace: state.namespace, timeoutMs, ...(given.onEvent ? { onEvent: given.onEvent } : {}), signal })));
-    const fn = codeHookFor(given.hooks, event);
-    const ctx = { event, release: { name, namespace: state.namespace, revision: release.revision }, plan: undefined, kube, signal };
-    if (fn) hookRuns.push(await runCodeHook(event, fn, ctx, given.onEvent));
+  const hookCtx = {
+    kube,
+    release: { name, namespace: state.namespace, revision: release.revision },
+    plan: undefined,
+    codeHooks: given.hooks,
+    timeoutMs,
+    signal,
+    onEvent: given.onEvent,
+    runs: hookRuns,
   };
+  const runEvent = (event: HookEvent) => runHookEvent(event, hooksFor(event, release.hooks), hookCtx);
   let kept: KubeObject[] = [];
   let doomed: KubeObject[] = [];
   try {
     // Under the lock nothing moves: what the last deployed revision created goes too (a failed upgrade may not have pruned it).
     const deployed = await store.lastDeployed(name, { signal });
-    const objects = unionObjects(release, deployed?.release).map((o) => o.object).sort((a, b) => compareKinds(b.kind, a.kind) || b.metadata.name.localeCompare(a.metadata.name));
+    const objects = deletionOrder(unionObjects(release, deployed?.release).map((o) => o.object), refOf);
     kept = objects.filter(isKept);
     doomed = objects.filter((o) => !isKept(o));
     await runEvent("pre-delete");
     await keeper.assertHeld(true);
-    for (const group of groupByKind(doomed)) {
+    for (const group of deletionGroups(doomed, refOf)) {
       await mapLimit(group, 8, async (object) => {
         const ref = refOf(object);
         await kube.delete(ref, { propagationPolicy: "Background", signal });
@@ -148,15 +154,4 @@ async function finishRecords(store: ReleaseStore, name: string, lockRevision: nu
 
 function isKept(object: KubeObject): boolean {
   return object.metadata.annotations?.[RESOURCE_POLICY_ANNOTATION] === "keep";
-}
-
-/** Consecutive objects of one kind, in the given (reverse install) order. */
-function groupByKind(objects: readonly KubeObject[]): KubeObject[][] {
-  const groups: KubeObject[][] = [];
-  for (const object of objects) {
-    const last = groups.at(-1);
-    if (last && last[0]!.kind === object.kind) last.push(object);
-    else groups.push([object]);
-  }
-  return groups;
 }

@@ -2,7 +2,7 @@ import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
 import { objectKeyOf, type ObjectRef } from "../model/ref.js";
 import type { Plan, PlanAction } from "../plan/types.js";
-import { compareKinds } from "../model/kinds.js";
+import { deletionOrder } from "./delete-order.js";
 import type { ApplyEvent } from "./events.js";
 import { buildApplyGraph, runApplyGraph, type GraphNode } from "./graph.js";
 
@@ -35,7 +35,8 @@ function refOfAction(action: PlanAction): ObjectRef {
 /**
  * Executes exactly a plan's actions: CRDs first (waited until Established), then the objects as a
  * dependency graph (kind order, `berth.dev/depends-on`), `replace` as delete-then-create, then the
- * pruned objects in reverse install order. `noop` objects are not written. Throws the first failure.
+ * pruned objects one by one in deletion order (`compareForDeletion`, as uninstall). `noop` objects
+ * are not written. Throws the first failure.
  */
 export async function executePlan(plan: Plan, kube: KubeApi, options: ExecuteOptions): Promise<ExecuteResult> {
   const applied = new Map<string, KubeObject>();
@@ -75,9 +76,7 @@ export async function executePlan(plan: Plan, kube: KubeApi, options: ExecuteOpt
     ready: async (node: GraphNode) => options.waitReady([applied.get(byKey.get(node.key)!.id) ?? node.object]),
   }, options.concurrency ?? 8);
 
-  const prune = plan.actions
-    .filter((a) => a.op === "delete")
-    .sort((a, b) => compareKinds(b.ref.kind, a.ref.kind) || (b.ref.namespace ?? "").localeCompare(a.ref.namespace ?? "") || b.ref.name.localeCompare(a.ref.name));
+  const prune = deletionOrder(plan.actions.filter((a) => a.op === "delete"), (a) => a.ref);
   for (const action of prune) {
     await kube.delete(action.ref, { propagationPolicy: "Background", ...(signal ? { signal } : {}) });
     deleted.push(action.ref);

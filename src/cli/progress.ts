@@ -1,4 +1,4 @@
-import type { DeployEvent } from "../actions/events.js";
+import type { DeployEvent } from "../apply/events.js";
 import { describeRef } from "../wait/events.js";
 import type { CliIO } from "./command.js";
 import { formatElapsed } from "./format/duration.js";

@@ -55,8 +55,6 @@ interface Variable {
   boxed: boolean;
 }
 
-class ExecErrorSignal extends Error {}
-
 const HAS_OWN = Object.prototype.hasOwnProperty;
 
 /** JS's "Maximum call stack size exceeded" (checked without regexes: little stack is left). */
@@ -626,5 +624,3 @@ export function executeTree(env: ExecEnv, name: string, tree: Tree, data: unknow
   }
   return out.join("");
 }
-
-void ExecErrorSignal;

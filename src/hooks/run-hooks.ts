@@ -20,17 +20,26 @@ export interface RunHooksOptions {
 }
 
 /**
- * Runs the manifest hooks registered for `event`, one at a time, in weight order (then kind, then
- * name), with Helm's delete policies. Stops at the first failure.
+ * Runs the manifest hooks registered for `event`, one at a time, in Helm's order (`compareHooks`:
+ * weight, then name, then kind), with Helm's delete policies. Stops at the first failure.
  *
  * @param hooks - every hook of the release (those of other events are ignored)
  * @returns one record per hook run, for the release record
  * @throws HookFailed naming the hook, its failure and its Pods' logs; Aborted; KubeApiError
  */
 export async function runHooks(event: HookEvent, hooks: readonly RenderedHook[], kube: KubeApi, options: RunHooksOptions): Promise<HookRun[]> {
+  return await runHookList(event, hooksFor(event, hooks), kube, options);
+}
+
+/**
+ * Runs exactly the given manifest hooks for `event`, in the given order (e.g. a plan's), with
+ * Helm's delete policies. Stops at the first failure.
+ * @throws HookFailed (its `runs` hold this call's runs, the failed one last); Aborted; KubeApiError
+ */
+export async function runHookList(event: HookEvent, hooks: readonly RenderedHook[], kube: KubeApi, options: RunHooksOptions): Promise<HookRun[]> {
   const runs: HookRun[] = [];
   const timeoutMs = options.timeoutMs ?? 300_000;
-  for (const hook of hooksFor(event, hooks)) {
+  for (const hook of hooks) {
     const { name } = hook.object.metadata;
     const { kind } = hook.object;
     const startedAt = new Date();

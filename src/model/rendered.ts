@@ -55,7 +55,7 @@ export interface RenderResult {
   readonly objects: readonly RenderedObject[];
   /** CustomResourceDefinitions from the charts' `crds/` folders, applied before everything; never templated. */
   readonly crds: readonly RenderedObject[];
-  /** Hook objects in run order (weight, then kind order, then name). */
+  /** Hook objects in run order (Helm's: weight, then name, then kind order; `compareHooks`). */
   readonly hooks: readonly RenderedHook[];
   /** The top chart's rendered `templates/NOTES.txt`; empty when there is none. */
   readonly notes: string;

@@ -3,6 +3,7 @@ import type { KubeObject } from "../model/object.js";
 import type { RenderedHook, RenderedObject } from "../model/rendered.js";
 import { mapLimit } from "../util/map-limit.js";
 import { crdGroupKind, type PlanContext } from "./context.js";
+import { recordedHooksChanged } from "./hook-changes.js";
 import { planHooks } from "./hooks.js";
 import { objectKeyOf } from "../model/ref.js";
 import { compareRefs } from "./object-id.js";
@@ -22,6 +23,8 @@ export interface PreviousRevision {
   readonly objects: readonly KubeObject[];
   /** Its status, e.g. `deployed`; a previous `uninstalled` revision plans as an install. */
   readonly status: string;
+  /** The hooks it recorded, compared with `PlanInput.hooks` for `Plan.hooksChanged`. @defaultValue [] */
+  readonly hooks?: readonly RenderedHook[];
 }
 
 /** What is planned: the release, the desired objects (spread a `RenderResult` in), the previous revision. */
@@ -34,8 +37,13 @@ export interface PlanInput {
   readonly objects: readonly RenderedObject[];
   /** The charts' `crds/` objects. @defaultValue [] */
   readonly crds?: readonly RenderedObject[];
-  /** All rendered hooks; the plan picks the ones of this deploy's events. @defaultValue [] */
+  /** All hooks the new revision records; the plan runs those of its operation's events. @defaultValue [] */
   readonly hooks?: readonly RenderedHook[];
+  /**
+   * What applying the plan is: a `deploy` runs pre/post-install hooks (no previous revision) or
+   * pre/post-upgrade hooks; a `rollback` runs pre/post-rollback hooks. @defaultValue "deploy"
+   */
+  readonly operation?: "deploy" | "rollback";
   /** The revision to upgrade from; absent for a first install. */
   readonly previous?: PreviousRevision;
   /**
@@ -111,7 +119,8 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
   ];
   plans.sort((a, b) => compareActions(a.action, b.action));
   const isInstall = !input.previous || input.previous.status === "uninstalled";
-  const hooks = planHooks(input.hooks ?? [], isInstall);
+  const hooks = planHooks(input.hooks ?? [], input.operation === "rollback" ? "rollback" : isInstall ? "install" : "upgrade");
+  const hooksChanged = recordedHooksChanged(input.previous && (input.previous.hooks ?? []), input.hooks ?? []);
   const problems: PlanProblem[] = [];
   if (input.lock) {
     problems.push({
@@ -133,7 +142,8 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
       isInstall,
       ...(input.chart && { chart: input.chart }),
     },
-    changes: hooks.hooks.length > 0 || actions.some((a) => a.op !== "noop" && a.op !== "keep"),
+    changes: hooks.hooks.length > 0 || hooksChanged || actions.some((a) => a.op !== "noop" && a.op !== "keep"),
+    hooksChanged,
     summary: summarize(actions),
     problems,
     hooks: hooks.hooks,

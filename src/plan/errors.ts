@@ -89,3 +89,22 @@ export function ownershipMessage(object: string, release: string, owner?: { rele
   const who = owner ? `release ${owner.namespace}/${owner.release}` : "no release (created outside berth/Helm)";
   return `${object} exists and belongs to ${who}, not to release ${release}; remove it, or deploy with adopt: true to take it over`;
 }
+
+/**
+ * A saved plan cannot be applied as it is: it carries no release draft (`plan.payload.release`),
+ * so the revision it would write is unknown, or its payload does not match its printable part.
+ * Plan with `cluster.plan()` or `berth plan --save-plan`.
+ */
+export class SavedPlanIncomplete extends BerthError {
+  /**
+   * @param release - `namespace/name` of the plan
+   * @param why - what is missing; @defaultValue the release draft
+   */
+  constructor(release: string, why?: string) {
+    super(
+      "SavedPlanIncomplete",
+      `the plan of ${release} ${why ?? "carries no release draft (chart, values, notes, hooks)"}, so it cannot be applied on its own; ` +
+        "save plans made by cluster.plan() or `berth plan --save-plan`",
+    );
+  }
+}

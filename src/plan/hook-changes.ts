@@ -1,17 +1,16 @@
 import { objectKeyOf } from "../model/ref.js";
 import { sortKeys } from "./normalize.js";
 import type { RenderedHook } from "../model/rendered.js";
-import type { Release } from "../storage/release.js";
 
 /**
- * True when the hooks a deploy would record differ from the previous revision's (ignoring last
- * runs and template paths). The plan counts only the hooks this deploy runs, so a changed `test`,
- * rollback or delete hook alone would otherwise write no revision and the release would keep
- * running the old one.
+ * True when the hooks a new revision would record differ from the previous revision's (any event;
+ * last runs and template paths ignored). A changed `test`, rollback or delete hook alone is a
+ * change: the new revision must record it, or the release keeps running the old one.
+ * @param previous - the previous revision's recorded hooks; `undefined` for a first install
  */
-export function recordedHooksChanged(previous: Release | undefined, hooks: readonly RenderedHook[]): boolean {
+export function recordedHooksChanged(previous: readonly RenderedHook[] | undefined, hooks: readonly RenderedHook[]): boolean {
   if (!previous) return hooks.length > 0;
-  return canonical(previous.hooks) !== canonical(hooks);
+  return canonical(previous) !== canonical(hooks);
 }
 
 function canonical(hooks: readonly RenderedHook[]): string {

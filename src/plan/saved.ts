@@ -100,14 +100,22 @@ export async function loadPlans(path: string, options: SavedPlanOptions = {}): P
   }
   if (file?.berthPlan === SAVED_PLAN_VERSION && file.plan && file.payload) {
     const payload = file.encrypted ? (JSON.parse(open(path, file.payload, JSON.stringify(file.plan), options)) as PlanPayload) : (file.payload as PlanPayload);
-    return [{ ...file.plan, payload }];
+    return [{ ...withDefaults(file.plan), payload }];
   }
   if (file?.berthPlan !== SAVED_PLANS_VERSION || !Array.isArray(file.plans) || !file.payloads) {
     throw new PlanFileInvalid(path, `expected berthPlan ${SAVED_PLAN_VERSION} or ${SAVED_PLANS_VERSION}`);
   }
   const payloads = file.encrypted ? (JSON.parse(open(path, file.payloads, JSON.stringify(file.plans), options)) as PlanPayload[]) : (file.payloads as PlanPayload[]);
   if (!Array.isArray(payloads) || payloads.length !== file.plans.length) throw new PlanFileInvalid(path, "payloads do not match plans");
-  return file.plans.map((plan, i) => ({ ...plan, payload: payloads[i]! }));
+  return file.plans.map((plan, i) => ({ ...withDefaults(plan), payload: payloads[i]! }));
+}
+
+/**
+ * A plan saved by an earlier berth has no `hooksChanged`: its `changes` did not count a change to
+ * recorded hooks alone, so it applies as it did then.
+ */
+function withDefaults(plan: Omit<Plan, "payload">): Omit<Plan, "payload"> {
+  return { ...plan, hooksChanged: (plan as Partial<Plan>).hooksChanged ?? false };
 }
 
 function open(path: string, sealed: unknown, aad: string, options: SavedPlanOptions): string {

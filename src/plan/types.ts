@@ -100,7 +100,7 @@ export interface PlanProblem {
   readonly fields?: readonly string[];
 }
 
-/** A hook that runs as part of the deploy, in run order. */
+/** A hook that runs as part of the operation the plan is for, in run order. */
 export interface PlanHook {
   /** The event it runs on. */
   readonly event: HookEvent;
@@ -139,7 +139,7 @@ export interface PlanSummary {
 export interface PlanPayload {
   /** The desired objects (CRDs included) by action id, exactly as rendered. */
   readonly objects: Readonly<Record<string, KubeObject>>;
-  /** The hook objects to run, in run order (same order as `Plan.hooks`). */
+  /** The hook objects applying runs, exactly as rendered, in run order (same order and length as `Plan.hooks`). */
   readonly hooks: readonly KubeObject[];
   /**
    * Every string that must never be shown (Secret data, `x-sensitive` values, annotated paths of
@@ -215,13 +215,25 @@ export interface PlanChartRef {
 export interface Plan {
   /** The release and the revision the plan was computed against. */
   readonly release: PlanRelease;
-  /** False when every action is `noop`/`keep` and no hook runs: applying writes nothing. */
+  /**
+   * False when every action is `noop`/`keep`, no hook runs and the recorded hooks are unchanged
+   * (`hooksChanged`): applying writes nothing, not even a revision.
+   */
   readonly changes: boolean;
+  /**
+   * True when the hooks the new revision records (every event: `test`, rollback and delete hooks
+   * too) differ from the previous revision's, last runs aside: applying writes a revision even when
+   * no object changes. Absent from plans saved before it existed (read as `false`).
+   */
+  readonly hooksChanged: boolean;
   /** Counts of actions by op. */
   readonly summary: PlanSummary;
   /** Blocking problems; a plan with any must not be applied. */
   readonly problems: readonly PlanProblem[];
-  /** Hooks that run, pre-hooks first, each event in weight order. */
+  /**
+   * The hooks applying runs, and only those: the pre-event's first, then the post-event's, each in
+   * Helm's order (weight, then name, then kind). Their objects are `payload.hooks`, same order.
+   */
   readonly hooks: readonly PlanHook[];
   /** One action per object, CRDs first, then install order of kind, namespace, kind, name. */
   readonly actions: readonly PlanAction[];

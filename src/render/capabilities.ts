@@ -4,7 +4,7 @@ import type { Capabilities } from "../chart/context.js";
 export interface CapabilitiesInput {
   /** e.g. `v1.31.0`. @defaultValue "v1.31.0" */
   readonly kubeVersion?: string;
-  /** Available group/versions (`apps/v1`), optionally also `group/version/Kind`. @defaultValue {@link DEFAULT_API_VERSIONS} */
+  /** Available group/versions (`apps/v1`), optionally also `group/version/Kind`. @defaultValue the built-in APIs of a current Kubernetes (`DEFAULT_API_VERSIONS`) */
   readonly apiVersions?: readonly string[];
 }
 

@@ -4,6 +4,8 @@ import type { Issue } from "../model/issue.js";
 import { HelmYamlInvalid, jsonRoundTrip, readYamlRaw } from "../chart/helm/yaml-read.js";
 import type { SourcedValue } from "./objects.js";
 import type { RenderWarning } from "../model/rendered.js";
+// Helm 3's hook events; an object naming any other (Helm 2's crd-install…) is left out, as Helm does.
+import { HOOK_ANNOTATION, HOOK_EVENT_NAMES } from "../hooks/parse.js";
 
 /** One rendered template file: its path in the chart tree (`web/templates/x.yaml`) and its text. */
 export interface RenderedFile {
@@ -19,9 +21,6 @@ export interface HelmDocuments {
   readonly warnings: RenderWarning[];
 }
 
-// Helm 3's hook events; an object naming any other (Helm 2's crd-install…) is left out, as Helm does.
-const HOOK_EVENTS = new Set(["pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback", "test", "test-success"]);
-const HOOK_ANNOTATION = "helm.sh/hook";
 /** Helm's document separator: `---` at the start or after a line break, with the blanks around it. */
 const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
 
@@ -92,8 +91,8 @@ function readDocument(source: string, piece: Piece, out: HelmDocuments): void {
   }
   if (value === null || value === undefined) return;
   const hook = hookEvents(value);
-  if (hook && hook.some((e) => !HOOK_EVENTS.has(e))) {
-    out.warnings.push({ code: "HookIgnored", source, line: piece.line, message: `an object with hook events ${JSON.stringify(hook.join(","))} is left out: Helm 3 knows none of ${hook.filter((e) => !HOOK_EVENTS.has(e)).join(", ")}` });
+  if (hook && hook.some((e) => !HOOK_EVENT_NAMES.has(e))) {
+    out.warnings.push({ code: "HookIgnored", source, line: piece.line, message: `an object with hook events ${JSON.stringify(hook.join(","))} is left out: Helm 3 knows none of ${hook.filter((e) => !HOOK_EVENT_NAMES.has(e)).join(", ")}` });
     return;
   }
   out.documents.push({ value, template: source, at: { source, line: piece.line } });

@@ -1,7 +1,8 @@
 import type { Issue } from "../model/issue.js";
 import { objectKeyOf } from "../model/ref.js";
 import { objectIssues } from "./checks.js";
-import { parseHook } from "./hooks.js";
+import { compareHooks } from "../hooks/order.js";
+import { parseHook } from "../hooks/parse.js";
 import { compareKinds, compareText, isNamespacedByTable, type IsNamespaced } from "../model/kinds.js";
 import type { KubeObject } from "../model/object.js";
 import { withNamespace } from "../model/namespace.js";
@@ -26,7 +27,8 @@ export interface CollectedObjects {
 
 /**
  * Checks documents as Kubernetes objects, fills in the release namespace for namespaced
- * kinds, splits off hooks, rejects duplicates, and sorts into install (hooks: run) order.
+ * kinds, splits off hooks, rejects duplicates, and sorts objects into install order and hooks
+ * into run order (`compareHooks`).
  */
 export function collectObjects(values: readonly SourcedValue[], namespace: string, isNamespaced: IsNamespaced | undefined): CollectedObjects {
   const result: CollectedObjects = { objects: [], hooks: [], issues: [], warnings: [] };
@@ -50,7 +52,7 @@ export function collectObjects(values: readonly SourcedValue[], namespace: strin
     else result.objects.push({ object, source: template });
   }
   result.objects.sort(compareObjects);
-  result.hooks.sort((a, b) => a.weight - b.weight || compareObjects(a, b));
+  result.hooks.sort(compareHooks);
   return result;
 }
 

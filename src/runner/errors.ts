@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { BerthError } from "../errors.js";
-import type { DeployResult } from "../actions/deploy.js";
+import type { DeployResult } from "../actions/types.js";
 
 /** Where in a script a failure happened. */
 export interface ScriptLocation {

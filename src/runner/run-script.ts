@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { DeployResult } from "../actions/deploy.js";
-import type { DeployEvent } from "../actions/events.js";
+import type { DeployResult } from "../actions/types.js";
+import type { DeployEvent } from "../apply/events.js";
 import { runInMode } from "../actions/run-mode.js";
 import type { Plan } from "../plan/types.js";
 import { ScriptFailed, ScriptNotFound } from "./errors.js";

@@ -14,3 +14,12 @@ export function parseDuration(text: string, where = "duration"): number {
   for (const match of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(match[1]) * UNIT_MS[match[2]!]!;
   return total;
 }
+
+/**
+ * Milliseconds of a duration given as a number of milliseconds or as text (`parseDuration`).
+ * @param fallback - used when `value` is undefined
+ * @throws DurationInvalid
+ */
+export function durationMs(value: number | string | undefined, fallback: number): number {
+  return value === undefined ? fallback : typeof value === "number" ? value : parseDuration(value);
+}

@@ -3,14 +3,12 @@
 // object cycles, malformed --set) WHEN each is deployed through the library THEN it ends in a BerthError
 // with the expected stable code, naming the file/line or value path, showing no secret value, and the
 // cluster receives zero mutating requests. One release per family; cases of a family run concurrently.
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect, type Cluster } from "../../src/index.js";
+import type { Cluster } from "../../src/index.js";
 import { mapLimit } from "../../src/util/map-limit.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { spyRequests } from "../helpers/mutations.js";
 import { FAMILIES, badInputCorpus, type BadInputCase } from "./fixtures/bad-inputs.js";
 import { judge, prepareCase } from "./fixtures/bad-inputs-run.js";
@@ -22,16 +20,7 @@ const CONCURRENCY = 8;
 let ns: string;
 let cluster: Cluster;
 let dir: string;
-before(async () => {
-  ns = await createTestNamespace("corpus");
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-  dir = await mkdtemp(join(tmpdir(), "berth-corpus-"));
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useClusterFixture("corpus", (f) => ({ ns, cluster, dir } = f), { tempDir: true });
 
 describe("the bad-input corpus", () => {
   it("GIVEN the generator THEN it yields 300+ cases, in every family, each named once", () => {

@@ -1,21 +1,15 @@
 // GIVEN an object in a namespace that neither exists nor is created by the release WHEN deploying
 // THEN the deploy fails before its first write: no pending revision, nothing applied.
-import { after, before, it } from "node:test";
+import { before, it } from "node:test";
 import assert from "node:assert/strict";
-import { connect, defineChart, PlanBlocked, type Cluster } from "../../src/index.js";
-import { createTestNamespace, testKubeconfigPath, uniqueName } from "../helpers/cluster.js";
+import { defineChart, PlanBlocked, type Cluster } from "../../src/index.js";
+import { uniqueName } from "../helpers/cluster.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { spyRequests } from "../helpers/mutations.js";
 
 let ns: string;
 let cluster: Cluster;
-before(async () => {
-  ns = await createTestNamespace("nsmiss");
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-});
+useClusterFixture("nsmiss", (f) => ({ ns, cluster } = f));
 
 const chart = (elsewhere: string, createIt: boolean) =>
   defineChart({

@@ -1,21 +1,14 @@
 // GIVEN a deployed release WHEN deployed again unchanged THEN berth makes no mutating API call at all.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { connect, type Cluster } from "../../src/index.js";
+import type { Cluster } from "../../src/index.js";
 import { appChart } from "../runner/fixtures/app.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 
 let ns: string;
 let cluster: Cluster;
 
-before(async () => {
-  ns = await createTestNamespace("noop");
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-});
+useClusterFixture("noop", (f) => ({ ns, cluster } = f));
 
 describe("no-op redeploy", () => {
   it("GIVEN a deployed release WHEN the same is deployed again THEN it is unchanged and only reads and dry runs reach the API", async () => {

@@ -2,7 +2,8 @@
 // THEN it is pruned, not orphaned (the failed revision's objects count as the release's).
 import { it } from "node:test";
 import assert from "node:assert/strict";
-import { connect, FAILURE_ANNOTATIONS } from "../../src/index.js";
+import { connect } from "../../src/index.js";
+import { FAILURE_ANNOTATIONS } from "../../src/local/stages.js";
 import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
 import { webChart } from "./fixtures/charts.js";
 

@@ -1,13 +1,13 @@
 // Saved plans on the real control plane: applied exactly when fresh, refused when stale, secrets kept out of sight.
-import { describe, it, before, after } from "node:test";
+import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { connect, loadPlans, savePlans, type Cluster } from "../../src/index.js";
+import { loadPlans, savePlans, type Cluster } from "../../src/index.js";
 import { appChart } from "../runner/fixtures/app.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { testKubeconfigPath } from "../helpers/cluster.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { runBerth } from "../helpers/cli.js";
 
 const script = fileURLToPath(new URL("../runner/fixtures/two-releases.ts", import.meta.url));
@@ -17,16 +17,7 @@ let dir: string;
 const KEY = "correct horse battery staple";
 const SECRET = "pw-SAVED-NEVER-READABLE";
 
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), "berth-saved-"));
-  ns = await createTestNamespace("saved");
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useClusterFixture("saved", (f) => ({ ns, cluster, dir } = f), { tempDir: true });
 
 const getCm = (name: string) => cluster.config.kube.get({ apiVersion: "v1", kind: "ConfigMap", namespace: ns, name });
 

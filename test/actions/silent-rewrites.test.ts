@@ -1,22 +1,15 @@
 // GIVEN labels or annotations that are not a mapping of strings WHEN deployed THEN a typed render
 // error and zero writes (never a silent `0=a` rewrite); GIVEN namespace "" on a read path THEN
 // InvalidNamespace, never a cluster-wide LIST.
-import { after, before, it } from "node:test";
+import { it } from "node:test";
 import assert from "node:assert/strict";
-import { BerthError, connect, defineChart, type Cluster } from "../../src/index.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { BerthError, defineChart, type Cluster } from "../../src/index.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { spyRequests } from "../helpers/mutations.js";
 
 let ns: string;
 let cluster: Cluster;
-before(async () => {
-  ns = await createTestNamespace("rewrite");
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-});
+useClusterFixture("rewrite", (f) => ({ ns, cluster } = f));
 
 const cases: Record<string, string> = {
   "labels as a list": "labels: [a]",

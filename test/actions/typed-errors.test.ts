@@ -1,29 +1,19 @@
 // GIVEN inputs that used to throw raw JavaScript errors (mustache syntax, YAML alias bombs, cyclic
 // template output, a missing release, go-yaml-invalid values files) WHEN deployed THEN a BerthError
 // with a code naming the file/line or value path, zero writes, and the CLI prints no stack trace.
-import { after, before, it } from "node:test";
+import { it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { BerthError, connect, defineChart, template, type Cluster } from "../../src/index.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { BerthError, defineChart, template, type Cluster } from "../../src/index.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { spyRequests } from "../helpers/mutations.js";
 import { runBerth } from "../helpers/cli.js";
 
 let ns: string;
 let cluster: Cluster;
 let dir: string;
-before(async () => {
-  ns = await createTestNamespace("typed");
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-  dir = await mkdtemp(join(tmpdir(), "berth-typed-"));
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useClusterFixture("typed", (f) => ({ ns, cluster, dir } = f), { tempDir: true });
 
 const cm = defineChart<{ data: string }>({
   name: "cm",

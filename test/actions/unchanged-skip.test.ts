@@ -1,22 +1,15 @@
 // GIVEN a deployed release WHEN it is deployed again THEN objects unchanged since the previous revision
 // (and not drifted live) are planned noop without a dry run; changed or drifted objects are dry-run.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { connect, type Cluster } from "../../src/index.js";
+import type { Cluster } from "../../src/index.js";
 import { appChart } from "../runner/fixtures/app.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 
 let ns: string;
 let cluster: Cluster;
 
-before(async () => {
-  ns = await createTestNamespace("skip");
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-});
+useClusterFixture("skip", (f) => ({ ns, cluster } = f));
 
 async function spied<T>(work: () => Promise<T>): Promise<{ result: T; patches: string[] }> {
   const patches: string[] = [];

@@ -1,25 +1,19 @@
 // berth plan / berth deploy on a deploy script, in-process through runCli with buffer IO.
-import { describe, it, before, after } from "node:test";
+import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { connect, type Cluster } from "../../src/index.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import type { Cluster } from "../../src/index.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { runBerth } from "../helpers/cli.js";
 
 const script = fileURLToPath(new URL("../runner/fixtures/two-releases.ts", import.meta.url));
 let ns: string;
 let cluster: Cluster;
 
-before(async () => {
-  ns = await createTestNamespace("cliplan");
-  process.env["BERTH_SCRIPT_NS"] = ns;
+useClusterFixture("cliplan", (f) => ({ ns, cluster } = f), { scriptNamespaceEnv: true });
+before(() => {
   process.env["BERTH_SCRIPT_PASSWORD"] = "pw-NEVER-PRINTED";
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
 });
 
 const run = (argv: string[], stdin?: { tty: boolean; input: string }) =>

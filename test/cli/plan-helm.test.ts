@@ -1,26 +1,18 @@
 // GIVEN a deploy script that deploys podinfo and bitnami nginx (Helm charts, Go templates) beside a
 // TypeScript chart WHEN `berth plan` runs THEN the plan shows each chart with its name and version and
 // every object it would create, and nothing is written.
-import { it, before, after } from "node:test";
+import { it } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { connect, type Cluster } from "../../src/index.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import type { Cluster } from "../../src/index.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { runBerth } from "../helpers/cli.js";
 
 const script = fileURLToPath(new URL("../runner/fixtures/helm-charts.ts", import.meta.url));
 let ns: string;
 let cluster: Cluster;
 
-before(async () => {
-  ns = await createTestNamespace("cliplanhelm");
-  process.env["BERTH_SCRIPT_NS"] = ns;
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-});
+useClusterFixture("cliplanhelm", (f) => ({ ns, cluster } = f), { scriptNamespaceEnv: true });
 
 it("GIVEN a script deploying podinfo, nginx and a TypeScript chart WHEN planned THEN each chart and its objects are shown and nothing is written", async () => {
   const { code, stdout, stderr } = await runBerth(["plan", script, "--format", "json", "--no-typecheck"]);

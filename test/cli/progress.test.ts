@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import type { DeployEvent } from "../../src/actions/events.js";
+import type { DeployEvent } from "../../src/apply/events.js";
 import type { CliIO } from "../../src/cli/command.js";
 import { createProgressReporter } from "../../src/cli/progress.js";
 

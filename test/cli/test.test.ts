@@ -1,7 +1,8 @@
 // GIVEN a release with test hooks WHEN `berth test` runs THEN it reports each test and exits 1 when one fails.
 import { strict as assert } from "node:assert";
 import { after, before, describe, it } from "node:test";
-import { connect, defineChart, FAILURE_ANNOTATIONS, type Cluster } from "../../src/index.js";
+import { connect, defineChart, type Cluster } from "../../src/index.js";
+import { FAILURE_ANNOTATIONS } from "../../src/local/stages.js";
 import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
 import { runBerth } from "../helpers/cli.js";
 

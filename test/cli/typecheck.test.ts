@@ -1,11 +1,11 @@
 // berth plan / berth deploy type-check the script first; --no-typecheck skips it.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { connect, type Cluster } from "../../src/index.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import type { Cluster } from "../../src/index.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { runBerth } from "../helpers/cli.js";
 
 const wrong = fileURLToPath(new URL("../runner/fixtures/typed-wrong-value.ts", import.meta.url));
@@ -14,15 +14,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 let ns: string;
 let cluster: Cluster;
 
-before(async () => {
-  ns = await createTestNamespace("clitypes");
-  process.env["BERTH_SCRIPT_NS"] = ns;
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-});
+useClusterFixture("clitypes", (f) => ({ ns, cluster } = f), { scriptNamespaceEnv: true });
 
 const run = (argv: string[]) => runBerth(argv, { cwd: root });
 

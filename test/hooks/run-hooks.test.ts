@@ -75,7 +75,7 @@ describe("runHooks on a real cluster", () => {
     assert.notEqual(second.metadata["uid"], first.metadata["uid"]);
   });
 
-  it("GIVEN hooks with weights and kinds WHEN run THEN they run by weight, then kind order, then name; other events are ignored", async () => {
+  it("GIVEN hooks with weights and kinds WHEN run THEN they run by weight, then name, then kind order; other events are ignored", async () => {
     const events: HookRunEvent[] = [];
     const hooks = [
       hook(configMap("w5"), { weight: 5 }),

@@ -6,9 +6,10 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { computePlan } from "../../src/plan/compute.js";
 import { checkPlanFresh } from "../../src/plan/fresh.js";
+import { plannedHooks } from "../../src/plan/hooks.js";
 import { loadPlan, savePlan } from "../../src/plan/saved.js";
 import { FakeKube } from "./fake-kube.js";
-import { deployInto, SECRET_TOKEN, webObjects } from "./scenario.js";
+import { deployInto, SECRET_TOKEN, webHooks, webObjects } from "./scenario.js";
 
 async function aPlan() {
   const kube = new FakeKube();
@@ -55,6 +56,27 @@ describe("saved plans", () => {
     tampered.plan.summary.update = 0;
     await writeFile(path, JSON.stringify(tampered));
     assert.equal(await errorCode(loadPlan(path, { key: "a passphrase" })), "PlanDecryptFailed");
+  });
+
+  it("GIVEN a plan saved by an earlier berth (no hooksChanged), encrypted THEN it still loads, hooksChanged false and changes as saved", async () => {
+    const { plan } = await aPlan();
+    const { hooksChanged: _, ...older } = plan;
+    const path = join(await mkdtemp(join(tmpdir(), "berth-plan-")), "plan.json");
+    await savePlan(older as typeof plan, path, { key: "a passphrase" });
+    assert.ok(!("hooksChanged" in JSON.parse(await readFile(path, "utf8")).plan));
+    const loaded = await loadPlan(path, { key: "a passphrase" });
+    assert.equal(loaded.hooksChanged, false);
+    assert.equal(loaded.changes, plan.changes);
+    assert.deepEqual(loaded.payload, plan.payload);
+  });
+
+  it("GIVEN a plan whose payload's hook objects do not match its hooks WHEN its hooks are read for running THEN SavedPlanIncomplete", async () => {
+    const kube = new FakeKube();
+    const plan = await computePlan({ release: "web", namespace: "prod", objects: webObjects(), hooks: webHooks() }, kube);
+    assert.equal(plannedHooks(plan, "pre").length, 2);
+    assert.throws(() => plannedHooks({ ...plan, payload: { ...plan.payload, hooks: plan.payload.hooks.slice(1) } }, "pre"), (e: { code?: string }) => e.code === "SavedPlanIncomplete");
+    const swapped = [...plan.payload.hooks].reverse();
+    assert.throws(() => plannedHooks({ ...plan, payload: { ...plan.payload, hooks: swapped } }, "pre"), (e: { code?: string }) => e.code === "SavedPlanIncomplete");
   });
 });
 

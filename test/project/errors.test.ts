@@ -6,9 +6,18 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import * as api from "../../src/index.js";
-import { BerthError, berthErrorCodes } from "../../src/errors.js";
+import { BerthError, type BerthErrorCode } from "../../src/errors.js";
 
 const src = join(import.meta.dirname, "..", "..", "src");
+
+/** The string literals of the `BerthErrorCode` union, read from its declaration in src/errors.ts. */
+function unionCodes(): BerthErrorCode[] {
+  const text = readFileSync(join(src, "errors.ts"), "utf8");
+  const union = /^export type BerthErrorCode =([^;]*);/m.exec(text)?.[1];
+  assert.ok(union, "export type BerthErrorCode = ...; not found in src/errors.ts");
+  return [...union.matchAll(/"(\w+)"/g)].map((m) => m[1] as BerthErrorCode);
+}
+const berthErrorCodes = unionCodes();
 
 function files(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((name) => {

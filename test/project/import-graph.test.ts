@@ -42,16 +42,6 @@ function folderOf(file: string): string {
   return file.split("/")[0]!;
 }
 
-/**
- * Temporary: the exact file edges that still close a cycle inside src/actions (issue 12; their
- * types DeployResult and ReleaseState move out of deploy.ts / prepare.ts in the actions rework).
- * Only these edges are ignored; any other edge closing a cycle fails the test.
- */
-const knownCycleEdges: ReadonlyArray<readonly [string, string]> = [
-  ["actions/perform-deploy.ts", "actions/deploy.ts"],
-  ["actions/rollback.ts", "actions/deploy.ts"],
-];
-
 /** The strongly connected components with more than one node (Tarjan), each sorted, as cycles. */
 export function cycles(graph: Map<string, string[]>): string[][] {
   let index = 0;
@@ -92,13 +82,8 @@ it("GIVEN a graph with a cycle and a tail WHEN cycles are listed THEN exactly th
   assert.deepEqual(importsOf(`import type { X } from "./x.js";\nexport { y } from '../y.js';\nawait import("./z.js");\nimport "./side.js";\nimport { k } from "yaml";`), ["./x.js", "../y.js", "./z.js", "./side.js"]);
 });
 
-it("GIVEN src/ WHEN its file imports are read THEN no file cycle exists besides the known edges, which still exist", () => {
-  const graph = fileGraph();
-  for (const [from, to] of knownCycleEdges) {
-    assert.ok(graph.get(from)?.includes(to), `${from} → ${to} is gone: remove it from knownCycleEdges`);
-    graph.set(from, graph.get(from)!.filter((t) => t !== to));
-  }
-  const found = cycles(graph);
+it("GIVEN src/ WHEN its file imports are read THEN no file cycle exists", () => {
+  const found = cycles(fileGraph());
   assert.deepEqual(found, [], `import cycles between files:\n${found.map((c) => `  ${c.join(" ↔ ")}`).join("\n")}`);
 });
 

@@ -1,27 +1,20 @@
 // GIVEN a script that calls every writing action (and writes through the client and the store) WHEN
 // run as `berth plan` THEN each call returns what it would do or refuses with a typed error, and the
 // connection sends zero mutating requests.
-import { after, before, it } from "node:test";
+import { before, it } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { connect, type Cluster } from "../../src/index.js";
+import type { Cluster } from "../../src/index.js";
 import { runScript } from "../../src/runner/run-script.js";
 import { appChart } from "./fixtures/app.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { isMutating } from "../helpers/mutations.js";
 
 const script = fileURLToPath(new URL("./fixtures/every-write.ts", import.meta.url));
 let ns: string;
 let cluster: Cluster;
 
-before(async () => {
-  ns = await createTestNamespace("planmode");
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-});
+useClusterFixture("planmode", (f) => ({ ns, cluster } = f));
 
 interface Probe {
   outcomes: { call: string; status?: string; code?: string; typed: boolean }[];

@@ -1,32 +1,21 @@
 // The script runner: a deploy script run in-process in plan or deploy mode, its errors located in the script.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect, type Cluster } from "../../src/index.js";
-import type { DeployEvent } from "../../src/actions/events.js";
+import type { DeployEvent } from "../../src/apply/events.js";
 import { runScript } from "../../src/runner/run-script.js";
 import { ScriptFailed, ScriptNotFound } from "../../src/runner/errors.js";
-import { createTestNamespace, testKubeconfigPath } from "../helpers/cluster.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
 
 const script = fileURLToPath(new URL("./fixtures/two-releases.ts", import.meta.url));
 let ns: string;
 let cluster: Cluster;
 let dir: string;
 
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), "berth-runner-"));
-  ns = await createTestNamespace("runner");
-  process.env["BERTH_SCRIPT_NS"] = ns;
-  cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-});
-after(async () => {
-  await cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
-  cluster.close();
-  await rm(dir, { recursive: true, force: true });
-});
+useClusterFixture("runner", (f) => ({ ns, cluster, dir } = f), { tempDir: true, scriptNamespaceEnv: true });
 
 async function failure(path: string): Promise<ScriptFailed> {
   const error = await runScript(path, { mode: "plan" }).then(() => undefined, (e: unknown) => e);

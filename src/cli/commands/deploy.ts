@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { checkSavedPlan } from "../../actions/apply-saved.js";
-import type { DeployResult } from "../../actions/deploy.js";
+import type { DeployResult } from "../../actions/types.js";
 import { loadPlans } from "../../plan/saved.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans } from "../../runner/format-plans.js";

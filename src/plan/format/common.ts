@@ -12,12 +12,16 @@ export const OP_SYMBOL: Readonly<Record<PlanOp, string>> = {
   noop: " ",
 };
 
-/** `Plan: 2 to create, 1 to update, 1 to replace, 1 to delete.`, or `No changes.` */
+/**
+ * `Plan: 2 to create, 1 to update, 1 to replace, 1 to delete.`, then `Recorded hooks change.` when
+ * the revision's hooks differ (`Plan.hooksChanged`), or `No changes.`
+ */
 export function summaryLine(plan: Plan): string {
   if (!plan.changes) return "No changes.";
   const s = plan.summary;
   const kept = s.keep ? ` ${s.keep} kept.` : "";
-  return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.${kept}`;
+  const hooks = plan.hooksChanged ? " Recorded hooks change." : "";
+  return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.${kept}${hooks}`;
 }
 
 /** The actions a reviewer must see: everything but `noop`. */

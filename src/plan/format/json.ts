@@ -5,7 +5,7 @@ export const PLAN_JSON_VERSION = 1;
 
 /**
  * The plan as JSON (schema: `src/plan/format/json-schema.md`, `planVersion` 1): release, changes,
- * summary, problems, hooks and actions with their field-level diffs (sensitive entries redacted).
+ * hooksChanged, summary, problems, hooks and actions with their field-level diffs (sensitive entries redacted).
  * The payload and the printable before/after documents are left out. Same plan, same bytes.
  */
 export function formatPlanJson(plan: Plan): string {
@@ -13,6 +13,7 @@ export function formatPlanJson(plan: Plan): string {
     planVersion: PLAN_JSON_VERSION,
     release: plan.release,
     changes: plan.changes,
+    hooksChanged: plan.hooksChanged,
     summary: plan.summary,
     problems: plan.problems,
     hooks: plan.hooks,

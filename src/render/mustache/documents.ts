@@ -7,6 +7,7 @@ import { booleanKeyWarnings, parseCached } from "./parse-cache.js";
 import type { Slot } from "./placeholders.js";
 import { outputOffset, splitDocuments } from "./split.js";
 import { substitutePlaceholders } from "./substitute.js";
+import { quoteInput } from "../../util/quote.js";
 import type { MustacheOutput } from "./template-writer.js";
 import type { RenderWarning } from "../../model/rendered.js";
 
@@ -100,6 +101,5 @@ function syntaxIssue(output: MustacheOutput, offset: number, message: string): I
   const at = output.locate(offset);
   const renderedLine = output.text.slice(0, offset).split("\n").length;
   const full = lineText(output.text, renderedLine).replace(/[\uE000-\uE001]/g, (c) => (c === "\uE000" ? "⟦" : "⟧"));
-  const shown = full.length > MAX_SHOWN_LINE ? `${full.slice(0, MAX_SHOWN_LINE)}… (${full.length - MAX_SHOWN_LINE} more characters)` : full;
-  return { ...at, message: `YAML syntax error: ${message.split("\n")[0]} — rendered line ${renderedLine}: ${JSON.stringify(shown)}` };
+  return { ...at, message: `YAML syntax error: ${message.split("\n")[0]} — rendered line ${renderedLine}: ${quoteInput(full, MAX_SHOWN_LINE)}` };
 }

@@ -1,54 +1,45 @@
 import { setMaxListeners } from "node:events";
-import { executePlan } from "../apply/execute.js";
-import { codeHookFor, runCodeHook, type CodeHooks } from "../hooks/code-hooks.js";
-import { HookFailed } from "../hooks/errors.js";
+import type { CodeHooks } from "../hooks/code-hooks.js";
 import type { HookRun } from "../hooks/events.js";
-import { runHooks } from "../hooks/run-hooks.js";
-import type { ObjectRef } from "../model/ref.js";
-import { PlanStale } from "../plan/errors.js";
-import type { Plan } from "../plan/types.js";
-import type { HookEvent } from "../model/rendered.js";
-import type { KubeObject } from "../model/object.js";
-import type { StoredRelease } from "../storage/driver.js";
-import type { ReleaseDraft } from "../storage/lock.js";
-import { parseDuration } from "../wait/duration.js";
-import { waitForReady } from "../wait/wait.js";
-import type { Configuration } from "./configuration.js";
-import { OperationFailed } from "../apply/errors.js";
-import type { DeployEvent } from "./events.js";
 import { withRuns } from "../hooks/record.js";
+import { runHookEvent } from "../hooks/run-event.js";
+import type { KubeApi } from "../kube/types.js";
+import type { KubeObject } from "../model/object.js";
+import type { ObjectRef } from "../model/ref.js";
+import type { HookEvent } from "../model/rendered.js";
+import { PlanStale } from "../plan/errors.js";
+import { hookEventsOf, plannedHooks } from "../plan/hooks.js";
 import { scrubberOf, scrubbingListener, scrubError } from "../plan/scrub.js";
+import type { Plan } from "../plan/types.js";
+import type { StoredRelease } from "../storage/driver.js";
 import { LeaseKeeper } from "../storage/lease-keeper.js";
+import type { ReleaseDraft } from "../storage/lock.js";
 import type { ReleaseState } from "../storage/release-state.js";
+import { durationMs } from "../wait/duration.js";
+import { waitForReady } from "../wait/wait.js";
+import { OperationFailed } from "./errors.js";
+import type { DeployEvent } from "./events.js";
+import { executePlan } from "./execute.js";
+import type { OperationOptions } from "./options.js";
 
-/** How long to wait for readiness. */
-export interface WaitSettings {
-  /** A number of milliseconds or a duration such as `"5m"`, `"90s"`. @defaultValue "5m" */
-  readonly timeout?: number | string;
-  /** Also wait for Jobs to complete. @defaultValue false */
-  readonly waitForJobs?: boolean;
-}
+/** How an operation that writes is carried out: the public {@link OperationOptions}. */
+export type PerformOptions = OperationOptions;
 
-/** How an operation that writes is carried out. */
-export interface PerformOptions {
-  /** Wait until every applied object is ready before post-hooks run and the revision is `deployed`. @defaultValue false */
-  readonly wait?: boolean | WaitSettings;
-  /** Hooks written in TypeScript, run after the chart's hooks of the same event. */
-  readonly hooks?: CodeHooks<Plan>;
-  /** How long each chart hook may run. @defaultValue "5m" */
-  readonly hookTimeout?: number | string;
-  /** Applies in flight at once. @defaultValue 8 */
-  readonly concurrency?: number;
-  /** Receives every step of the operation as it happens. */
-  readonly onEvent?: (event: DeployEvent) => void;
-  /** Cancels the operation; a pending revision already recorded is marked failed. */
-  readonly signal?: AbortSignal;
+/** Where an operation writes: the cluster, and who holds the release's lock for how long (a `Configuration`). */
+export interface PerformTarget {
+  readonly kube: KubeApi;
+  /** The lock holder's identity. */
+  readonly identity: string;
+  /** The lock's lifetime; it is renewed while the operation runs. */
+  readonly lockTtlMs: number;
 }
 
 /** One operation to perform. */
 export interface PerformRequest {
   readonly state: ReleaseState;
+  /** What to do: its actions and its hooks, exactly. */
   readonly plan: Plan;
+  /** Names the code hooks that run (`pre-<operation>`, `post-<operation>`) and the revision's status texts. */
   readonly operation: "install" | "upgrade" | "rollback";
   /** The pending revision's content (status `pending-*`). */
   readonly draft: ReleaseDraft;
@@ -64,26 +55,29 @@ export interface PerformResult {
   readonly hookRuns: readonly HookRun[];
 }
 
-/** Milliseconds of a duration given as a number or text. */
-export function durationMs(value: number | string | undefined, fallback: number): number {
-  return value === undefined ? fallback : typeof value === "number" ? value : parseDuration(value);
-}
-
 /**
- * The perform phase shared by deploy and rollback: takes the release's lock by recording the pending
- * revision (`PlanStale` when another operation wrote a revision since the plan was computed), runs
- * pre-hooks, executes the plan, waits, runs post-hooks, and marks the revision
- * `deployed` (the previous one `superseded`). On any failure or abort the revision is marked `failed`
- * with the reason and `OperationFailed` is thrown. When the lock is lost meanwhile (taken over, or
+ * Performs a plan — the one stage shared by deploy, saved-plan apply and rollback: takes the
+ * release's lock by recording the pending revision (`PlanStale` when another operation wrote a
+ * revision since the plan was computed), runs the plan's pre-hooks, executes its actions, waits,
+ * runs its post-hooks, and marks the revision `deployed` (the previous one `superseded`). The hooks
+ * run are the plan's (`Plan.hooks`, objects from its payload), never re-read from the draft; the
+ * draft is what the revision records. On any failure or abort the revision is marked `failed` with
+ * the reason and `OperationFailed` is thrown. When the lock is lost meanwhile (taken over, or
  * renewals failed until it expired) the operation stops before its next write with `LeaseLost`.
  */
-export async function performOperation(config: Configuration, request: PerformRequest, options: PerformOptions): Promise<PerformResult> {
+export async function performOperation(target: PerformTarget, request: PerformRequest, options: PerformOptions): Promise<PerformResult> {
   const { state, plan, operation, draft } = request;
   // The server may quote a rejected value (a Secret's data, an x-sensitive value): nothing that reaches
   // the caller's events, the thrown error or the revision's description may hold one.
   const scrub = scrubberOf(plan.payload.sensitive);
   const emit = (plan.payload.sensitive?.length ? scrubbingListener(options.onEvent, scrub) : options.onEvent) ?? (() => undefined);
-  const lease = await state.store.acquire(state.name, config.identity, config.lockTtlMs, (last) => {
+  const pre = plannedHooks(plan, "pre");
+  const post = plannedHooks(plan, "post");
+  const events = hookEventsOf(operation);
+  const foreign = plan.hooks.find((h) => !events.includes(h.event));
+  // A plan made for another operation (an install plan once the release is deployed) runs other hooks.
+  if (foreign) throw new PlanStale([{ what: "operation", planned: foreign.event.replace(/^(pre|post)-/, ""), current: operation }]);
+  const lease = await state.store.acquire(state.name, target.identity, target.lockTtlMs, (last) => {
     // Another operation finished between planning and locking: this plan no longer starts from the latest revision.
     const planned = state.latest?.release.revision;
     // An uninstall with history kept leaves the revision number but removes the objects the plan was computed against.
@@ -91,29 +85,27 @@ export async function performOperation(config: Configuration, request: PerformRe
     if (last?.revision !== planned || uninstalled) throw new PlanStale([{ what: "release", planned: planned === undefined ? null : String(planned), current: last ? String(last.revision) : null }]);
     return draft;
   });
-  const keeper = new LeaseKeeper(state.store, lease, config.lockTtlMs);
+  const keeper = new LeaseKeeper(state.store, lease, target.lockTtlMs);
   // Every write goes through the keeper's guard, and a lost lock aborts waits: the operation stops before its next write.
-  const kube = keeper.guard(config.kube);
+  const kube = keeper.guard(target.kube);
   const signal = options.signal ? AbortSignal.any([options.signal, keeper.signal]) : keeper.signal;
   setMaxListeners(0, signal);
   const revision = lease.release.revision;
   emit({ type: "revision-pending", release: state.name, revision, status: draft.status });
   const hookRuns: HookRun[] = [];
-  const hookTimeoutMs = durationMs(options.hookTimeout, 300_000);
-  const ctx = { release: { name: state.name, namespace: state.namespace, revision }, plan, kube, signal };
-  const runEvent = async (event: HookEvent) => {
-    try {
-      hookRuns.push(...(await runHooks(event, draft.hooks, kube, { namespace: state.namespace, timeoutMs: hookTimeoutMs, onEvent: emit, signal })));
-      const fn = codeHookFor(options.hooks, event);
-      if (fn) hookRuns.push(await runCodeHook(event, fn, { ...ctx, event }, emit));
-    } catch (error) {
-      // The failed hook's run (and those before it in this event) belong in the failed revision too.
-      if (error instanceof HookFailed) hookRuns.push(...error.runs);
-      throw error;
-    }
+  const hookCtx = {
+    kube,
+    release: { name: state.name, namespace: state.namespace, revision },
+    plan,
+    codeHooks: options.hooks,
+    timeoutMs: durationMs(options.hookTimeout, 300_000),
+    signal,
+    onEvent: emit,
+    runs: hookRuns,
   };
+  const runEvent = (event: HookEvent, hooks: typeof pre) => runHookEvent(event, hooks, hookCtx);
   try {
-    await runEvent(`pre-${operation}`);
+    await runEvent(`pre-${operation}`, pre);
     const waitSettings = options.wait === true ? {} : options.wait || undefined;
     const waitTimeoutMs = durationMs(waitSettings?.timeout, 300_000);
     const waitFor = (objects: readonly KubeObject[], waitForJobs = false) =>
@@ -127,7 +119,7 @@ export async function performOperation(config: Configuration, request: PerformRe
     });
     if (waitSettings) await waitFor(result.applied, waitSettings.waitForJobs ?? false);
     await keeper.assertHeld(true);
-    await runEvent(`post-${operation}`);
+    await runEvent(`post-${operation}`, post);
     const record = await keeper.finish({ status: "deployed", description: request.success, hooks: withRuns(draft.hooks, hookRuns) });
     return { record, applied: result.applied, deleted: result.deleted, hookRuns };
   } catch (raw) {

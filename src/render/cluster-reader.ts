@@ -1,5 +1,5 @@
 import type { KubeApi } from "../kube/types.js";
-import type { ClusterReader } from "../render/lookup.js";
+import type { ClusterReader } from "./lookup.js";
 
 /**
  * The read-only view of the cluster that templates get (Helm's `lookup`): GET, LIST and discovery

@@ -2,7 +2,11 @@ import type { Issue } from "../model/issue.js";
 import type { HookDeletePolicy, HookEvent } from "../model/rendered.js";
 import type { KubeObject } from "../model/object.js";
 
-const EVENTS = new Set<string>(["pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback", "pre-delete", "post-delete", "test"]);
+/** Helm 3's hook events, as written in `helm.sh/hook`; `test-success` is Helm 2's name of `test`. */
+export const HOOK_EVENT_NAMES: ReadonlySet<string> = new Set([
+  "pre-install", "post-install", "pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback", "pre-delete", "post-delete", "test", "test-success",
+]);
+const EVENTS = new Set<string>([...HOOK_EVENT_NAMES].filter((e) => e !== "test-success"));
 const POLICIES = new Set<string>(["before-hook-creation", "hook-succeeded", "hook-failed"]);
 
 /** Helm's hook annotations. */
@@ -12,8 +16,11 @@ const DELETE_POLICY_ANNOTATION = "helm.sh/hook-delete-policy";
 
 /** A hook's parsed annotations. */
 export interface HookSpec {
+  /** The events it runs on, in annotation order (`test-success` read as `test`). */
   readonly events: HookEvent[];
+  /** `helm.sh/hook-weight`. @defaultValue 0 */
   readonly weight: number;
+  /** `helm.sh/hook-delete-policy`. @defaultValue ["before-hook-creation"] */
   readonly deletePolicies: HookDeletePolicy[];
 }
 
