@@ -16,6 +16,10 @@ import type { ObjectRef } from "../../src/model/ref.js";
 import { secretDriver } from "../../src/storage/secret.js";
 import { releaseKey } from "../../src/storage/name.js";
 import { sampleRelease } from "../storage/sample.js";
+import { quickManifestHead } from "../../src/render/helm/manifest-head.js";
+import { quickSchema } from "../../src/chart/helm/schema-quick.js";
+import { quickValid } from "../../src/chart/helm/schema-quick-valid.js";
+import { helmTemplate } from "../../src/render/helm/helm-template.js";
 
 const src = join(import.meta.dirname, "..", "..", "src");
 
@@ -31,6 +35,8 @@ const SIGNALS: Record<string, string> = {
   PartialLoop: "render/mustache/template-writer.ts — caught in the same file as a render issue",
   SyntaxFailure: "render/mustache/template-writer.ts — caught in the same file as a render issue",
   Unsupported: "render/mustache/fast-build.ts and render/helm/to-yaml.ts — caught in the same file (the general path is used)",
+  Decline: "render/helm/manifest-head.ts — caught by quickManifestHead in the same file (the full YAML parser reads the document)",
+  Undecided: "chart/helm/schema-quick-valid.ts — caught by quickValid in the same file (ajv decides)",
 };
 
 function files(dir: string): string[] {
@@ -155,4 +161,15 @@ it("GIVEN a record split into parts WHEN a part is gone for good THEN reading it
   assert.ok(part, "the record should have been split into parts");
   fake.objects.delete(part);
   await rejectsWith(() => driver.get("web", 1), "StorageCorrupt", /a part of it is missing/);
+});
+
+it("GIVEN documents and values the quick readers decline WHEN read THEN no Decline or Undecided escapes: the full parser or ajv decides", async () => {
+  assert.equal(quickManifestHead("kind: Pod\nspec: {a: 1}\n"), undefined);
+  assert.equal(quickValid(quickSchema({ type: "object", properties: { when: { type: "string" } } })!, { when: new Date(0) }), undefined);
+  // Through helm template: a document the quick reader declines is read by the full parser, and its YAML error is a BerthError.
+  const dir = helmChart({ "a.yaml": "kind: ConfigMap\nmetadata:\n  name: a\ndata: {b: 1}\n", "b.yaml": "kind: ConfigMap\nmetadata:\n  name: b\n labels: {}\n" });
+  await assert.rejects(helmTemplate(dir), (e: unknown) => e instanceof BerthError && /YAML parse error on c\/templates\/b.yaml/.test(e.message));
+  writeFileSync(join(dir, "templates", "b.yaml"), "kind: ConfigMap\nmetadata:\n  name: b\n");
+  writeFileSync(join(dir, "values.schema.json"), JSON.stringify({ type: "object", properties: { name: { type: "integer" } } }));
+  await assert.rejects(helmTemplate(dir), (e: unknown) => e instanceof BerthError && /- at '\/name': got string, want integer/.test(e.message));
 });

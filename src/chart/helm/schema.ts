@@ -8,6 +8,8 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import type { HelmChart } from "./chart.js";
 import { isTable, type Values } from "./coalesce.js";
 import { HelmError, HelmValuesSchema } from "./errors.js";
+import { quickSchema, type QuickSchema } from "./schema-quick.js";
+import { quickValid } from "./schema-quick-valid.js";
 
 const require = createRequire(import.meta.url);
 type AjvCtor = new (opts: Record<string, unknown>) => { compile(schema: unknown): ValidateFunction };
@@ -16,6 +18,21 @@ const Ajv2019 = (require("ajv/dist/2019") as { default: AjvCtor }).default;
 const Ajv2020 = (require("ajv/dist/2020") as { default: AjvCtor }).default;
 
 const cache = new WeakMap<Uint8Array, ValidateFunction | Error>();
+const quickCache = new WeakMap<Uint8Array, QuickSchema | null>();
+
+/** The schema for the quick check (no compilation), or null when only ajv handles it. */
+function quick(schema: Uint8Array): QuickSchema | null {
+  let q = quickCache.get(schema);
+  if (q === undefined) {
+    try {
+      q = quickSchema(JSON.parse(Buffer.from(schema).toString("utf8"))) ?? null;
+    } catch {
+      q = null;
+    }
+    quickCache.set(schema, q);
+  }
+  return q;
+}
 
 function compile(schema: Uint8Array): ValidateFunction {
   const hit = cache.get(schema);
@@ -91,13 +108,16 @@ function pointerGet(root: unknown, ptr: string): unknown {
 
 function validateOne(chart: HelmChart, values: Values): string {
   if (!chart.schema) return "";
+  // Valid values (the usual case) need no ajv compilation; ajv decides and reports the rest.
+  const q = quick(chart.schema);
+  const data = jsonReady(values);
+  if (q && quickValid(q, data)) return "";
   let validate: ValidateFunction;
   try {
     validate = compile(chart.schema);
   } catch (e) {
     return `${chart.name()}:\n${chart.name()}/values.schema.json: ${(e as Error).message}\n`;
   }
-  const data = jsonReady(values);
   if (validate(data)) return "";
   const lines = (validate.errors ?? []).map((e) => `- at '${e.instancePath}': ${describe(e, pointerGet(data, e.instancePath))}`);
   return `${chart.name()}:\n${lines.join("\n")}\n`;

@@ -14,6 +14,7 @@ import { goPathMatch } from "../../chart/helm/ignore.js";
 import { readYamlMap, HelmYamlInvalid } from "../../chart/helm/yaml-read.js";
 import { templateCapabilities } from "./objects.js";
 import { renderHelmChart } from "./render.js";
+import { requestTemplateKeys } from "./keys.js";
 import { sortManifests, splitManifests } from "./manifests.js";
 import type { LookupFunc } from "./funcs.js";
 
@@ -126,6 +127,8 @@ export interface HelmRenderedRelease {
 export function renderHelmRelease(chart: HelmChart, userValues: Values, opts: HelmReleaseOptions = {}): HelmRenderedRelease {
   const type = chart.metadata.Type;
   if (type !== "" && type !== "application") throw new HelmNotRenderable(`${type} charts are not installable`);
+  // The RSA keys templates will ask for (genCA…) are generated in the background meanwhile.
+  requestTemplateKeys(chart);
   checkDependencies(chart);
   processDependencies(chart, userValues);
   const caps = templateCapabilities(opts.kubeVersion, opts.apiVersions);

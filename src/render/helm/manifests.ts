@@ -6,6 +6,7 @@
 import { HelmManifestInvalid } from "../../chart/helm/errors.js";
 import { readYamlRaw, HelmYamlInvalid, type RawYaml } from "../../chart/helm/yaml-read.js";
 import { compareKeys } from "../../gotemplate/value.js";
+import { quickManifestHead } from "./manifest-head.js";
 
 /** Helm's InstallOrder of kinds. */
 export const INSTALL_ORDER: readonly string[] = [
@@ -91,7 +92,13 @@ function asString(v: RawYaml | undefined, field: string): string {
   throw new Error(`json: cannot unmarshal ${jsonKind(v)} into Go struct field ${field} of type string`);
 }
 
-function readHead(doc: string, file: string): Omit<HelmManifest, "name" | "content"> {
+/**
+ * A document's head as Helm reads it (the whole document parsed: a YAML error anywhere fails).
+ * Plain block YAML is read by a quick reader; the rest, or with `quick: false`, by the full parser.
+ */
+export function readManifestHead(doc: string, file: string, quick = true): Omit<HelmManifest, "name" | "content"> {
+  const fast = quick ? quickManifestHead(doc) : undefined;
+  if (fast !== undefined) return fast;
   try {
     const raw = readYamlRaw(doc);
     if (raw === null) return { kind: "", apiVersion: "", metadataName: "", annotations: {} };
@@ -142,7 +149,7 @@ export function sortManifests(files: ReadonlyMap<string, string>): { hooks: Helm
     if ((path.split("/").pop() ?? "").startsWith("_")) continue;
     if (content.trim() === "") continue;
     for (const doc of splitManifests(content)) {
-      const head = readHead(doc, path);
+      const head = readManifestHead(doc, path);
       const m: HelmManifest = { name: path, content: doc, ...head };
       const hookTypes = head.annotations["helm.sh/hook"];
       if (hookTypes === undefined) {
