@@ -1,10 +1,9 @@
-// Reads kubeconfig files with `yaml` alone (and plain ones without even that, see util/simple-yaml.ts): loading @kubernetes/client-node costs ~0.7 s of start-up,
+// Reads kubeconfig files with `yaml` alone: loading @kubernetes/client-node costs ~0.7 s of start-up,
 // and most kubeconfigs (tokens, client certificates, CAs) need nothing more. exec and auth-provider
 // credentials are handed to client-node, loaded only then (see auth.ts).
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { yamlModule } from "../util/yaml-lazy.js";
-import { parseSimpleYaml } from "../util/simple-yaml.js";
 
 /** One named cluster of a kubeconfig, its file paths made absolute. */
 export interface KubeconfigCluster {
@@ -69,9 +68,7 @@ function namedEntries(list: unknown, field: string, baseDir: string | undefined)
 
 /** Parses kubeconfig YAML text; relative file paths in it resolve against `baseDir` (the file's folder). */
 export function parseKubeconfig(text: string, baseDir?: string): KubeconfigData {
-  // most kubeconfigs are plain block YAML, read without loading the yaml package
-  const simple = parseSimpleYaml(text);
-  const doc = ((simple !== undefined ? simple : yamlModule().parse(text)) ?? {}) as Record<string, unknown>;
+  const doc = (yamlModule().parse(text) ?? {}) as Record<string, unknown>;
   if (typeof doc !== "object" || Array.isArray(doc)) throw new Error("a kubeconfig must be a mapping");
   const contexts = new Map<string, KubeconfigContext>();
   for (const [name, c] of namedEntries(doc["contexts"], "context", undefined)) {

@@ -1,4 +1,3 @@
-import { parseSimpleYaml } from "../util/simple-yaml.js";
 import { yamlModule } from "../util/yaml-lazy.js";
 import type { KubeObject } from "../model/object.js";
 import type { RenderedObject } from "../model/rendered.js";
@@ -39,9 +38,6 @@ export function parseManifest(text: string): RenderedObject[] {
  * Timestamps and other YAML-only types come back as their JSON form.
  */
 export function parseObject(text: string, what: string): KubeObject | undefined {
-  // the block YAML berth and Helm write is read without the yaml package (several times faster)
-  const simple = parseSimpleYaml(text, { version: "1.1" });
-  if (simple !== undefined) return typeof simple === "object" && simple !== null && !Array.isArray(simple) ? (simple as KubeObject) : undefined;
   const doc = yamlModule().parseDocument(text, { version: "1.1", prettyErrors: false });
   if (doc.errors.length > 0) throw new Error(`${what} is not valid YAML: ${doc.errors[0]!.message}`);
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
