@@ -3,7 +3,8 @@
 // measured in the same run, each in its own namespace: install, upgrade of 10% of the objects, and a
 // no-op redeploy. Prints wall time, peak RSS and ratios.
 // Goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl;
-// peak RSS ≤ 1.5x helm v3.
+// peak RSS ≤ 1.5x helm v3. berth's no-op must write nothing: every object's and release record's
+// resourceVersion is compared before and after it.
 // Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500]
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
@@ -78,6 +79,20 @@ async function berthStep(count: number, ns: string, step: Step): Promise<Timed> 
   return await timed(berth, ["deploy", "deploy.ts", "--yes", "--no-color"], { cwd: app, env });
 }
 
+/** resourceVersion of every ConfigMap, Secret and Service in the namespace (release records included). */
+async function versions(ns: string): Promise<Map<string, string>> {
+  const { stdout } = await exec(tools.kubectl, ["get", "configmaps,secrets,services", "-n", ns, "-o", "jsonpath={range .items[*]}{.kind}/{.metadata.name}={.metadata.resourceVersion}{\"\\n\"}{end}", "--kubeconfig", kubeconfig!], { maxBuffer: 64 << 20 });
+  return new Map(stdout.trim().split("\n").filter(Boolean).map((l) => l.split("=") as [string, string]));
+}
+
+/** How many objects a step changed (created, updated or deleted) in the namespace. */
+function writesBetween(before: Map<string, string>, after: Map<string, string>): number {
+  let writes = 0;
+  for (const [key, version] of after) if (before.get(key) !== version) writes++;
+  for (const key of before.keys()) if (!after.has(key)) writes++;
+  return writes;
+}
+
 async function helmStep(bin: string, count: number, ns: string, step: Step): Promise<Timed> {
   const chart = await helmChart(count, VERSION[step]);
   const verb = step === "install" ? ["install"] : ["upgrade"];
@@ -97,13 +112,15 @@ try {
   for (const count of SIZES) {
     const ns = { berth: await namespace("berth", count), helm3: await namespace("helm3", count), helm4: await namespace("helm4", count), kubectl: await namespace("kubectl", count) };
     for (const step of STEPS) {
+      const before = step === "no-op" ? await versions(ns.berth) : undefined;
       const b = await berthStep(count, ns.berth, step);
+      const writes = before ? writesBetween(before, await versions(ns.berth)) : undefined;
       const h3 = await helmStep(tools.helm3, count, ns.helm3, step);
       const h4 = await helmStep(tools.helm4, count, ns.helm4, step);
       const k = await kubectlStep(count, ns.kubectl, step);
       const goal =
-        step === "install" ? b.seconds <= 0.8 * h3.seconds && b.seconds <= k.seconds : step === "upgrade 10%" ? b.seconds <= 0.5 * h3.seconds : b.seconds <= 0.5 * k.seconds;
-      const row = `${String(count).padStart(5)} ${step.padEnd(12)} ${b.seconds.toFixed(2).padStart(6)} ${h3.seconds.toFixed(2).padStart(7)} ${h4.seconds.toFixed(2).padStart(7)} ${k.seconds.toFixed(2).padStart(7)}   ${ratio(b.seconds, h3.seconds).padStart(6)} ${ratio(b.seconds, h4.seconds).padStart(6)} ${ratio(b.seconds, k.seconds).padStart(6)}  ${goal ? "met   " : "MISSED"}  RSS ${b.rssMiB.toFixed(0)}/${h3.rssMiB.toFixed(0)}/${h4.rssMiB.toFixed(0)}/${k.rssMiB.toFixed(0)} (${ratio(b.rssMiB, h3.rssMiB)} helm3)`;
+        step === "install" ? b.seconds <= 0.8 * h3.seconds && b.seconds <= k.seconds : step === "upgrade 10%" ? b.seconds <= 0.5 * h3.seconds : b.seconds <= 0.5 * k.seconds && writes === 0;
+      const row = `${String(count).padStart(5)} ${step.padEnd(12)} ${b.seconds.toFixed(2).padStart(6)} ${h3.seconds.toFixed(2).padStart(7)} ${h4.seconds.toFixed(2).padStart(7)} ${k.seconds.toFixed(2).padStart(7)}   ${ratio(b.seconds, h3.seconds).padStart(6)} ${ratio(b.seconds, h4.seconds).padStart(6)} ${ratio(b.seconds, k.seconds).padStart(6)}  ${goal ? "met   " : "MISSED"}  RSS ${b.rssMiB.toFixed(0)}/${h3.rssMiB.toFixed(0)}/${h4.rssMiB.toFixed(0)}/${k.rssMiB.toFixed(0)} (${ratio(b.rssMiB, h3.rssMiB)} helm3)${writes === undefined ? "" : `  berth writes: ${writes}`}`;
       rows.push(row);
       console.log(row);
     }
@@ -111,6 +128,6 @@ try {
 } finally {
   console.log(`\nobjects step          berth helm v3 helm v4 kubectl   /helm3 /helm4  /kubectl goal    peak RSS MiB berth/helm3/helm4/kubectl`);
   for (const r of rows) console.log(r);
-  console.log("goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl; RSS ≤ 1.5x helm v3");
+  console.log("goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl with 0 writes; RSS ≤ 1.5x helm v3");
   await Promise.all(namespaces.map((n) => exec(tools.kubectl, ["delete", "namespace", n, "--wait=false", "--kubeconfig", kubeconfig!]).catch(() => undefined)));
 }

@@ -1,7 +1,6 @@
 // TLS and credentials of one kubeconfig context, as Node https request options.
 import { readFileSync } from "node:fs";
 import type https from "node:https";
-import { stringify } from "yaml";
 import { toKubeconfigObject, type KubeconfigCluster, type KubeconfigContext, type KubeconfigUser } from "./kubeconfig-file.js";
 
 /** Request options the transport sends with: TLS material, `auth`, headers. */
@@ -56,7 +55,8 @@ function delegated(contextName: string, context: KubeconfigContext, cluster: Kub
     // sources would otherwise load client-node's ~1,000 declaration files
     kc ??= (import(CLIENT_NODE) as Promise<{ KubeConfig: new () => ClientNodeKubeConfig }>).then(({ KubeConfig }) => {
       const loaded = new KubeConfig();
-      loaded.loadFromString(stringify(toKubeconfigObject(contextName, context, cluster, user)));
+      // JSON is YAML: client-node reads it as a kubeconfig
+      loaded.loadFromString(JSON.stringify(toKubeconfigObject(contextName, context, cluster, user)));
       return loaded;
     });
     Object.assign(options, tls);

@@ -18,6 +18,8 @@ export interface KubeClientOptions {
 
 type Signal = { signal?: AbortSignal | undefined };
 const PAGE_SIZE = 500;
+/** Asks for a list of `PartialObjectMetadata` (metadata only), else a normal list. */
+const METADATA_ONLY_ACCEPT = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
 
 /**
  * {@link KubeApi} over raw HTTP: bodies go to the API server exactly as given (never through
@@ -72,8 +74,8 @@ export class KubeClient implements KubeApi {
     do {
       const query = { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: PAGE_SIZE, continue: continueToken };
       const path = resourcePath(info, { namespace: options.namespace }, query);
-      const page = await this.json<{ items?: KubeObject[]; metadata?: { resourceVersion?: string; continue?: string } }>({ method: "GET", path, signal: options.signal });
-      for (const item of page.items ?? []) items.push(withTypeMeta(item, info));
+      const page = await this.json<{ items?: KubeObject[]; metadata?: { resourceVersion?: string; continue?: string } }>({ method: "GET", path, signal: options.signal, ...(options.metadataOnly ? { accept: METADATA_ONLY_ACCEPT } : {}) });
+      for (const item of page.items ?? []) items.push(options.metadataOnly ? { apiVersion: info.apiVersion, kind: info.kind, metadata: item.metadata } : withTypeMeta(item, info));
       resourceVersion ||= page.metadata?.resourceVersion ?? "";
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);

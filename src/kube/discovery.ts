@@ -12,6 +12,24 @@ import {
 } from "./discovery-parse.js";
 
 /**
+ * Kinds of the core group's `v1` that every Kubernetes API server serves (the core group has never
+ * dropped a kind from v1), so that reading them — release records, hooks' Pods, Namespaces — needs
+ * no discovery round trip first. `kind → [resource, namespaced]`.
+ */
+const CORE_V1: ReadonlyMap<string, readonly [string, boolean]> = new Map([
+  ["ConfigMap", ["configmaps", true]],
+  ["Secret", ["secrets", true]],
+  ["Namespace", ["namespaces", false]],
+  ["Pod", ["pods", true]],
+  ["Service", ["services", true]],
+  ["ServiceAccount", ["serviceaccounts", true]],
+  ["Event", ["events", true]],
+  ["PersistentVolumeClaim", ["persistentvolumeclaims", true]],
+  ["PersistentVolume", ["persistentvolumes", false]],
+  ["Node", ["nodes", false]],
+]);
+
+/**
  * What the API server serves, learnt once per client and refreshed once when a kind is missing
  * (a CRD created during a deploy must become usable without a new client).
  */
@@ -24,8 +42,10 @@ export class Discovery {
     this.transport = transport;
   }
 
-  /** How a kind is served; throws `UnknownKind` when the cluster does not serve it even after a refresh. */
+  /** How a kind is served (core v1's well-known kinds without asking); throws `UnknownKind` when the cluster does not serve it even after a refresh. */
   async resource(apiVersion: string, kind: string): Promise<ResourceInfo> {
+    const core = apiVersion === "v1" ? CORE_V1.get(kind) : undefined;
+    if (core) return { apiVersion, kind, resource: core[0], namespaced: core[1] };
     const seen = this.snapshot();
     const found = await this.lookup(await seen, apiVersion, kind);
     if (found) return found;

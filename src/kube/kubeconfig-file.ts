@@ -3,7 +3,7 @@
 // credentials are handed to client-node, loaded only then (see auth.ts).
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { parse } from "yaml";
+import { yamlModule } from "../util/yaml-lazy.js";
 
 /** One named cluster of a kubeconfig, its file paths made absolute. */
 export interface KubeconfigCluster {
@@ -68,7 +68,7 @@ function namedEntries(list: unknown, field: string, baseDir: string | undefined)
 
 /** Parses kubeconfig YAML text; relative file paths in it resolve against `baseDir` (the file's folder). */
 export function parseKubeconfig(text: string, baseDir?: string): KubeconfigData {
-  const doc = (parse(text) ?? {}) as Record<string, unknown>;
+  const doc = (yamlModule().parse(text) ?? {}) as Record<string, unknown>;
   if (typeof doc !== "object" || Array.isArray(doc)) throw new Error("a kubeconfig must be a mapping");
   const contexts = new Map<string, KubeconfigContext>();
   for (const [name, c] of namedEntries(doc["contexts"], "context", undefined)) {

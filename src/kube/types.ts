@@ -33,6 +33,12 @@ export interface ListOptions {
   readonly labelSelector?: string;
   /** A field selector, e.g. `metadata.name=web`. */
   readonly fieldSelector?: string;
+  /**
+   * Only each item's `metadata` is needed (e.g. labels): the server may send just that
+   * (`PartialObjectMetadata`), far less than whole objects with large `data`. Items keep the listed
+   * kind's apiVersion and kind. An implementation may return whole objects. @defaultValue false
+   */
+  readonly metadataOnly?: boolean;
   /** Aborts the request. */
   readonly signal?: AbortSignal;
 }

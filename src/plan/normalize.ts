@@ -1,4 +1,5 @@
 import type { KubeObject } from "../model/object.js";
+import { clonePlain } from "../util/plain-data.js";
 
 const SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"];
 
@@ -14,10 +15,20 @@ export const SERVER_ANNOTATIONS: readonly string[] = [
  * empty `annotations`/`labels` maps are dropped.
  */
 export function normalizeObject(object: KubeObject): KubeObject {
-  const copy = structuredClone(object);
-  delete copy["status"];
+  // Copy only what is kept: managedFields and status are most of a live object and are dropped anyway.
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) {
+    if (key === "status") continue;
+    if (key !== "metadata") {
+      kept[key] = object[key];
+      continue;
+    }
+    const metadata: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(object.metadata)) if (!SERVER_METADATA.includes(k)) metadata[k] = v;
+    kept[key] = metadata;
+  }
+  const copy = clonePlain(kept) as KubeObject;
   const metadata = copy.metadata;
-  for (const key of SERVER_METADATA) delete metadata[key];
   if (metadata.annotations) {
     for (const key of SERVER_ANNOTATIONS) delete metadata.annotations[key];
     if (Object.keys(metadata.annotations).length === 0) delete metadata.annotations;

@@ -4,6 +4,7 @@ import { decodePayload, encodePayload } from "./helm-payload.js";
 import { SYSTEM_LABELS, type HelmHook, type HelmRelease } from "./helm-format.js";
 import { formatManifest, objectYaml, parseManifest, parseObject } from "./manifest-text.js";
 import { RELEASE_STATUSES, type HookLastRunPhase, type HookLastRun, type Release, type ReleaseHook, type ReleaseStatus } from "./release.js";
+import { defineLazy } from "../util/lazy.js";
 
 /** Helm writes a zero time as "". */
 const time = (iso: string | undefined): string => iso ?? "";
@@ -63,6 +64,37 @@ function toHelmHook(hook: ReleaseHook): HelmHook {
  * @throws Error saying what is missing or malformed (never the content)
  */
 export function fromHelmRelease(helm: HelmRelease, labels: Readonly<Record<string, string>> = {}): Release {
+  const release = releaseFields(helm, labels);
+  release.objects = parseManifest(helm.manifest ?? "");
+  release.hooks = (helm.hooks ?? []).map(fromHelmHook);
+  return release;
+}
+
+/**
+ * {@link fromHelmRelease} that parses the YAML of `objects` and `hooks` on their first read rather
+ * than now: listing a history or the releases of a namespace reads neither, and YAML is most of the
+ * cost of decoding a record. A malformed manifest throws `wrapError` of the parse error when read.
+ * @param wrapError - makes the error a read of `objects` or `hooks` throws (e.g. one naming the storage object)
+ * @throws Error when the fields decoded now are missing or malformed
+ */
+export function fromHelmReleaseLazily(helm: HelmRelease, labels: Readonly<Record<string, string>>, wrapError: (e: Error) => Error): Release {
+  const release = releaseFields(helm, labels);
+  const guarded = <T>(parse: () => T) => () => {
+    try {
+      return parse();
+    } catch (e) {
+      throw wrapError(e as Error);
+    }
+  };
+  defineLazy(release, "objects", guarded(() => parseManifest(helm.manifest ?? "")));
+  defineLazy(release, "hooks", guarded(() => (helm.hooks ?? []).map(fromHelmHook)));
+  return release;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Every field of the release; `objects` and `hooks` empty, for the caller to fill (keeping the key order). */
+function releaseFields(helm: HelmRelease, labels: Readonly<Record<string, string>>): Mutable<Release> {
   if (!isPlainObject(helm)) throw new Error("the record is not a JSON object");
   if (typeof helm.name !== "string" || !helm.name) throw new Error("the record has no release name");
   if (typeof helm.version !== "number" || !Number.isInteger(helm.version)) throw new Error("the record has no revision number");
@@ -82,8 +114,8 @@ export function fromHelmRelease(helm: HelmRelease, labels: Readonly<Record<strin
     chart: { ...metadata, name: String(metadata["name"] ?? ""), version: String(metadata["version"] ?? "") },
     config,
     values: helm.berth ? chartValues : applyOverrides(chartValues, config),
-    objects: parseManifest(helm.manifest ?? ""),
-    hooks: (helm.hooks ?? []).map(fromHelmHook),
+    objects: [],
+    hooks: [],
     crds: helm.berth?.crds ?? [],
     notes: info.notes ?? "",
     description: info.description ?? info.Description ?? "",
@@ -132,4 +164,12 @@ export function encodeRelease(release: Release): string {
  */
 export function decodeRelease(payload: string, labels?: Readonly<Record<string, string>>): Release {
   return fromHelmRelease(decodePayload(payload) as HelmRelease, labels);
+}
+
+/**
+ * {@link decodeRelease} with `objects` and `hooks` parsed on first read (see {@link fromHelmReleaseLazily}).
+ * @throws Error when the body or the fields decoded now are malformed
+ */
+export function decodeReleaseLazily(payload: string, labels: Readonly<Record<string, string>>, wrapError: (e: Error) => Error): Release {
+  return fromHelmReleaseLazily(decodePayload(payload) as HelmRelease, labels, wrapError);
 }

@@ -3,7 +3,7 @@ import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
 import type { Driver, DriverCallOptions, ReleaseQuery, StoredRelease, UpdateOptions } from "./driver.js";
 import { ReleaseExists, ReleaseNotFound, StorageConflict, StorageCorrupt } from "./errors.js";
-import { decodeRelease, encodeRelease } from "./helm-codec.js";
+import { decodeReleaseLazily, encodeRelease } from "./helm-codec.js";
 import { checkKey, releaseKey } from "./name.js";
 import { ANNOTATIONS, describeObject, labelSelectorOf, lockAnnotations, recordLabels, summaryOf, unixSeconds, type RecordFormat } from "./record-format.js";
 import { PartMissing, deleteParts, newPartsId, partObjects, payloadDigest, readPayload, splitPayload } from "./record-parts.js";
@@ -73,10 +73,12 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
       if (e instanceof PartMissing) return undefined;
       throw e;
     }
+    // objects and hooks (their YAML) are parsed when first read: history and list read neither
+    const corrupt = (e: Error) => new StorageCorrupt(describeObject(format, namespace, object.metadata.name), e.message, { cause: e });
     try {
-      return { release: decodeRelease(payload, object.metadata.labels ?? {}), version: String(object.metadata["resourceVersion"] ?? "") };
+      return { release: decodeReleaseLazily(payload, object.metadata.labels ?? {}, corrupt), version: String(object.metadata["resourceVersion"] ?? "") };
     } catch (e) {
-      throw new StorageCorrupt(describeObject(format, namespace, object.metadata.name), (e as Error).message, { cause: e });
+      throw corrupt(e as Error);
     }
   }
 
@@ -124,8 +126,9 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     }
   }
 
-  async function listObjects(query: ReleaseQuery, o?: DriverCallOptions): Promise<KubeObject[]> {
-    return (await kube.list("v1", format.kind, { namespace, labelSelector: labelSelectorOf(query), ...sig(o) })).items;
+  /** The record objects matching `query`; with `metadataOnly`, their labels and annotations without the bodies. */
+  async function listObjects(query: ReleaseQuery, o?: DriverCallOptions, metadataOnly = false): Promise<KubeObject[]> {
+    return (await kube.list("v1", format.kind, { namespace, labelSelector: labelSelectorOf(query), ...(metadataOnly ? { metadataOnly } : {}), ...sig(o) })).items;
   }
 
   return {
@@ -175,7 +178,8 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     },
     get: getStored,
     async query(query, o) {
-      return (await listObjects(query, o)).flatMap((object) => summaryOf(object) ?? []);
+      // summaries come from labels and annotations: the (large) bodies are not fetched
+      return (await listObjects(query, o, true)).flatMap((object) => summaryOf(object) ?? []);
     },
     async list(filter = {}, o) {
       const out: StoredRelease[] = [];

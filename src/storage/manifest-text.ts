@@ -1,4 +1,4 @@
-import { parseDocument, stringify } from "yaml";
+import { yamlModule } from "../util/yaml-lazy.js";
 import type { KubeObject } from "../model/object.js";
 import type { RenderedObject } from "../model/rendered.js";
 
@@ -8,7 +8,7 @@ const DOCUMENT_START = /^---[ \t]*(?:#.*)?$/m;
 
 /** One object as YAML (YAML 1.1, as kubectl reads it; ambiguous strings quoted). */
 export function objectYaml(object: KubeObject): string {
-  return stringify(object, YAML_OPTIONS);
+  return yamlModule().stringify(object, YAML_OPTIONS);
 }
 
 /**
@@ -38,7 +38,7 @@ export function parseManifest(text: string): RenderedObject[] {
  * Timestamps and other YAML-only types come back as their JSON form.
  */
 export function parseObject(text: string, what: string): KubeObject | undefined {
-  const doc = parseDocument(text, { version: "1.1", prettyErrors: false });
+  const doc = yamlModule().parseDocument(text, { version: "1.1", prettyErrors: false });
   if (doc.errors.length > 0) throw new Error(`${what} is not valid YAML: ${doc.errors[0]!.message}`);
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;

@@ -40,3 +40,22 @@ export function unusableData(value: unknown): { path: string; problem: string } 
   };
   return walk(value, "", 0);
 }
+
+/**
+ * A deep copy of plain data (objects, arrays, primitives): what `structuredClone` gives for JSON-like
+ * values, several times faster on the small objects plans copy by the thousand. Anything else inside
+ * (a Date, a class instance) is copied with `structuredClone`.
+ */
+export function clonePlain<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(clonePlain) as T;
+  if (!isPlainObject(value)) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const copy = clonePlain(value[key]);
+    // a "__proto__" key (a ConfigMap may have one) must stay a key, not become the prototype
+    if (key === "__proto__") Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
+  }
+  return out as T;
+}

@@ -1,9 +1,22 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Issue } from "../model/issue.js";
 import type { JsonSchema, ValuesValidator, ValuesViolation } from "../chart/types.js";
 
 const compiled = new WeakMap<object, ValidateFunction>();
+
+/**
+ * ajv, loaded when the first schema is compiled: most deploys have none, and ajv is dozens of
+ * modules to load at start. (ajv is CommonJS, so `require` loads it synchronously.)
+ */
+let ajvModules: { Ajv: typeof import("ajv").Ajv; Ajv2020: typeof import("ajv/dist/2020.js").Ajv2020 } | undefined;
+function ajv() {
+  if (!ajvModules) {
+    const require = createRequire(import.meta.url);
+    ajvModules = { Ajv: (require("ajv") as typeof import("ajv")).Ajv, Ajv2020: (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020 };
+  }
+  return ajvModules;
+}
 
 /**
  * Checks values against a JSON Schema (draft 2020-12 when its `$schema` says so, else
@@ -39,9 +52,10 @@ function compile(schema: Readonly<Record<string, unknown>>, source: string): Val
     const draft2020 = typeof schema.$schema === "string" && schema.$schema.includes("2020-12");
     // logger: false — library code never prints; unknown formats and keywords are tolerated like Helm does.
     const options = { allErrors: true, strict: false, validateFormats: false, logger: false as const };
-    const ajv = draft2020 ? new Ajv2020(options) : new Ajv(options);
+    const { Ajv, Ajv2020 } = ajv();
+    const compiler = draft2020 ? new Ajv2020(options) : new Ajv(options);
     try {
-      validate = ajv.compile(schema);
+      validate = compiler.compile(schema);
     } catch (e) {
       validate = Object.assign(() => false, { errors: [{ instancePath: "", message: `the schema itself is invalid (${source}): ${(e as Error).message}`, keyword: "schema", params: {}, schemaPath: "" }] }) as unknown as ValidateFunction;
     }

@@ -51,6 +51,19 @@ describe("discovery without aggregated discovery", () => {
     }
   });
 
+  it("GIVEN a fresh client WHEN reading core v1 kinds (release records) THEN no discovery request comes first", async () => {
+    const fake = await legacyServer(() => false);
+    try {
+      const client = new KubeClient(fake.transport);
+      assert.deepEqual(await client.resource("v1", "Secret"), { apiVersion: "v1", kind: "Secret", resource: "secrets", namespaced: true });
+      assert.equal(await client.isNamespaced("v1", "Namespace"), false);
+      await assert.rejects(client.list("v1", "ConfigMap", { namespace: "x", labelSelector: "owner=helm" }), (e: { status?: number }) => e.status === 404);
+      assert.deepEqual(fake.requests.map((r) => r.url), ["/api/v1/namespaces/x/configmaps?labelSelector=owner%3Dhelm&limit=500"]);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it("GIVEN a 500 answering a write WHEN sent THEN it is not retried", async () => {
     const fake = await startFakeServer((_req, res) => sendJson(res, 500, { kind: "Status", code: 500, message: "failed to create typed patch object: .spec.x: field not declared in schema" }));
     try {

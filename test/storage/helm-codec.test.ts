@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { decodeRelease, encodeRelease, toHelmRelease } from "../../src/storage/helm-codec.js";
+import { decodeRelease, decodeReleaseLazily, encodeRelease, toHelmRelease } from "../../src/storage/helm-codec.js";
 import { decodePayload } from "../../src/storage/helm-payload.js";
 import { formatManifest, parseManifest } from "../../src/storage/manifest-text.js";
 import { sampleRelease } from "./sample.js";
@@ -131,5 +131,31 @@ describe("Helm record codec", () => {
   it("GIVEN the computed values WHEN encoded THEN they are Helm's chart.values (helm get values --all shows them)", () => {
     const helm = toHelmRelease(sampleRelease("web"));
     assert.deepEqual(helm.chart?.values, sampleRelease("web").values);
+  });
+
+  it("GIVEN a record WHEN decoded lazily THEN it equals the eager decode, objects and hooks included", () => {
+    const release = sampleRelease("web", 4, "deployed");
+    const wrap = (e: Error) => e;
+    assert.deepEqual(decodeReleaseLazily(encodeRelease(release), { team: "payments" }, wrap), release);
+    const helm = decodeReleaseLazily(helmPayload(HELM_WRITTEN), {}, wrap);
+    assert.deepEqual(helm, decodeRelease(helmPayload(HELM_WRITTEN)));
+    assert.deepEqual(Object.keys(helm), Object.keys(decodeRelease(helmPayload(HELM_WRITTEN))));
+  });
+
+  it("GIVEN a record whose manifest is not YAML WHEN decoded lazily THEN its other fields read and objects throws the wrapped error", () => {
+    const broken = helmPayload({ ...HELM_WRITTEN, manifest: "---\nkind: [unclosed\n", hooks: [{ name: "h", manifest: "a: {b" }] });
+    assert.throws(() => decodeRelease(broken), /not valid YAML/);
+    const release = decodeReleaseLazily(broken, {}, (e) => new Error(`record sh.helm.release.v1.web.v2: ${e.message}`));
+    assert.equal(release.revision, 2);
+    assert.equal(release.chart.appVersion, "4.5.6");
+    assert.throws(() => release.objects, /^Error: record sh\.helm\.release\.v1\.web\.v2: document 1 is not valid YAML/);
+    assert.throws(() => release.hooks, /^Error: record sh\.helm\.release\.v1\.web\.v2: hook h is not valid YAML/);
+    assert.throws(() => ({ ...release }), /not valid YAML/);
+  });
+
+  it("GIVEN a lazily decoded record WHEN objects is replaced before it is read THEN the replacement stays", () => {
+    const release = decodeReleaseLazily(helmPayload(HELM_WRITTEN), {}, (e) => e) as { objects: unknown };
+    release.objects = [];
+    assert.deepEqual(release.objects, []);
   });
 });

@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { randomBytes } from "node:crypto";
 import { after, describe, it } from "node:test";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { connectKube } from "../../src/kube/connect.js";
 import { configMapDriver } from "../../src/storage/configmap.js";
 import { releaseKey } from "../../src/storage/name.js";
@@ -95,5 +95,36 @@ describe("records over 1 MiB", () => {
     const [first] = await partsOf(release.name);
     await kube.delete({ apiVersion: "v1", kind: "Secret", namespace: ns.name, name: first! });
     await assert.rejects(driver.get(release.name, 1), (e: unknown) => (e as { code?: string }).code === "StorageCorrupt" && String((e as Error).message).includes(releaseKey(release.name, 1)));
+  });
+});
+
+describe("records whose manifest is not YAML", () => {
+  it("GIVEN a record with a broken manifest WHEN listed THEN it lists, and reading its objects throws StorageCorrupt naming the Secret", async () => {
+    const driver = secretDriver({ kube, namespace: ns.name });
+    const release = sampleRelease(releaseName("broken"));
+    await driver.create(releaseKey(release.name, 1), release);
+    const key = releaseKey(release.name, 1);
+    const secret = (await kube.get({ apiVersion: "v1", kind: "Secret", namespace: ns.name, name: key })) as unknown as Stored & { apiVersion: string; kind: string; metadata: { name: string } };
+    const json = JSON.parse(gunzipSync(Buffer.from(Buffer.from(secret.data!["release"]!, "base64").toString(), "base64")).toString()) as Record<string, unknown>;
+    const broken = gzipSync(Buffer.from(JSON.stringify({ ...json, manifest: "---\nkind: [unclosed\n" }))).toString("base64");
+    await kube.update({ ...secret, data: { release: Buffer.from(broken).toString("base64") } } as never);
+
+    const [listed] = await driver.list({ name: release.name });
+    assert.equal(listed?.release.revision, 1);
+    assert.equal(listed?.release.description, release.description);
+    const stored = await driver.get(release.name, 1);
+    assert.throws(() => stored.release.objects, (e: unknown) => (e as { code?: string }).code === "StorageCorrupt" && String((e as Error).message).includes(key));
+  });
+});
+
+describe("summaries without bodies", () => {
+  it("GIVEN stored records WHEN queried THEN the LIST asks for metadata only and no record body comes back", async () => {
+    const driver = secretDriver({ kube, namespace: ns.name });
+    const release = sampleRelease(releaseName("meta"));
+    await driver.create(releaseKey(release.name, 1), release);
+    const listed = await kube.list("v1", "Secret", { namespace: ns.name, labelSelector: `name=${release.name}`, metadataOnly: true });
+    assert.deepEqual(listed.items.map((i) => [i.apiVersion, i.kind, i.metadata.name, "data" in i]), [["v1", "Secret", releaseKey(release.name, 1), false]]);
+    assert.equal(listed.items[0]?.metadata.labels?.["status"], "deployed");
+    assert.deepEqual((await driver.query({ name: release.name })).map((s) => [s.revision, s.status, s.version !== ""]), [[1, "deployed", true]]);
   });
 });

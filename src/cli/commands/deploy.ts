@@ -10,7 +10,7 @@ import { CLUSTER_OPTIONS, CLUSTER_OPTIONS_HELP, connectFromArgs } from "../clust
 import { readLine, type CliIO, type Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
 import { createProgressReporter } from "../progress.js";
-import { PLAN_KEY_OPTION, readPlanKey, reportBlocked, TYPECHECK_OPTION, typecheckUnlessSkipped, useColor } from "./plan.js";
+import { PLAN_KEY_OPTION, preloadLibrary, readPlanKey, reportBlocked, TYPECHECK_OPTION, typecheckUnlessSkipped, useColor } from "./plan.js";
 
 const HELP = `Usage: berth deploy <script.ts> [options]
        berth deploy --plan <file> [options]
@@ -119,6 +119,7 @@ export const deployCommand: Command = {
     }
     const script = requirePositional("deploy", positionals, 0, "deploy script");
     await typecheckUnlessSkipped(script, values, io);
+    await preloadLibrary();
     let approve: ((plan: Plan) => boolean) | undefined;
     if (values["yes"] !== true) {
       const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });

@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { yamlModule } from "../../util/yaml-lazy.js";
 import { BerthError } from "../../errors.js";
 
 /** How a command prints data: an aligned table (or text) for people, JSON or YAML for programs. */
@@ -33,7 +33,7 @@ export function outputFormat(command: string, values: Record<string, unknown>): 
  */
 export function formatData(data: unknown, format: "json" | "yaml"): string {
   if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
-  return stringify(data, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
+  return yamlModule().stringify(data, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** Reads a required positional argument. @throws UsageError */
