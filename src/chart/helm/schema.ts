@@ -11,11 +11,13 @@ import { HelmError, HelmValuesSchema } from "./errors.js";
 import { quickSchema, type QuickSchema } from "./schema-quick.js";
 import { quickValid } from "./schema-quick-valid.js";
 
-const require = createRequire(import.meta.url);
 type AjvCtor = new (opts: Record<string, unknown>) => { compile(schema: unknown): ValidateFunction };
-const Ajv = (require("ajv") as { default: AjvCtor }).default;
-const Ajv2019 = (require("ajv/dist/2019") as { default: AjvCtor }).default;
-const Ajv2020 = (require("ajv/dist/2020") as { default: AjvCtor }).default;
+/** ajv's constructor for a draft, loaded on first compile: ajv is dozens of modules, and most charts never need it. */
+function ajvFor(draft: string): AjvCtor {
+  const require = createRequire(import.meta.url);
+  const module = draft.includes("2020-12") ? "ajv/dist/2020" : draft.includes("2019-09") ? "ajv/dist/2019" : "ajv";
+  return (require(module) as { default: AjvCtor }).default;
+}
 
 const cache = new WeakMap<Uint8Array, ValidateFunction | Error>();
 const quickCache = new WeakMap<Uint8Array, QuickSchema | null>();
@@ -41,7 +43,7 @@ function compile(schema: Uint8Array): ValidateFunction {
   try {
     const json = JSON.parse(Buffer.from(schema).toString("utf8")) as Record<string, unknown>;
     const draft = String(json["$schema"] ?? "");
-    const Ctor = draft.includes("2020-12") ? Ajv2020 : draft.includes("2019-09") ? Ajv2019 : Ajv;
+    const Ctor = ajvFor(draft);
     const v = new Ctor({ allErrors: true, strict: false, validateFormats: false }).compile(json);
     cache.set(schema, v);
     return v;
