@@ -1,22 +1,9 @@
-import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Issue } from "../model/issue.js";
+import { ajvClass } from "../util/ajv-lazy.js";
 import type { JsonSchema, ValuesValidator, ValuesViolation } from "../chart/types.js";
 
 const compiled = new WeakMap<object, ValidateFunction>();
-
-/**
- * ajv, loaded when the first schema is compiled: most deploys have none, and ajv is dozens of
- * modules to load at start. (ajv is CommonJS, so `require` loads it synchronously.)
- */
-let ajvModules: { Ajv: typeof import("ajv").Ajv; Ajv2020: typeof import("ajv/dist/2020.js").Ajv2020 } | undefined;
-function ajv() {
-  if (!ajvModules) {
-    const require = createRequire(import.meta.url);
-    ajvModules = { Ajv: (require("ajv") as typeof import("ajv")).Ajv, Ajv2020: (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020 };
-  }
-  return ajvModules;
-}
 
 /**
  * Checks values against a JSON Schema (draft 2020-12 when its `$schema` says so, else
@@ -52,8 +39,8 @@ function compile(schema: Readonly<Record<string, unknown>>, source: string): Val
     const draft2020 = typeof schema.$schema === "string" && schema.$schema.includes("2020-12");
     // logger: false — library code never prints; unknown formats and keywords are tolerated like Helm does.
     const options = { allErrors: true, strict: false, validateFormats: false, logger: false as const };
-    const { Ajv, Ajv2020 } = ajv();
-    const compiler = draft2020 ? new Ajv2020(options) : new Ajv(options);
+    const Compiler = ajvClass(draft2020 ? "ajv/dist/2020" : "ajv");
+    const compiler = new Compiler(options);
     try {
       validate = compiler.compile(schema);
     } catch (e) {

@@ -3,21 +3,14 @@
  * `values don't meet the specifications of the schema(s) in the following chart(s):` followed by
  * `<chart>:` and one `- at '<pointer>': <problem>` line per violation.
  */
-import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { HelmChart } from "./chart.js";
 import { isTable, type Values } from "./coalesce.js";
 import { HelmError, HelmValuesSchema } from "./errors.js";
 import { quickSchema, type QuickSchema } from "./schema-quick.js";
 import { quickValid } from "./schema-quick-valid.js";
+import { ajvClass } from "../../util/ajv-lazy.js";
 
-type AjvCtor = new (opts: Record<string, unknown>) => { compile(schema: unknown): ValidateFunction };
-/** ajv's constructor for a draft, loaded on first compile: ajv is dozens of modules, and most charts never need it. */
-function ajvFor(draft: string): AjvCtor {
-  const require = createRequire(import.meta.url);
-  const module = draft.includes("2020-12") ? "ajv/dist/2020" : draft.includes("2019-09") ? "ajv/dist/2019" : "ajv";
-  return (require(module) as { default: AjvCtor }).default;
-}
 
 const cache = new WeakMap<Uint8Array, ValidateFunction | Error>();
 const quickCache = new WeakMap<Uint8Array, QuickSchema | null>();
@@ -43,7 +36,7 @@ function compile(schema: Uint8Array): ValidateFunction {
   try {
     const json = JSON.parse(Buffer.from(schema).toString("utf8")) as Record<string, unknown>;
     const draft = String(json["$schema"] ?? "");
-    const Ctor = ajvFor(draft);
+    const Ctor = ajvClass(draft.includes("2020-12") ? "ajv/dist/2020" : draft.includes("2019-09") ? "ajv/dist/2019" : "ajv");
     const v = new Ctor({ allErrors: true, strict: false, validateFormats: false }).compile(json);
     cache.set(schema, v);
     return v;
