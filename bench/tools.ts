@@ -32,7 +32,7 @@ export async function comparedTools(): Promise<{ helm3: string; helm4: string; k
  * Returns the project folder and the `berth` executable.
  */
 export async function installedBerth(): Promise<{ app: string; berth: string }> {
-  const built = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+  const built = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "build.ts")], { cwd: root, stdio: "inherit" });
   if (built.status !== 0) throw new Error("bench: npm run build failed");
   const app = await mkdtemp(join(tmpdir(), "berth-bench-"));
   const pkg = join(app, "node_modules", "berth");

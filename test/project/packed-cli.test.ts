@@ -1,10 +1,12 @@
-// GIVEN berth packed as npm publishes it (npm pack) and installed into a fresh project WHEN the installed
-// `berth` (compiled dist/, no tsx at start) plans and deploys a TypeScript script THEN both work.
+// GIVEN berth packed as npm publishes it (npm pack, built by scripts/build.ts) and installed into a fresh
+// project WHEN the installed `berth` (bundled dist/, no tsx at start) plans and deploys a TypeScript
+// script THEN both work. The plan also shows that the CLI and the script's `import "berth"` share one
+// library instance: plan mode reaches the script's deploys through the library's async context.
 // Offline: the tarball is installed over a hard-linked copy of this checkout's node_modules.
 import { before, after, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, realpath, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -27,7 +29,7 @@ before(async () => {
   const pkg = join(work, "pkg");
   await mkdir(pkg);
   for (const f of ["package.json", "README.md", "bin"]) await cp(join(root, f), join(pkg, f), { recursive: true });
-  await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", join(pkg, "dist")], root);
+  await run(process.execPath, ["--import", "tsx", join(root, "scripts", "build.ts"), "--outDir", join(pkg, "dist")], root);
   const npmCache = join(process.env["HOME"] ?? "/root", ".npm");
   await run("npm", ["pack", "--pack-destination", work, "--cache", npmCache], pkg);
   const tarball = (await readdir(work)).find((f) => f.endsWith(".tgz"));
@@ -62,6 +64,16 @@ try {
 
 after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
+});
+
+it("GIVEN the installed package THEN it runs bundled files: the CLI entry imports shared chunks, yaml is one file", async () => {
+  const dist = join(app, "node_modules", "berth", "dist");
+  const js = (await readdir(dist, { recursive: true })).filter((f) => /\.c?js$/.test(f));
+  assert.ok(js.includes(join("cli", "bin.js")) && js.includes("index.js") && js.includes(join("vendor", "yaml.cjs")), js.join(", "));
+  // a module per source file (~350) would mean tsc's output, not the bundle
+  assert.ok(!js.includes(join("cli", "main.js")), "dist/cli/main.js exists: dist/ is not the bundle");
+  assert.ok(js.length < 150, `${js.length} JavaScript files in dist/`);
+  assert.match(await readFile(join(dist, "cli", "bin.js"), "utf8"), /from "\.\.\/chunks\/chunk-\w+\.js"/);
 });
 
 it("GIVEN the installed package WHEN berth plan and berth deploy --yes run a .ts script THEN it plans a create and deploys it", { timeout: 180_000 }, async () => {
