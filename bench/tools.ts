@@ -1,5 +1,5 @@
 // Shared by the CLI benchmarks: the tools compared (helm v3 and v4, kubectl, built from Go modules and
-// cached like the interop tests' helm), berth as an installed package would run it (compiled dist/, no
+// cached like the interop tests' helm), berth as an installed package would run it (built dist/, no
 // tsx at start), and a timer that reads wall time and peak RSS of one command.
 import { execFile, spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
@@ -27,13 +27,16 @@ export async function comparedTools(): Promise<{ helm3: string; helm4: string; k
 }
 
 /**
- * Builds berth (tsc into dist/) and lays it out as an installed package in a temp project: the project's
- * node_modules/berth holds package.json, bin/ and dist/ but no src/, so `berth` runs the compiled CLI.
- * Returns the project folder and the `berth` executable.
+ * Builds berth (scripts/build.ts into dist/: the bundle npm publishes) and lays it out as an installed
+ * package in a temp project: the project's node_modules/berth holds package.json, bin/ and dist/ but
+ * no src/, so `berth` runs the built CLI. `dist`: a dist/ built elsewhere instead (its parent folder
+ * holds the package.json it reads). Returns the project folder and the `berth` executable.
  */
-export async function installedBerth(): Promise<{ app: string; berth: string }> {
-  const built = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "build.ts")], { cwd: root, stdio: "inherit" });
-  if (built.status !== 0) throw new Error("bench: npm run build failed");
+export async function installedBerth(options: { dist?: string } = {}): Promise<{ app: string; berth: string }> {
+  if (!options.dist) {
+    const built = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "build.ts")], { cwd: root, stdio: "inherit" });
+    if (built.status !== 0) throw new Error("bench: npm run build failed");
+  }
   const app = await mkdtemp(join(tmpdir(), "berth-bench-"));
   const pkg = join(app, "node_modules", "berth");
   await mkdir(pkg, { recursive: true });
@@ -41,7 +44,7 @@ export async function installedBerth(): Promise<{ app: string; berth: string }> 
   await writeFile(join(pkg, "package.json"), await readFile(join(root, "package.json")));
   // a copy: bin/berth.js runs the sources through tsx when it finds src/ next to its real path
   await cp(join(root, "bin"), join(pkg, "bin"), { recursive: true });
-  await symlink(join(root, "dist"), join(pkg, "dist"));
+  await symlink(options.dist ?? join(root, "dist"), join(pkg, "dist"));
   await symlink(join(root, "node_modules"), join(pkg, "node_modules"));
   await symlink(join(root, "node_modules", "@types"), join(app, "node_modules", "@types"));
   return { app, berth: join(pkg, "bin", "berth.js") };
