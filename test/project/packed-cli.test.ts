@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { testKubeconfigPath, testKubeConfig, useTestNamespace } from "../helpers/cluster.js";
 import { CoreV1Api } from "@kubernetes/client-node";
@@ -66,6 +66,22 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
+/** Files an ES module of dist/ loads statically (itself included) and the packages they import. */
+async function staticImports(entry: string): Promise<{ files: number; packages: string[] }> {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = async (file: string): Promise<void> => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, spec] of (await readFile(file, "utf8")).matchAll(/^(?:import|export)\s(?:[^;"']*?\sfrom\s)?"([^"]+)";?$/gm)) {
+      if (spec!.startsWith(".")) await visit(resolve(dirname(file), spec!));
+      else if (!spec!.startsWith("node:")) packages.add(spec!);
+    }
+  };
+  await visit(entry);
+  return { files: files.size, packages: [...packages].sort() };
+}
+
 it("GIVEN the installed package THEN it runs bundled files: the CLI entry imports shared chunks, yaml is one file", async () => {
   const dist = join(app, "node_modules", "berth", "dist");
   const js = (await readdir(dist, { recursive: true })).filter((f) => /\.js$/.test(f));
@@ -74,6 +90,16 @@ it("GIVEN the installed package THEN it runs bundled files: the CLI entry import
   assert.ok(!js.includes(join("cli", "main.js")), "dist/cli/main.js exists: dist/ is not the bundle");
   assert.ok(js.length < 150, `${js.length} JavaScript files in dist/`);
   assert.match(await readFile(join(dist, "cli", "bin.js"), "utf8"), /from "\.\.\/chunks\/chunk-\w+\.js"/);
+});
+
+it("GIVEN the bundle THEN what was loaded on first use still is: the CLI entry loads no package, the library only yaml", async () => {
+  const dist = join(app, "node_modules", "berth", "dist");
+  // commands are chunks of their own; `berth --version` loads a handful of files
+  const cli = await staticImports(join(dist, "cli", "bin.js"));
+  assert.deepEqual(cli.packages, []);
+  assert.ok(cli.files <= 5, `dist/cli/bin.js loads ${cli.files} files`);
+  // @kubernetes/client-node, ts-morph, tsx, ajv and the deploy/rollback actions load when used
+  assert.deepEqual((await staticImports(join(dist, "index.js"))).packages, ["#yaml"]);
 });
 
 it("GIVEN the installed package WHEN berth plan and berth deploy --yes run a .ts script THEN it plans a create and deploys it", { timeout: 180_000 }, async () => {
