@@ -13,10 +13,11 @@
 // (node_modules), except those in BUNDLED.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { build, type Plugin } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 
 const root = join(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { outDir: { type: "string" } } });
@@ -24,6 +25,12 @@ const outDir = resolve(values.outDir ?? join(root, "dist"));
 
 /** Small dependencies bundled into the chunks that import them (the rest load from node_modules). */
 const BUNDLED: readonly string[] = ["mustache", "ignore"];
+/**
+ * Programs berth starts in a process of their own, by path: `new URL("./<name>.js", import.meta.url)`
+ * next to the module that starts them. Each is bundled on its own into every folder of dist/ whose
+ * bundled files refer to it (a checkout without one of them skips it).
+ */
+const PROGRAMS: readonly string[] = ["src/runner/typecheck-server.ts"];
 /** What the bundle imports for `yaml` (package.json "imports" maps it to dist/vendor/yaml.cjs). */
 const YAML_IMPORT = "#yaml";
 
@@ -70,15 +77,9 @@ const dependencies: Plugin = {
   },
 };
 
-const result = await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: ["src/index.ts", "src/cli/bin.ts"],
-  outbase: "src",
-  outdir: outDir,
-  entryNames: "[dir]/[name]",
-  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
-  splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
@@ -86,8 +87,18 @@ const result = await build({
   sourcesContent: false,
   legalComments: "none",
   logLevel: "warning",
-  metafile: true,
   plugins: [dependencies],
+} satisfies BuildOptions;
+
+const result = await build({
+  ...common,
+  entryPoints: ["src/index.ts", "src/cli/bin.ts"],
+  outbase: "src",
+  outdir: outDir,
+  entryNames: "[dir]/[name]",
+  chunkNames: "chunks/[name]-[hash]",
+  splitting: true,
+  metafile: true,
 });
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js"));
 // Code that finds files relative to its own module (`new URL("../../package.json", import.meta.url)`,
@@ -99,4 +110,16 @@ for (const file of files) {
     throw new Error(`build: ${file} uses import.meta.url but is not two folders below the package root`);
   }
 }
-console.log(`build: ${files.length} bundled files in ${outDir}`);
+
+let programs = 0;
+for (const program of PROGRAMS.filter((p) => existsSync(join(root, p)))) {
+  const name = basename(program, ".ts");
+  const starters = [];
+  for (const file of files) if ((await readFile(resolve(root, file), "utf8")).includes(`./${name}.`)) starters.push(file);
+  if (starters.length === 0) throw new Error(`build: no bundled file starts ${program}; update PROGRAMS in scripts/build.ts`);
+  for (const dir of new Set(starters.map((f) => dirname(resolve(root, f))))) {
+    await build({ ...common, entryPoints: [program], outfile: join(dir, `${name}.js`) });
+    programs++;
+  }
+}
+console.log(`build: ${files.length} bundled files and ${programs} programs in ${outDir}`);
