@@ -65,10 +65,11 @@ export async function typecheckUnlessSkipped(script: string, values: Record<stri
 /**
  * Loads berth's library (what a script's `import "berth"` is) before the script runs: once the
  * script's TypeScript loader is registered, every module loads through the loader's thread, several
- * times slower than now. The script then finds berth already loaded.
+ * times slower than now. The script then finds berth already loaded, and the modules its
+ * `cluster.deploy()` loads on first use too.
  */
 export async function preloadLibrary(): Promise<void> {
-  await import("../../index.js");
+  await Promise.all([import("../../index.js"), import("../../actions/deploy.js"), import("../../actions/apply-saved.js")]);
 }
 
 /** Colour for text output: stdout is a terminal, `--no-color` is not given, `NO_COLOR` is not set. */
