@@ -1,7 +1,7 @@
 // The installed CLI bundled (scripts/build.ts: esbuild, a few files) against the same sources compiled
 // file by file (tsc, ~350 files, yaml's ~75 from node_modules), measured in the same run: `--version`,
-// `plan` of a script that deploys nothing (type check cached), and, given a cluster, a no-op redeploy
-// of N objects. Prints the best wall and CPU time (user + sys) of each, alternating the two builds in
+// `plan` of a script that deploys nothing (type check cached), and, given a cluster, `list`, `status`
+// and a no-op redeploy of N objects. Prints the best wall and CPU time (user + sys) of each, alternating the two builds in
 // every repeat, and then, from `node --cpu-prof` runs of each, the CPU share of module loading
 // (samples whose nearest JavaScript frame is Node's module loader: resolve, read, compile, link).
 // Run: [BERTH_TEST_KUBECONFIG=…] node --import tsx bench/cli-load.ts [repeats=7] [objects=100]
@@ -57,7 +57,13 @@ const commands: Array<[string, string[]]> = [
   ["--version", ["--version"]],
   ["plan (deploys nothing)", ["plan", "noop.ts"]],
 ];
-if (kubeconfig) commands.push([`deploy ${OBJECTS} objects, no-op`, ["deploy", "deploy.ts", "--yes"]]);
+if (kubeconfig) {
+  commands.push(
+    ["list", ["list", "-n", namespace]],
+    ["status", ["status", "load", "-n", namespace]],
+    [`deploy ${OBJECTS} objects, no-op`, ["deploy", "deploy.ts", "--yes"]],
+  );
+}
 const env = { ...process.env, ...(kubeconfig ? { KUBECONFIG: kubeconfig } : {}), NO_COLOR: "1" };
 
 function core(): CoreV1Api {
@@ -78,8 +84,8 @@ async function timedRun(berth: string, app: string, args: string[], node: string
 
 try {
   if (kubeconfig) await core().createNamespace({ body: { metadata: { name: namespace } } });
-  // untimed: type-check caches filled, the release installed (later deploys are no-ops)
-  for (const v of installs) for (const [, args] of commands) await timedRun(v.berth, v.app, args);
+  // untimed: type-check caches filled, the release installed first (later deploys are no-ops)
+  for (const v of installs) for (const [, args] of [...commands].reverse()) await timedRun(v.berth, v.app, args);
 
   const best = installs.map(() => commands.map(() => ({ wall: Infinity, cpu: Infinity })));
   for (let i = 0; i < REPEATS; i++) {
