@@ -43,6 +43,7 @@ before(async () => {
   await rm(join(app, "node_modules", ".package-lock.json"), { force: true });
   await run("npm", ["install", "--offline", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--cache", npmCache, join(work, tarball)], app);
   await writeFile(join(app, "data.ts"), `export const data: Record<string, string> = { greeting: "hello" };\n`);
+  await writeFile(join(app, "fails.ts"), `import { connect } from "berth";\nawait connect({ kubeconfigPath: "/nonexistent/kubeconfig" });\n`);
   await writeFile(
     join(app, "deploy.ts"),
     `import { connect, defineChart } from "berth";
@@ -100,6 +101,15 @@ it("GIVEN the bundle THEN what was loaded on first use still is: the CLI entry l
   assert.ok(cli.files <= 5, `dist/cli/bin.js loads ${cli.files} files`);
   // @kubernetes/client-node, ts-morph, tsx, ajv and the deploy/rollback actions load when used
   assert.deepEqual((await staticImports(join(dist, "index.js"))).packages, ["#yaml"]);
+});
+
+it("GIVEN a script whose import \"berth\" throws WHEN the installed CLI runs it THEN the error is the CLI's own class: its code is shown", async () => {
+  const berth = join(app, "node_modules", ".bin", "berth");
+  // ScriptFailed shows the cause's code only when it is an instance of the CLI's BerthError
+  await assert.rejects(run(berth, ["plan", "fails.ts", "--no-typecheck", "--no-color"], app), (e: { stderr: string }) => {
+    assert.match(e.stderr, /Error \[ScriptFailed\]: .*\[KubeConfigInvalid\] cannot load kubeconfig/);
+    return true;
+  });
 });
 
 it("GIVEN the installed package WHEN berth plan and berth deploy --yes run a .ts script THEN it plans a create and deploys it", { timeout: 180_000 }, async () => {
