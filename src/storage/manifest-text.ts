@@ -11,12 +11,21 @@ export function objectYaml(object: KubeObject): string {
   return yamlModule().stringify(object, YAML_OPTIONS);
 }
 
+/** Manifests already formatted, by objects list: a revision's record is written several times (pending, renewals, outcome) with the same objects. */
+const formatted = new WeakMap<readonly RenderedObject[], string>();
+
 /**
  * Helm's `manifest`: every object as a YAML document preceded by `---` and
- * `# Source: <template>`, in the order given.
+ * `# Source: <template>`, in the order given. The text is kept for the same (unchanging) list, so
+ * writing a record again does not format its objects again.
  */
 export function formatManifest(objects: readonly RenderedObject[]): string {
-  return objects.map((o) => `---\n# Source: ${o.source}\n${objectYaml(o.object)}`).join("");
+  let text = formatted.get(objects);
+  if (text === undefined) {
+    text = objects.map((o) => `---\n# Source: ${o.source}\n${objectYaml(o.object)}`).join("");
+    formatted.set(objects, text);
+  }
+  return text;
 }
 
 /**

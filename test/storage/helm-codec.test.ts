@@ -128,6 +128,15 @@ describe("Helm record codec", () => {
     assert.deepEqual(parseManifest(formatManifest(objects)), objects);
   });
 
+  it("GIVEN a revision written again with the same objects, and one with other objects WHEN encoded THEN each record's manifest is its own objects'", () => {
+    const pending = sampleRelease("web");
+    const deployed = { ...pending, status: "deployed" as const };
+    const other = { ...pending, objects: pending.objects.slice(1) };
+    assert.equal(toHelmRelease(deployed).manifest, toHelmRelease(pending).manifest);
+    assert.deepEqual(parseManifest(toHelmRelease(pending).manifest ?? ""), pending.objects);
+    assert.deepEqual(parseManifest(toHelmRelease(other).manifest ?? ""), pending.objects.slice(1));
+  });
+
   it("GIVEN the computed values WHEN encoded THEN they are Helm's chart.values (helm get values --all shows them)", () => {
     const helm = toHelmRelease(sampleRelease("web"));
     assert.deepEqual(helm.chart?.values, sampleRelease("web").values);
