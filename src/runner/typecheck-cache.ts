@@ -20,12 +20,12 @@ interface Entry extends CachedCheck {
   readonly hashes: Readonly<Record<string, string>>;
 }
 
-const FORMAT = 1;
-let toolVersions: string | undefined;
+const FORMAT = 2;
+let tools: string | undefined;
 
-/** berth's version and ts-morph's (its TypeScript): a new compiler or berth checks again. */
-function tool(): string {
-  toolVersions ??= (() => {
+/** berth's version and ts-morph's (its TypeScript), and the cache format: a new compiler or berth checks again. */
+export function toolVersions(): string {
+  tools ??= (() => {
     const berth = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
     let tsMorph = "unknown";
     try {
@@ -35,7 +35,7 @@ function tool(): string {
     }
     return `format ${FORMAT}, berth ${berth.version}, ts-morph ${tsMorph}`;
   })();
-  return toolVersions;
+  return tools;
 }
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
@@ -61,7 +61,7 @@ export async function readCachedCheck(dir: string, script: string, tsconfig: str
   } catch {
     return undefined;
   }
-  if (entry.tool !== tool() || !entry.hashes[script]) return undefined;
+  if (entry.tool !== toolVersions() || !entry.hashes[script]) return undefined;
   const files = Object.entries(entry.hashes);
   const current = await Promise.all(files.map(([path]) => hashFile(path)));
   if (files.some(([, hash], i) => current[i] !== hash)) return undefined;
@@ -73,7 +73,7 @@ export async function writeCachedCheck(dir: string, script: string, check: Cache
   const paths = [...new Set([script, ...dependencies])];
   const hashes = await Promise.all(paths.map((p) => hashFile(p)));
   const entry: Entry = {
-    tool: tool(),
+    tool: toolVersions(),
     ...check,
     hashes: Object.fromEntries(paths.flatMap((p, i) => (hashes[i] === undefined ? [] : [[p, hashes[i]]]))),
   };

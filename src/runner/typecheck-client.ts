@@ -1,0 +1,151 @@
+// The client side of the resident type checker (typecheck-server.ts): finds or starts the server of
+// this berth, compiler and Node (its socket lives in the type-check cache folder, named after
+// them), sends it one check and reads the answer. Every failure (no server can start, it dies, a
+// malformed answer) returns `undefined`: the caller checks in its own process instead.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { createConnection } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { toolVersions } from "./typecheck-cache.js";
+import type { ProgramCheck } from "./typecheck-program.js";
+import { READY, readLine, type ServerRequest, type ServerResponse } from "./typecheck-server.js";
+
+/** How long a server lives without a request. */
+export const SERVER_IDLE_MS = 10 * 60 * 1000;
+/** How long starting a server may take before the check runs in-process instead. */
+const START_TIMEOUT_MS = 15_000;
+/** Unix socket paths are limited to ~104–108 bytes; a longer one goes to the temp folder. */
+const MAX_SOCKET_PATH = 100;
+
+/** The server module: the compiled one installed, the TypeScript source (run through tsx) in a checkout. */
+function serverEntry(): { file: string; execArgv: string[]; built: string } | undefined {
+  const source = import.meta.url.endsWith(".ts");
+  const file = fileURLToPath(new URL(`./typecheck-server.${source ? "ts" : "js"}`, import.meta.url));
+  const program = fileURLToPath(new URL(`./typecheck-program.${source ? "ts" : "js"}`, import.meta.url));
+  if (!existsSync(file)) return undefined;
+  // a rebuilt server or checker (same version, e.g. in a checkout) gets a new server
+  const built = [file, program].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(",");
+  return { file, execArgv: source ? ["--import", import.meta.resolve("tsx")] : [], built };
+}
+
+/**
+ * The socket of the server for `cacheDir`: one per berth, compiler, Node and server build, so
+ * that a new version never talks to an old server.
+ */
+export function serverSocket(cacheDir: string): string | undefined {
+  const entry = serverEntry();
+  if (!entry) return undefined;
+  const key = createHash("sha256")
+    .update([toolVersions(), process.execPath, process.version, entry.file, entry.built].join("\0"))
+    .digest("hex")
+    .slice(0, 16);
+  if (process.platform === "win32") return `\\\\.\\pipe\\berth-typecheck-${createHash("sha256").update(`${cacheDir}\0${key}`).digest("hex").slice(0, 24)}`;
+  const inCache = join(cacheDir, `server-${key}.sock`);
+  if (Buffer.byteLength(inCache) <= MAX_SOCKET_PATH) return inCache;
+  return join(tmpdir(), `berth-typecheck-${createHash("sha256").update(`${cacheDir}\0${key}`).digest("hex").slice(0, 24)}.sock`);
+}
+
+/** Sends one request and reads the answer; rejects when the connection fails or closes early. */
+function request(socketPath: string, message: ServerRequest, signal?: AbortSignal): Promise<ServerResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(socketPath);
+    const onAbort = () => {
+      socket.destroy();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    socket.once("error", reject);
+    socket.once("connect", () => socket.write(`${JSON.stringify(message)}\n`));
+    readLine(socket)
+      .then((line) => resolve(JSON.parse(line) as ServerResponse))
+      .catch(reject)
+      .finally(() => {
+        signal?.removeEventListener("abort", onAbort);
+        socket.destroy();
+      });
+  });
+}
+
+/** Starts a detached server on `socketPath`; resolves once it listens (or another does), `false` on failure. */
+function startServer(socketPath: string, cacheDir: string): Promise<boolean> {
+  const entry = serverEntry();
+  if (!entry) return Promise.resolve(false);
+  mkdirSync(cacheDir, { recursive: true });
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...entry.execArgv, entry.file, socketPath, String(SERVER_IDLE_MS), cacheDir], {
+      detached: true,
+      stdio: ["ignore", "pipe", "ignore"],
+      cwd: cacheDir,
+      windowsHide: true,
+    });
+    let output = "";
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      child.stdout?.destroy();
+      child.removeAllListeners();
+      if (!ok && child.exitCode === null) child.kill();
+      child.unref();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), START_TIMEOUT_MS);
+    child.once("error", () => done(false));
+    child.once("exit", () => done(false));
+    child.stdout?.setEncoding("utf8");
+    child.stdout?.on("data", (chunk: string) => {
+      output += chunk;
+      if (output.includes(`${READY}\n`)) done(true);
+    });
+  });
+}
+
+/**
+ * Checks `script` in the resident server of `cacheDir`, starting it when none answers. `undefined`
+ * when no server could do it (the caller checks in-process); rejects only with `signal`'s reason.
+ */
+export async function checkInServer(cacheDir: string, script: string, tsconfig: string | undefined, signal?: AbortSignal): Promise<ProgramCheck | undefined> {
+  const socketPath = serverSocket(cacheDir);
+  if (!socketPath) return undefined;
+  const message: ServerRequest = { op: "check", script, tsconfig };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const response = await request(socketPath, message, signal);
+      return response.ok && response.check ? response.check : undefined;
+    } catch (e) {
+      signal?.throwIfAborted();
+      const code = (e as NodeJS.ErrnoException).code;
+      const noServer = code === "ENOENT" || code === "ECONNREFUSED";
+      if (attempt > 0 || !noServer || !(await startServer(socketPath, cacheDir))) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Stops the resident server of `cacheDir`, if one runs, and waits (up to 10 s) until its process
+ * exited; resolves the pid of the server stopped, `undefined` when none answered.
+ */
+export async function stopTypecheckServer(cacheDir: string): Promise<number | undefined> {
+  const socketPath = serverSocket(cacheDir);
+  if (!socketPath) return undefined;
+  let pid: number;
+  try {
+    pid = (await request(socketPath, { op: "stop" })).pid;
+  } catch {
+    return undefined;
+  }
+  for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 50) await sleep(50);
+  return pid;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,181 @@
+// The resident type checker: a background process that keeps the compiler loaded and the parsed,
+// bound declaration files (@types/node, the lib files, berth's) between the checks of `berth plan`
+// and `berth deploy`, so that a changed script costs a parse of what changed and a check of the
+// script, not a second or more of loading TypeScript and parsing ~2 MB of declarations.
+// Started by typecheck-client.ts (`node typecheck-server.js <socket> <idle ms> <cache dir>`), it
+// listens on a unix socket (a named pipe on Windows), answers one request per connection, one
+// check at a time, and exits when idle, when its socket file or cache folder is removed, or when
+// it grows too large. Protocol: one JSON line each way (see {@link ServerRequest}).
+import { existsSync, statSync, unlinkSync } from "node:fs";
+import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { fileURLToPath } from "node:url";
+import { checkProgram, type ProgramCheck } from "./typecheck-program.js";
+
+/** What a client sends: a check of an absolute script path, or a request to exit. */
+export type ServerRequest = { readonly op: "check"; readonly script: string; readonly tsconfig: string | undefined } | { readonly op: "stop" };
+
+/** What the server answers. */
+export type ServerResponse =
+  | { readonly ok: true; readonly check?: ProgramCheck; readonly pid: number }
+  | { readonly ok: false; readonly message: string; readonly pid: number };
+
+/** Printed on stdout once listening (or when a live server already holds the socket). */
+export const READY = "berth-typecheck-server ready";
+
+/** Above this resident size the server exits after answering (the next check starts a new one). */
+const MAX_RSS = 1536 * 1024 * 1024;
+/** How often the socket file and the cache folder are looked at. */
+const WATCH_MS = 2000;
+/** How long a connection may take to send its request. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Options of {@link serveTypechecks}. */
+export interface ServeOptions {
+  /** Exit after this long without a request. */
+  readonly idleMs: number;
+  /** Exit when this folder disappears (the cache was removed). */
+  readonly cacheDir: string;
+  /** Called once listening, or with `false` when a live server already holds the socket (then nothing is served). */
+  readonly onListening?: (listening: boolean) => void;
+}
+
+/**
+ * Serves checks on `socketPath` until idle for `idleMs`, a `stop` request, or the socket file or
+ * the cache folder disappearing. Resolves when the server closed.
+ */
+export async function serveTypechecks(socketPath: string, options: ServeOptions): Promise<void> {
+  const server = createServer();
+  if (!(await listen(server, socketPath))) {
+    options.onListening?.(false);
+    return;
+  }
+  options.onListening?.(true);
+  const pipe = process.platform === "win32";
+  const inode = pipe ? undefined : statSync(socketPath).ino;
+  let queue: Promise<unknown> = Promise.resolve();
+  let idle: NodeJS.Timeout;
+  const closed = new Promise<void>((resolve) => server.once("close", resolve));
+  const close = () => {
+    clearTimeout(idle);
+    clearInterval(watch);
+    server.close();
+    // only our own socket file: a newer server may have replaced it
+    if (!pipe && ownsSocket()) unlinkQuietly(socketPath);
+  };
+  const ownsSocket = () => {
+    try {
+      return statSync(socketPath).ino === inode;
+    } catch {
+      return false;
+    }
+  };
+  const resetIdle = () => {
+    clearTimeout(idle);
+    idle = setTimeout(close, options.idleMs);
+  };
+  const watch = setInterval(() => {
+    if (!existsSync(options.cacheDir) || (!pipe && !ownsSocket())) close();
+  }, WATCH_MS);
+  resetIdle();
+
+  server.on("connection", (socket: Socket) => {
+    resetIdle();
+    // a client that never sends its request does not keep the server open
+    socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
+    readLine(socket)
+      .then((line) => {
+        const request = JSON.parse(line) as ServerRequest;
+        if (request.op === "stop") {
+          socket.end(`${JSON.stringify({ ok: true, pid: process.pid } satisfies ServerResponse)}\n`, close);
+          return;
+        }
+        socket.setTimeout(0);
+        queue = queue.then(async () => {
+          const response: ServerResponse = await checkProgram(request.script, request.tsconfig).then(
+            (check) => ({ ok: true, check, pid: process.pid }),
+            (e: unknown) => ({ ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e), pid: process.pid }),
+          );
+          if (!socket.destroyed) socket.end(`${JSON.stringify(response)}\n`);
+          resetIdle();
+          if (process.memoryUsage().rss > MAX_RSS) close();
+        });
+      })
+      .catch(() => socket.destroy());
+    socket.on("error", () => socket.destroy());
+  });
+  await closed;
+}
+
+/** Listens on `path`; a stale socket file (no server answers) is replaced; `false` when a live server holds it. */
+async function listen(server: Server, path: string): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+      server.once("error", resolve);
+      server.listen(path, () => {
+        server.off("error", resolve);
+        resolve(undefined);
+      });
+    });
+    if (!error) return true;
+    if (error.code !== "EADDRINUSE" || attempt > 0) throw error;
+    if (await answers(path)) return false;
+    if (process.platform !== "win32") unlinkQuietly(path);
+  }
+}
+
+/** True when something accepts connections on `path`. */
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection(path);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+/** The first line `socket` sends (without the newline). */
+export function readLine(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    socket.setEncoding("utf8");
+    const onData = (chunk: string) => {
+      data += chunk;
+      const end = data.indexOf("\n");
+      if (end < 0) return;
+      socket.off("data", onData);
+      resolve(data.slice(0, end));
+    };
+    socket.on("data", onData);
+    socket.once("error", reject);
+    socket.once("close", () => reject(new Error("connection closed before a full line")));
+  });
+}
+
+async function main(): Promise<void> {
+  const [socketPath, idle, cacheDir] = process.argv.slice(2);
+  if (!socketPath || !idle || !cacheDir) throw new Error("usage: typecheck-server <socket> <idle ms> <cache dir>");
+  await serveTypechecks(socketPath, {
+    idleMs: Number(idle),
+    cacheDir,
+    // the client waits for this line on a pipe it then closes: nothing else is ever written
+    onListening: () => process.stdout.write(`${READY}\n`),
+  });
+  process.exit(0);
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
