@@ -71,11 +71,11 @@ function request(socketPath: string, message: ServerRequest, signal?: AbortSigna
 }
 
 /** Starts a detached server on `socketPath`; resolves once it listens (or another does), `false` on failure. */
-function startServer(socketPath: string, cacheDir: string): Promise<boolean> {
+async function startServer(socketPath: string, cacheDir: string): Promise<boolean> {
   const entry = serverEntry();
-  if (!entry) return Promise.resolve(false);
+  if (!entry) return false;
   mkdirSync(cacheDir, { recursive: true });
-  return new Promise((resolve) => {
+  return await new Promise((resolve) => {
     const child = spawn(process.execPath, [...entry.execArgv, entry.file, socketPath, String(SERVER_IDLE_MS), cacheDir], {
       detached: true,
       stdio: ["ignore", "pipe", "ignore"],
@@ -118,10 +118,21 @@ export async function checkInServer(cacheDir: string, script: string, tsconfig: 
       signal?.throwIfAborted();
       const code = (e as NodeJS.ErrnoException).code;
       const noServer = code === "ENOENT" || code === "ECONNREFUSED";
-      if (attempt > 0 || !noServer || !(await startServer(socketPath, cacheDir))) return undefined;
+      if (attempt > 0 || !noServer || !(await startServer(socketPath, cacheDir).catch(() => false))) return undefined;
     }
   }
   return undefined;
+}
+
+/** The pid of the resident server of `cacheDir`; `undefined` when none answers. */
+export async function typecheckServerPid(cacheDir: string): Promise<number | undefined> {
+  const socketPath = serverSocket(cacheDir);
+  if (!socketPath) return undefined;
+  try {
+    return (await request(socketPath, { op: "ping" })).pid;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -11,8 +11,11 @@ import { createConnection, createServer, type Server, type Socket } from "node:n
 import { fileURLToPath } from "node:url";
 import { checkProgram, type ProgramCheck } from "./typecheck-program.js";
 
-/** What a client sends: a check of an absolute script path, or a request to exit. */
-export type ServerRequest = { readonly op: "check"; readonly script: string; readonly tsconfig: string | undefined } | { readonly op: "stop" };
+/** What a client sends: a check of an absolute script path, a request to exit, or to say its pid. */
+export type ServerRequest =
+  | { readonly op: "check"; readonly script: string; readonly tsconfig: string | undefined }
+  | { readonly op: "stop" }
+  | { readonly op: "ping" };
 
 /** What the server answers. */
 export type ServerResponse =
@@ -85,8 +88,8 @@ export async function serveTypechecks(socketPath: string, options: ServeOptions)
     readLine(socket)
       .then((line) => {
         const request = JSON.parse(line) as ServerRequest;
-        if (request.op === "stop") {
-          socket.end(`${JSON.stringify({ ok: true, pid: process.pid } satisfies ServerResponse)}\n`, close);
+        if (request.op !== "check") {
+          socket.end(`${JSON.stringify({ ok: true, pid: process.pid } satisfies ServerResponse)}\n`, request.op === "stop" ? close : undefined);
           return;
         }
         socket.setTimeout(0);
