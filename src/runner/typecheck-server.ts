@@ -167,6 +167,7 @@ export function readLine(socket: Socket): Promise<string> {
 async function main(): Promise<void> {
   const [socketPath, idle, cacheDir] = process.argv.slice(2);
   if (!socketPath || !idle || !cacheDir) throw new Error("usage: typecheck-server <socket> <idle ms> <cache dir>");
+  process.title = "berth-typecheck-server";
   await serveTypechecks(socketPath, {
     idleMs: Number(idle),
     cacheDir,
