@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { ts as TS } from "ts-morph";
 import type { ScriptDiagnostic } from "./errors.js";
+import { loadTypeScript } from "./typescript-load.js";
 
 /** What one check found: every diagnostic (errors too) and the files the result depends on. */
 export interface ProgramCheck {
@@ -20,6 +21,14 @@ export interface ProgramCheck {
   readonly diagnostics: readonly ScriptDiagnostic[];
   /** The files read (absolute; not the compiler's own lib files), tsconfig.json and package.json. */
   readonly dependencies: readonly string[];
+}
+
+/** Options of {@link checkProgram}. */
+export interface CheckProgramOptions {
+  /** Aborts the check between files. */
+  readonly signal?: AbortSignal | undefined;
+  /** Where the compiler's V8 code cache is kept (see typescript-load.ts); none when absent. */
+  readonly cacheDir?: string | undefined;
 }
 
 /** Compiler options when no tsconfig.json is above the script: strict ESM for Node. */
@@ -107,17 +116,18 @@ export function forgetParsedFiles(): void {
  * `tsconfig` (else {@link DEFAULT_OPTIONS}), without emitting. berth's own modules are used, not
  * checked. Yields to the event loop between files, so that `signal` is seen.
  */
-export async function checkProgram(script: string, tsconfig: string | undefined, signal?: AbortSignal): Promise<ProgramCheck> {
-  const { ts } = await import("ts-morph");
-  const { options, errors: configErrors } = compilerOptionsFor(ts, script, tsconfig);
-  const session = sessionFor(options);
+export async function checkProgram(script: string, tsconfig: string | undefined, options: CheckProgramOptions = {}): Promise<ProgramCheck> {
+  const { signal } = options;
+  const { ts, saveCodeCache } = await loadTypeScript(options.cacheDir);
+  const { options: compilerOptions, errors: configErrors } = compilerOptionsFor(ts, script, tsconfig);
+  const session = sessionFor(compilerOptions);
   // TypeScript's own compiler host, not a ts-morph Project: a Project's source files never learn
   // their module format from package.json "type" (ts-morph#1446), so NodeNext would see ESM as CJS.
   const program = ts.createProgram({
     rootNames: [script],
-    options,
+    options: compilerOptions,
     // @types and other relative lookups start at the project (or the script's folder), never at this process's cwd
-    host: await compilerHost(ts, options, session, dirname(tsconfig ?? script)),
+    host: await compilerHost(ts, compilerOptions, session, dirname(tsconfig ?? script)),
     configFileParsingDiagnostics: configErrors,
     // unchanged files (the host returns the same parsed file) keep their binding
     ...(session.previous ? { oldProgram: session.previous } : {}),
@@ -135,6 +145,7 @@ export async function checkProgram(script: string, tsconfig: string | undefined,
     found.push(...program.getSyntacticDiagnostics(file));
     if (!isBerthSource(file.fileName)) found.push(...program.getSemanticDiagnostics(file));
   }
+  await saveCodeCache();
   const read = files.map((f) => resolve(f.fileName)).filter((f) => !f.startsWith(`${LIB_FOLDER}/`));
   const config = [tsconfig, findUp(dirname(script), "package.json")].filter((f): f is string => f !== undefined);
   return { tsconfig, files: files.length, diagnostics: found.map((d) => toDiagnostic(ts, d)), dependencies: [...read, ...config] };

@@ -94,7 +94,7 @@ export async function serveTypechecks(socketPath: string, options: ServeOptions)
         }
         socket.setTimeout(0);
         queue = queue.then(async () => {
-          const response: ServerResponse = await checkProgram(request.script, request.tsconfig).then(
+          const response: ServerResponse = await checkProgram(request.script, request.tsconfig, { cacheDir: options.cacheDir }).then(
             (check) => ({ ok: true, check, pid: process.pid }),
             (e: unknown) => ({ ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e), pid: process.pid }),
           );

@@ -74,7 +74,7 @@ export async function typecheckScript(path: string, options: TypecheckScriptOpti
     if (hit) return { script, ...hit, cached: true };
   }
   const check = (options.server === true && options.cacheDir !== undefined ? await checkInServer(options.cacheDir, script, tsconfig, signal) : undefined)
-    ?? (await checkProgram(script, tsconfig, signal));
+    ?? (await checkProgram(script, tsconfig, { signal, cacheDir: options.cacheDir }));
   const errors = check.diagnostics.filter((d) => d.category === "error");
   if (errors.length > 0) throw new ScriptTypeError(script, errors, cwd);
   const result = { tsconfig, files: check.files, diagnostics: check.diagnostics };
