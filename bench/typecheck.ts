@@ -3,12 +3,12 @@
 // CLI runs it: an example checked cold (empty cache), again unchanged (a cache hit: nothing checked,
 // the compiler not even loaded), and after a one-line change to the script (checked again) — with
 // the resident checker (what the CLI does: the cold check starts it, a changed script is checked by
-// it) and in-process (BERTH_TYPECHECK_SERVER=0). With `--baseline <git ref>`, that revision is built
+// it) and in-process (BERTH_TYPECHECK_SERVER=0), with and without the compiler's V8 code cache. With `--baseline <git ref>`, that revision is built
 // too and its changed check measured in the same run, alternating with this one.
 // Goals: unchanged not re-checked; a changed example well under 1 s.
 // Run: node --import tsx bench/typecheck.ts [repeats=3] [--baseline main]
 import { execFile, spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -91,15 +91,20 @@ try {
       const server = await newCache();
       const inProcess = await newCache();
       const baseline = await newCache();
+      const noCodeCache = await newCache();
       await check(script, server, { server: true });
+      await check(script, inProcess, { server: false }); // writes the code cache
       const unchanged: Check[] = [];
       for (let i = 0; i < REPEATS; i++) unchanged.push(await check(script, server, { server: true }));
-      const changed: Record<string, Check[]> = { server: [], inProcess: [], baseline: [] };
+      const changed: Record<string, Check[]> = { server: [], inProcess: [], noCodeCache: [], baseline: [] };
       for (let i = 0; i < REPEATS; i++) {
         await change();
         changed["server"]!.push(await check(script, server, { server: true }));
         await change();
         changed["inProcess"]!.push(await check(script, inProcess, { server: false }));
+        await change();
+        for (const f of await readdir(noCodeCache)) if (f.endsWith(".v8cache")) await rm(join(noCodeCache, f));
+        changed["noCodeCache"]!.push(await check(script, noCodeCache, { server: false }));
         if (baselineDist) {
           await change();
           changed["baseline"]!.push(await check(script, baseline, { server: false, dist: baselineDist }));
@@ -110,6 +115,7 @@ try {
       print(example, "unchanged", best(unchanged));
       print(example, "changed, server", best(changed["server"]!));
       print(example, "changed, in-process", best(changed["inProcess"]!));
+      print(example, "  same, no V8 code cache", best(changed["noCodeCache"]!));
       if (baselineDist) print(example, `changed, ${values.baseline}`, best(changed["baseline"]!));
     } finally {
       await writeFile(script, original);
