@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ScriptDiagnostic } from "./errors.js";
+import { berthPackage } from "./package-root.js";
 
 /** What a successful check found, as cached. */
 export interface CachedCheck {
@@ -26,14 +27,13 @@ let tools: string | undefined;
 /** berth's version and ts-morph's (its TypeScript), and the cache format: a new compiler or berth checks again. */
 export function toolVersions(): string {
   tools ??= (() => {
-    const berth = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
     let tsMorph = "unknown";
     try {
       tsMorph = (JSON.parse(readFileSync(new URL(import.meta.resolve("ts-morph/package.json")), "utf8")) as { version: string }).version;
     } catch {
       // an unusual layout: the berth version alone keys the cache
     }
-    return `format ${FORMAT}, berth ${berth.version}, ts-morph ${tsMorph}`;
+    return `format ${FORMAT}, berth ${berthPackage()?.version ?? "unknown"}, ts-morph ${tsMorph}`;
   })();
   return tools;
 }

@@ -7,9 +7,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { berthPackage } from "./package-root.js";
 import { toolVersions } from "./typecheck-cache.js";
 import type { ProgramCheck } from "./typecheck-program.js";
 import { READY, readLine, type ServerRequest, type ServerResponse } from "./typecheck-server.js";
@@ -21,14 +22,19 @@ const START_TIMEOUT_MS = 15_000;
 /** Unix socket paths are limited to ~104–108 bytes; a longer one goes to the temp folder. */
 const MAX_SOCKET_PATH = 100;
 
-/** The server module: the compiled one installed, the TypeScript source (run through tsx) in a checkout. */
+/**
+ * The server module: the TypeScript source (run through tsx) when this module is one (a checkout),
+ * else the compiled `dist/runner/typecheck-server.js` of berth's package (an entry point of its own,
+ * also when the rest is bundled). `built` tells builds apart: a rebuilt berth gets a new server.
+ */
 function serverEntry(): { file: string; execArgv: string[]; built: string } | undefined {
-  const source = import.meta.url.endsWith(".ts");
-  const file = fileURLToPath(new URL(`./typecheck-server.${source ? "ts" : "js"}`, import.meta.url));
-  const program = fileURLToPath(new URL(`./typecheck-program.${source ? "ts" : "js"}`, import.meta.url));
-  if (!existsSync(file)) return undefined;
-  // a rebuilt server or checker (same version, e.g. in a checkout) gets a new server
-  const built = [file, program].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(",");
+  const self = fileURLToPath(import.meta.url);
+  const source = self.endsWith(".ts");
+  const pkg = berthPackage();
+  const file = source ? join(dirname(self), "typecheck-server.ts") : pkg && join(pkg.dir, "dist", "runner", "typecheck-server.js");
+  if (!file || !existsSync(file)) return undefined;
+  const program = join(dirname(self), `typecheck-program.${source ? "ts" : "js"}`);
+  const built = [self, file, program].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(",");
   return { file, execArgv: source ? ["--import", import.meta.resolve("tsx")] : [], built };
 }
 

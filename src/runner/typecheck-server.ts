@@ -53,6 +53,7 @@ export async function serveTypechecks(socketPath: string, options: ServeOptions)
     return;
   }
   options.onListening?.(true);
+  server.on("error", () => close());
   const pipe = process.platform === "win32";
   const inode = pipe ? undefined : statSync(socketPath).ino;
   let queue: Promise<unknown> = Promise.resolve();
