@@ -127,4 +127,5 @@ try {
     await rm(cache, { recursive: true, force: true });
   }
   await rm(app, { recursive: true, force: true });
+  if (baselineDist) await rm(join(baselineDist, ".."), { recursive: true, force: true });
 }
