@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { ScriptNotFound, ScriptTypeError, type ScriptDiagnostic } from "./errors.js";
 import { readCachedCheck, writeCachedCheck } from "./typecheck-cache.js";
-import { checkInServer } from "./typecheck-client.js";
-import { checkProgram, findUp } from "./typecheck-program.js";
+import { findUp } from "./typecheck-program.js";
 
 /** Options of {@link typecheckScript}. */
 export interface TypecheckScriptOptions {
@@ -73,8 +72,11 @@ export async function typecheckScript(path: string, options: TypecheckScriptOpti
     const hit = await readCachedCheck(options.cacheDir, script, tsconfig);
     if (hit) return { script, ...hit, cached: true };
   }
-  const check = (options.server === true && options.cacheDir !== undefined ? await checkInServer(options.cacheDir, script, tsconfig, signal) : undefined)
-    ?? (await checkProgram(script, tsconfig, { signal, cacheDir: options.cacheDir }));
+  // loaded on a miss only: a cache hit (most runs) loads neither the client nor the compiler
+  const inServer = options.server === true && options.cacheDir !== undefined
+    ? await (await import("./typecheck-client.js")).checkInServer(options.cacheDir, script, tsconfig, signal)
+    : undefined;
+  const check = inServer ?? (await (await import("./typecheck-program.js")).checkProgram(script, tsconfig, { signal, cacheDir: options.cacheDir }));
   const errors = check.diagnostics.filter((d) => d.category === "error");
   if (errors.length > 0) throw new ScriptTypeError(script, errors, cwd);
   const result = { tsconfig, files: check.files, diagnostics: check.diagnostics };
