@@ -52,7 +52,16 @@ export function serverSocket(cacheDir: string): string | undefined {
   if (process.platform === "win32") return `\\\\.\\pipe\\berth-typecheck-${createHash("sha256").update(`${cacheDir}\0${key}`).digest("hex").slice(0, 24)}`;
   const inCache = join(cacheDir, `server-${key}.sock`);
   if (Buffer.byteLength(inCache) <= MAX_SOCKET_PATH) return inCache;
-  return join(tmpdir(), `berth-typecheck-${createHash("sha256").update(`${cacheDir}\0${key}`).digest("hex").slice(0, 24)}.sock`);
+  // a folder of this user's own in the shared temp folder, which no one else can put a socket into
+  const own = join(tmpdir(), `berth-typecheck-${process.getuid?.() ?? "user"}`);
+  try {
+    mkdirSync(own, { recursive: true, mode: 0o700 });
+    const { uid, mode } = statSync(own);
+    if ((process.getuid && uid !== process.getuid()) || (mode & 0o077) !== 0) return undefined;
+  } catch {
+    return undefined;
+  }
+  return join(own, `${createHash("sha256").update(`${cacheDir}\0${key}`).digest("hex").slice(0, 24)}.sock`);
 }
 
 /** Sends one request and reads the answer; rejects when the connection fails or closes early. */

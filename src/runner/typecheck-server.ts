@@ -6,7 +6,7 @@
 // listens on a unix socket (a named pipe on Windows), answers one request per connection, one
 // check at a time, and exits when idle, when its socket file or cache folder is removed, or when
 // it grows too large. Protocol: one JSON line each way (see {@link ServerRequest}).
-import { existsSync, statSync, unlinkSync } from "node:fs";
+import { chmodSync, existsSync, statSync, unlinkSync } from "node:fs";
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { checkProgram, type ProgramCheck } from "./typecheck-program.js";
@@ -52,9 +52,11 @@ export async function serveTypechecks(socketPath: string, options: ServeOptions)
     options.onListening?.(false);
     return;
   }
+  const pipe = process.platform === "win32";
+  // only this user connects (the cache folder is usually private already)
+  if (!pipe) chmodSync(socketPath, 0o600);
   options.onListening?.(true);
   server.on("error", () => close());
-  const pipe = process.platform === "win32";
   const inode = pipe ? undefined : statSync(socketPath).ino;
   let queue: Promise<unknown> = Promise.resolve();
   let idle: NodeJS.Timeout;

@@ -4,7 +4,7 @@
 // removed, and a check that cannot use it runs in-process. Every server started here is stopped.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -111,6 +111,19 @@ describe("typecheckScript with the resident checker", () => {
     const pid = await stopTypecheckServer(cache);
     assert.ok(pid !== undefined && (await exited(pid)));
     assert.equal(await typecheckServerPid(cache), undefined);
+  });
+
+  it("GIVEN a cache folder too deep for a unix socket path WHEN checked THEN the socket is in a private temp folder and the server answers", async () => {
+    const cache = await newCache(join("deep".repeat(20), "cache"));
+    const socket = serverSocket(cache)!;
+    assert.ok(socket.startsWith(join(tmpdir(), "berth-typecheck-")), socket);
+    assert.ok(Buffer.byteLength(socket) < 105);
+    await writeFile(script(), 'export const n: number = "x";\n');
+    await assert.rejects(check(cache), (e: unknown) => e instanceof ScriptTypeError && e.diagnostics[0]?.line === 1);
+    assert.ok((await typecheckServerPid(cache)) !== undefined);
+    assert.equal((await stat(socket)).mode & 0o777, 0o600);
+    assert.equal((await stat(join(socket, ".."))).mode & 0o777, 0o700);
+    await writeFile(script(), "export const n: number = 1;\n");
   });
 
   it("GIVEN a running server WHEN its cache folder is removed THEN it exits", async () => {
