@@ -67,6 +67,10 @@ export function serverSocket(cacheDir: string): string | undefined {
 /** Sends one request and reads the answer; rejects when the connection fails or closes early. */
 function request(socketPath: string, message: ServerRequest, signal?: AbortSignal): Promise<ServerResponse> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
     const socket = createConnection(socketPath);
     const onAbort = () => {
       socket.destroy();
@@ -117,6 +121,14 @@ async function startServer(socketPath: string, cacheDir: string): Promise<boolea
   });
 }
 
+/** Settles (`false`) when `signal` aborts. */
+function abortion(signal: AbortSignal): Promise<false> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(false);
+    else signal.addEventListener("abort", () => resolve(false), { once: true });
+  });
+}
+
 /**
  * Checks `script` in the resident server of `cacheDir`, starting it when none answers. `undefined`
  * when no server could do it (the caller checks in-process); rejects only with `signal`'s reason.
@@ -133,7 +145,12 @@ export async function checkInServer(cacheDir: string, script: string, tsconfig: 
       signal?.throwIfAborted();
       const code = (e as NodeJS.ErrnoException).code;
       const noServer = code === "ENOENT" || code === "ECONNREFUSED";
-      if (attempt > 0 || !noServer || !(await startServer(socketPath, cacheDir).catch(() => false))) return undefined;
+      if (attempt > 0 || !noServer) return undefined;
+      // an abort stops the wait, not the start: the server is then there for the next check
+      const started = startServer(socketPath, cacheDir).catch(() => false);
+      const ok = await (signal ? Promise.race([started, abortion(signal)]) : started);
+      signal?.throwIfAborted();
+      if (!ok) return undefined;
     }
   }
   return undefined;

@@ -135,6 +135,14 @@ describe("typecheckScript with the resident checker", () => {
     assert.ok(await exited(pid));
   });
 
+  it("GIVEN a check through the resident checker WHEN aborted as it starts THEN it rejects with the signal's reason", async () => {
+    const cache = await newCache("aborted");
+    const controller = new AbortController();
+    const checking = typecheckScript(script(), { cwd: dir, cacheDir: cache, server: true, signal: controller.signal });
+    setImmediate(() => controller.abort(new Error("stop now")));
+    await assert.rejects(checking, /stop now/);
+  });
+
   it("GIVEN a cache folder where no server can start WHEN checked THEN the check runs in-process", async () => {
     const blocker = join(dir, "a-file");
     await writeFile(blocker, "");
