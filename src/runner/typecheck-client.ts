@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { berthPackage } from "./package-root.js";
 import { toolVersions } from "./typecheck-cache.js";
 import type { ProgramCheck } from "./typecheck-program.js";
-import { READY, readLine, type ServerRequest, type ServerResponse } from "./typecheck-server.js";
+import { READY, readLine, SERVER_FLAG, type ServerRequest, type ServerResponse } from "./typecheck-protocol.js";
 
 /** How long a server lives without a request. */
 export const SERVER_IDLE_MS = 10 * 60 * 1000;
@@ -95,7 +95,7 @@ async function startServer(socketPath: string, cacheDir: string): Promise<boolea
   if (!entry) return false;
   mkdirSync(cacheDir, { recursive: true });
   return await new Promise((resolve) => {
-    const child = spawn(process.execPath, [...entry.execArgv, entry.file, socketPath, String(SERVER_IDLE_MS), cacheDir], {
+    const child = spawn(process.execPath, [...entry.execArgv, entry.file, SERVER_FLAG, socketPath, String(SERVER_IDLE_MS), cacheDir], {
       detached: true,
       stdio: ["ignore", "pipe", "ignore"],
       cwd: cacheDir,

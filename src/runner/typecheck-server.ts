@@ -2,28 +2,16 @@
 // bound declaration files (@types/node, the lib files, berth's) between the checks of `berth plan`
 // and `berth deploy`, so that a changed script costs a parse of what changed and a check of the
 // script, not a second or more of loading TypeScript and parsing ~2 MB of declarations.
-// Started by typecheck-client.ts (`node typecheck-server.js <socket> <idle ms> <cache dir>`), it
+// Started by typecheck-client.ts (`node typecheck-server.js --berth-typecheck-server <socket> <idle ms>
+// <cache dir>`; the flag keeps this module inert wherever else it is loaded or bundled), it
 // listens on a unix socket (a named pipe on Windows), answers one request per connection, one
 // check at a time, and exits when idle, when its socket file or cache folder is removed, or when
-// it grows too large. Protocol: one JSON line each way (see {@link ServerRequest}).
+// it grows too large. Protocol: one JSON line each way (typecheck-protocol.ts).
 import { chmodSync, existsSync, statSync, unlinkSync } from "node:fs";
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
-import { checkProgram, type ProgramCheck } from "./typecheck-program.js";
-
-/** What a client sends: a check of an absolute script path, a request to exit, or to say its pid. */
-export type ServerRequest =
-  | { readonly op: "check"; readonly script: string; readonly tsconfig: string | undefined }
-  | { readonly op: "stop" }
-  | { readonly op: "ping" };
-
-/** What the server answers. */
-export type ServerResponse =
-  | { readonly ok: true; readonly check?: ProgramCheck; readonly pid: number }
-  | { readonly ok: false; readonly message: string; readonly pid: number };
-
-/** Printed on stdout once listening (or when a live server already holds the socket). */
-export const READY = "berth-typecheck-server ready";
+import { checkProgram } from "./typecheck-program.js";
+import { READY, readLine, SERVER_FLAG, type ServerRequest, type ServerResponse } from "./typecheck-protocol.js";
 
 /** Above this resident size the server exits after answering (the next check starts a new one). */
 const MAX_RSS = 1536 * 1024 * 1024;
@@ -149,27 +137,9 @@ function unlinkQuietly(path: string): void {
   }
 }
 
-/** The first line `socket` sends (without the newline). */
-export function readLine(socket: Socket): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    socket.setEncoding("utf8");
-    const onData = (chunk: string) => {
-      data += chunk;
-      const end = data.indexOf("\n");
-      if (end < 0) return;
-      socket.off("data", onData);
-      resolve(data.slice(0, end));
-    };
-    socket.on("data", onData);
-    socket.once("error", reject);
-    socket.once("close", () => reject(new Error("connection closed before a full line")));
-  });
-}
-
 async function main(): Promise<void> {
-  const [socketPath, idle, cacheDir] = process.argv.slice(2);
-  if (!socketPath || !idle || !cacheDir) throw new Error("usage: typecheck-server <socket> <idle ms> <cache dir>");
+  const [socketPath, idle, cacheDir] = process.argv.slice(3);
+  if (!socketPath || !idle || !cacheDir) throw new Error(`usage: typecheck-server ${SERVER_FLAG} <socket> <idle ms> <cache dir>`);
   process.title = "berth-typecheck-server";
   await serveTypechecks(socketPath, {
     idleMs: Number(idle),
@@ -180,7 +150,7 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[2] === SERVER_FLAG && process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((e: unknown) => {
     process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
