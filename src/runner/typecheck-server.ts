@@ -26,6 +26,11 @@ export interface ServeOptions {
   readonly idleMs: number;
   /** Exit when this folder disappears (the cache was removed). */
   readonly cacheDir: string;
+  /**
+   * Called when another server replaced this one's socket file, instead of closing (which would
+   * remove the other's file): the process should exit. @defaultValue closes
+   */
+  readonly onReplaced?: () => void;
   /** Called once listening, or with `false` when a live server already holds the socket (then nothing is served). */
   readonly onListening?: (listening: boolean) => void;
 }
@@ -68,7 +73,11 @@ export async function serveTypechecks(socketPath: string, options: ServeOptions)
     idle = setTimeout(close, options.idleMs);
   };
   const watch = setInterval(() => {
-    if (!existsSync(options.cacheDir) || (!pipe && !ownsSocket())) close();
+    if (!pipe && existsSync(socketPath) && !ownsSocket()) {
+      // another server took the path: closing would remove its socket file (libuv unlinks the path)
+      clearInterval(watch);
+      (options.onReplaced ?? close)();
+    } else if (!existsSync(options.cacheDir) || (!pipe && !ownsSocket())) close();
   }, WATCH_MS);
   resetIdle();
 
@@ -146,6 +155,7 @@ async function main(): Promise<void> {
     cacheDir,
     // the client waits for this line on a pipe it then closes: nothing else is ever written
     onListening: () => process.stdout.write(`${READY}\n`),
+    onReplaced: () => process.exit(0),
   });
   process.exit(0);
 }

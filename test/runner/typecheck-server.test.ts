@@ -4,7 +4,7 @@
 // removed, and a check that cannot use it runs in-process. Every server started here is stopped.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -124,6 +124,19 @@ describe("typecheckScript with the resident checker", () => {
     assert.equal((await stat(socket)).mode & 0o777, 0o600);
     assert.equal((await stat(join(socket, ".."))).mode & 0o777, 0o700);
     await writeFile(script(), "export const n: number = 1;\n");
+  });
+
+  it("GIVEN a running server WHEN another replaced its socket file THEN it exits and leaves the other's file", async () => {
+    const cache = await newCache("replaced");
+    await check(cache);
+    const pid = await typecheckServerPid(cache);
+    assert.ok(pid !== undefined);
+    const socket = serverSocket(cache)!;
+    await rm(socket);
+    await writeFile(socket, "another server's socket");
+    assert.ok(await exited(pid));
+    assert.equal(await readFile(socket, "utf8"), "another server's socket");
+    await rm(socket);
   });
 
   it("GIVEN a running server WHEN its cache folder is removed THEN it exits", async () => {
