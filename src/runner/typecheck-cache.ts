@@ -53,8 +53,11 @@ async function hashFile(path: string): Promise<string | undefined> {
   }
 }
 
-/** The cached result when every file it depends on is unchanged; `undefined` otherwise. */
-export async function readCachedCheck(dir: string, script: string, tsconfig: string | undefined): Promise<CachedCheck | undefined> {
+/**
+ * The cached result when every file it depends on is unchanged; `undefined` otherwise. The hashes
+ * computed are added to `hashed` (for {@link writeCachedCheck} after the check).
+ */
+export async function readCachedCheck(dir: string, script: string, tsconfig: string | undefined, hashed?: Map<string, string>): Promise<CachedCheck | undefined> {
   let entry: Entry;
   try {
     entry = JSON.parse(await readFile(entryPath(dir, script, tsconfig), "utf8")) as Entry;
@@ -64,14 +67,20 @@ export async function readCachedCheck(dir: string, script: string, tsconfig: str
   if (entry.tool !== toolVersions() || !entry.hashes[script]) return undefined;
   const files = Object.entries(entry.hashes);
   const current = await Promise.all(files.map(([path]) => hashFile(path)));
+  files.forEach(([path], i) => current[i] !== undefined && hashed?.set(path, current[i]));
   if (files.some(([, hash], i) => current[i] !== hash)) return undefined;
   return { tsconfig: entry.tsconfig, files: entry.files, diagnostics: entry.diagnostics };
 }
 
-/** Records a successful check of `script` that read `dependencies` (written atomically; failures to write are ignored). */
-export async function writeCachedCheck(dir: string, script: string, check: CachedCheck, dependencies: readonly string[]): Promise<void> {
+/**
+ * Records a successful check of `script` that read `dependencies` (written atomically; failures to
+ * write are ignored). A file in `hashed` (hashed before the check began) keeps that hash: had it
+ * changed meanwhile, the next check sees a difference and checks again, rather than trusting a
+ * content that was not checked.
+ */
+export async function writeCachedCheck(dir: string, script: string, check: CachedCheck, dependencies: readonly string[], hashed?: ReadonlyMap<string, string>): Promise<void> {
   const paths = [...new Set([script, ...dependencies])];
-  const hashes = await Promise.all(paths.map((p) => hashFile(p)));
+  const hashes = await Promise.all(paths.map((p) => hashed?.get(p) ?? hashFile(p)));
   const entry: Entry = {
     tool: toolVersions(),
     ...check,

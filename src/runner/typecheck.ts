@@ -68,8 +68,9 @@ export async function typecheckScript(path: string, options: TypecheckScriptOpti
   if (!/\.[cm]?tsx?$/.test(script)) return { script, tsconfig: undefined, files: 0, diagnostics: [], cached: false };
 
   const tsconfig = findTsconfig(dirname(script));
+  const hashed = new Map<string, string>();
   if (options.cacheDir !== undefined) {
-    const hit = await readCachedCheck(options.cacheDir, script, tsconfig);
+    const hit = await readCachedCheck(options.cacheDir, script, tsconfig, hashed);
     if (hit) return { script, ...hit, cached: true };
   }
   // loaded on a miss only: a cache hit (most runs) loads neither the client nor the compiler
@@ -80,6 +81,6 @@ export async function typecheckScript(path: string, options: TypecheckScriptOpti
   const errors = check.diagnostics.filter((d) => d.category === "error");
   if (errors.length > 0) throw new ScriptTypeError(script, errors, cwd);
   const result = { tsconfig, files: check.files, diagnostics: check.diagnostics };
-  if (options.cacheDir !== undefined) await writeCachedCheck(options.cacheDir, script, result, check.dependencies);
+  if (options.cacheDir !== undefined) await writeCachedCheck(options.cacheDir, script, result, check.dependencies, hashed);
   return { script, ...result, cached: false };
 }

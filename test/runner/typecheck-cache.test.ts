@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { typecheckScript } from "../../src/runner/typecheck.js";
 import { ScriptTypeError } from "../../src/runner/errors.js";
+import { readCachedCheck, writeCachedCheck } from "../../src/runner/typecheck-cache.js";
 
 let dir = "";
 let cacheDir = "";
@@ -49,6 +50,19 @@ describe("typecheckScript with cacheDir", () => {
     await writeFile(imported(), "export const replicas: number = 3;\n");
     assert.equal((await check()).cached, false);
     assert.equal((await check()).cached, true);
+  });
+
+  it("GIVEN hashes taken before a check WHEN recorded THEN they are kept: a file that changed during the check is checked again", async () => {
+    const entries = join(dir, "entries");
+    const result = { tsconfig: undefined, files: 2, diagnostics: [] };
+    await writeCachedCheck(entries, script(), result, [imported()]);
+    assert.ok(await readCachedCheck(entries, script(), undefined));
+    const hashed = new Map<string, string>();
+    assert.ok(await readCachedCheck(entries, script(), undefined, hashed));
+    assert.deepEqual([...hashed.keys()].sort(), [imported(), script()].sort());
+    // as if values.mts had been hashed with other content before the check, then changed while checked
+    await writeCachedCheck(entries, script(), result, [imported()], new Map([[imported(), "0".repeat(64)]]));
+    assert.equal(await readCachedCheck(entries, script(), undefined), undefined);
   });
 
   it("GIVEN no cacheDir WHEN checked twice THEN both are checked", async () => {
