@@ -18,6 +18,7 @@ import { clusterReader } from "../render/cluster-reader.js";
 import { clusterCapabilities } from "../kube/capabilities.js";
 import { planRelease } from "../plan/plan-release.js";
 import { releaseState, type ReleaseState } from "../storage/release-state.js";
+import { preformatManifest } from "../storage/manifest-text.js";
 
 /** A rendered, planned deploy, ready to be performed. */
 export interface PreparedDeploy {
@@ -65,7 +66,16 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
-  const planned = await planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
+  // An install's plan dry-runs every object: while it waits for the API server, the record's manifest
+  // is formatted (otherwise done between the plan and the first write). Stopped when the plan is done.
+  const preformat = new AbortController();
+  if (!isUpgrade) void preformatManifest(rendered.objects, preformat.signal);
+  let planned: Plan;
+  try {
+    planned = await planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
+  } finally {
+    preformat.abort();
+  }
   const draft: PlanReleaseDraft = {
     chart: releaseChartOf(chart as Chart<unknown>),
     config: userValues,
