@@ -13,9 +13,8 @@
 // (node_modules), except those in BUNDLED.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 
@@ -26,11 +25,11 @@ const outDir = resolve(values.outDir ?? join(root, "dist"));
 /** Small dependencies bundled into the chunks that import them (the rest load from node_modules). */
 const BUNDLED: readonly string[] = ["mustache", "ignore"];
 /**
- * Programs berth starts in a process of their own, by path: `new URL("./<name>.js", import.meta.url)`
- * next to the module that starts them. Each is bundled on its own into every folder of dist/ whose
- * bundled files refer to it (a checkout without one of them skips it).
+ * Entry points: the library (dist/index.js), the CLI (dist/cli/bin.js), and the resident type
+ * checker's server, which typecheck-client.ts starts as a process of its own by that path
+ * (dist/runner/typecheck-server.js). Code they share lives in dist/chunks/.
  */
-const PROGRAMS: readonly string[] = ["src/runner/typecheck-server.ts"];
+const ENTRIES: readonly string[] = ["src/index.ts", "src/cli/bin.ts", "src/runner/typecheck-server.ts"];
 /** What the bundle imports for `yaml` (package.json "imports" maps it to dist/vendor/yaml.cjs). */
 const YAML_IMPORT = "#yaml";
 
@@ -92,7 +91,7 @@ const common = {
 
 const result = await build({
   ...common,
-  entryPoints: ["src/index.ts", "src/cli/bin.ts"],
+  entryPoints: [...ENTRIES],
   outbase: "src",
   outdir: outDir,
   entryNames: "[dir]/[name]",
@@ -111,15 +110,4 @@ for (const file of files) {
   }
 }
 
-let programs = 0;
-for (const program of PROGRAMS.filter((p) => existsSync(join(root, p)))) {
-  const name = basename(program, ".ts");
-  const starters = [];
-  for (const file of files) if ((await readFile(resolve(root, file), "utf8")).includes(`./${name}.`)) starters.push(file);
-  if (starters.length === 0) throw new Error(`build: no bundled file starts ${program}; update PROGRAMS in scripts/build.ts`);
-  for (const dir of new Set(starters.map((f) => dirname(resolve(root, f))))) {
-    await build({ ...common, entryPoints: [program], outfile: join(dir, `${name}.js`) });
-    programs++;
-  }
-}
-console.log(`build: ${files.length} bundled files and ${programs} programs in ${outDir}`);
+console.log(`build: ${files.length} bundled files in ${outDir}`);

@@ -6,7 +6,7 @@
 import { before, after, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -63,8 +63,19 @@ try {
   );
 }, { timeout: 300_000 });
 
+/** Stops, by pid, the processes working in `dir`: the resident type checker the installed CLI started. */
+async function stopProcessesIn(dir: string): Promise<void> {
+  for (const pid of await readdir("/proc").catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => "");
+    if (cwd.startsWith(`${dir}/`)) process.kill(Number(pid));
+  }
+}
+
 after(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
+  if (!work) return;
+  await stopProcessesIn(work);
+  await rm(work, { recursive: true, force: true });
 });
 
 /** Files an ES module of dist/ loads statically (itself included) and the packages they import. */
@@ -87,6 +98,8 @@ it("GIVEN the installed package THEN it runs bundled files: the CLI entry import
   const dist = join(app, "node_modules", "berth", "dist");
   const js = (await readdir(dist, { recursive: true })).filter((f) => /\.js$/.test(f));
   assert.ok(js.includes(join("cli", "bin.js")) && js.includes("index.js") && js.includes(join("vendor", "yaml.js")), js.join(", "));
+  // the resident type checker's server is started by this path
+  assert.ok(js.includes(join("runner", "typecheck-server.js")), js.join(", "));
   // a module per source file (~350) would mean tsc's output, not the bundle
   assert.ok(!js.includes(join("cli", "main.js")), "dist/cli/main.js exists: dist/ is not the bundle");
   assert.ok(js.length < 150, `${js.length} JavaScript files in dist/`);
