@@ -9,6 +9,7 @@ import { runScript } from "../../runner/run-script.js";
 import { typecheckScript } from "../../runner/typecheck.js";
 import type { CliIO, Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
+import { holdYoungGeneration } from "../heap.js";
 
 const HELP = `Usage: berth plan <script.ts> [options]
 
@@ -109,6 +110,7 @@ export const planCommand: Command = {
     const key = await readPlanKey(values, io);
     await typecheckUnlessSkipped(script, values, io);
     await preloadLibrary();
+    holdYoungGeneration();
     const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
     const plans = results.map((r) => r.plan);
     if (plans.length === 0) io.stderr.write(`berth plan: the script deployed nothing\n`);
