@@ -6,9 +6,10 @@
 import { setFlagsFromString } from "node:v8";
 
 /**
- * Stops V8 from growing young generations beyond their current size, in this thread and in threads
- * started later (`--semi-space-growth-factor=1`, read by V8 each time it would grow one). Call once
- * startup is done, before the work whose allocations would grow them.
+ * Stops V8 from growing young generations beyond their current size (`--semi-space-growth-factor=1`,
+ * read by V8 each time it would grow one), in every thread. Starting a worker thread (e.g. the script
+ * loader's) sets V8's flags back: call once startup is done and the loader is registered, before the
+ * work whose allocations would grow them.
  */
 export function holdYoungGeneration(): void {
   setFlagsFromString("--semi-space-growth-factor=1");

@@ -4,7 +4,7 @@ import type { DeployResult } from "../../actions/types.js";
 import { loadPlans } from "../../plan/saved.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans } from "../../runner/format-plans.js";
-import { runScript } from "../../runner/run-script.js";
+import { ensureTypeScriptLoader, runScript } from "../../runner/run-script.js";
 import { approveConfirmed } from "../../runner/same-plan.js";
 import { CLUSTER_OPTIONS, CLUSTER_OPTIONS_HELP, connectFromArgs } from "../cluster-options.js";
 import { readLine, type CliIO, type Command } from "../command.js";
@@ -121,6 +121,7 @@ export const deployCommand: Command = {
     const script = requirePositional("deploy", positionals, 0, "deploy script");
     await typecheckUnlessSkipped(script, values, io);
     await preloadLibrary();
+    await ensureTypeScriptLoader();
     holdYoungGeneration();
     let approve: ((plan: Plan) => boolean) | undefined;
     if (values["yes"] !== true) {

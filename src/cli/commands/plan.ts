@@ -5,7 +5,7 @@ import { savePlans } from "../../plan/saved.js";
 import type { PlanKey } from "../../plan/seal.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans, type PlansFormat } from "../../runner/format-plans.js";
-import { runScript } from "../../runner/run-script.js";
+import { ensureTypeScriptLoader, runScript } from "../../runner/run-script.js";
 import { typecheckScript } from "../../runner/typecheck.js";
 import type { CliIO, Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
@@ -110,6 +110,7 @@ export const planCommand: Command = {
     const key = await readPlanKey(values, io);
     await typecheckUnlessSkipped(script, values, io);
     await preloadLibrary();
+    await ensureTypeScriptLoader();
     holdYoungGeneration();
     const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
     const plans = results.map((r) => r.plan);
