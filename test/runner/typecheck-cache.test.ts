@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { typecheckScript } from "../../src/runner/typecheck.js";
 import { ScriptTypeError } from "../../src/runner/errors.js";
+import { readCachedCheck, writeCachedCheck } from "../../src/runner/typecheck-cache.js";
 
 let dir = "";
 let cacheDir = "";
@@ -26,7 +27,10 @@ describe("typecheckScript with cacheDir", () => {
   it("GIVEN a script checked once WHEN checked again unchanged THEN the result comes from the cache", async () => {
     const first = await check();
     assert.equal(first.cached, false);
-    assert.equal((await readdir(cacheDir)).length, 1);
+    const files = await readdir(cacheDir);
+    assert.equal(files.filter((f) => f.endsWith(".json")).length, 1);
+    // the compiler's V8 code cache, for the next process
+    assert.equal(files.filter((f) => /^typescript-[0-9a-f]+\.v8cache$/.test(f)).length, 1);
     const second = await check();
     assert.equal(second.cached, true);
     assert.deepEqual([second.files, second.tsconfig, second.diagnostics], [first.files, first.tsconfig, first.diagnostics]);
@@ -46,6 +50,19 @@ describe("typecheckScript with cacheDir", () => {
     await writeFile(imported(), "export const replicas: number = 3;\n");
     assert.equal((await check()).cached, false);
     assert.equal((await check()).cached, true);
+  });
+
+  it("GIVEN hashes taken before a check WHEN recorded THEN they are kept: a file that changed during the check is checked again", async () => {
+    const entries = join(dir, "entries");
+    const result = { tsconfig: undefined, files: 2, diagnostics: [] };
+    await writeCachedCheck(entries, script(), result, [imported()]);
+    assert.ok(await readCachedCheck(entries, script(), undefined));
+    const hashed = new Map<string, string>();
+    assert.ok(await readCachedCheck(entries, script(), undefined, hashed));
+    assert.deepEqual([...hashed.keys()].sort(), [imported(), script()].sort());
+    // as if values.mts had been hashed with other content before the check, then changed while checked
+    await writeCachedCheck(entries, script(), result, [imported()], new Map([[imported(), "0".repeat(64)]]));
+    assert.equal(await readCachedCheck(entries, script(), undefined), undefined);
   });
 
   it("GIVEN no cacheDir WHEN checked twice THEN both are checked", async () => {
