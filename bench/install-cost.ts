@@ -3,6 +3,7 @@
 // of --runs. For each: wall time, peak RSS, the CPU kube-apiserver and etcd spent (from /proc/<pid>/stat
 // of the local control plane) and the API requests the server counted (apiserver_request_total, by
 // verb and dry run), per object. Needs the local control plane (`berth local status`) on this machine.
+// Both the CPU and the request counts are the server's: other clients of the same cluster add to them.
 // Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/install-cost.ts [objects=500] [runs=3] [baseline-dist-dir]
 // A baseline is a copy of an earlier dist/ (e.g. `cp -r dist /tmp/dist-before` before a change).
 import { execFile, execFileSync } from "node:child_process";

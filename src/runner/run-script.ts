@@ -80,7 +80,7 @@ let loader: Promise<void> | undefined;
  * itself TypeScript, so a loader is already active; a compiled, installed berth has none. It must
  * come before the first import: Node caches a failed import (`ERR_UNKNOWN_FILE_EXTENSION`) by URL.
  */
-function ensureTypeScriptLoader(): Promise<void> {
+export function ensureTypeScriptLoader(): Promise<void> {
   if (import.meta.url.endsWith(".ts")) return Promise.resolve();
   loader ??= import("tsx/esm/api").then(({ register }) => void register());
   return loader;

@@ -4,11 +4,12 @@ import type { DeployResult } from "../../actions/types.js";
 import { loadPlans } from "../../plan/saved.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans } from "../../runner/format-plans.js";
-import { runScript } from "../../runner/run-script.js";
+import { ensureTypeScriptLoader, runScript } from "../../runner/run-script.js";
 import { approveConfirmed } from "../../runner/same-plan.js";
 import { CLUSTER_OPTIONS, CLUSTER_OPTIONS_HELP, connectFromArgs } from "../cluster-options.js";
 import { readLine, type CliIO, type Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
+import { holdYoungGeneration } from "../heap.js";
 import { createProgressReporter } from "../progress.js";
 import { PLAN_KEY_OPTION, preloadLibrary, readPlanKey, reportBlocked, TYPECHECK_OPTION, typecheckUnlessSkipped, useColor } from "./plan.js";
 
@@ -120,6 +121,8 @@ export const deployCommand: Command = {
     const script = requirePositional("deploy", positionals, 0, "deploy script");
     await typecheckUnlessSkipped(script, values, io);
     await preloadLibrary();
+    await ensureTypeScriptLoader();
+    holdYoungGeneration();
     let approve: ((plan: Plan) => boolean) | undefined;
     if (values["yes"] !== true) {
       const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });

@@ -5,10 +5,11 @@ import { savePlans } from "../../plan/saved.js";
 import type { PlanKey } from "../../plan/seal.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans, type PlansFormat } from "../../runner/format-plans.js";
-import { runScript } from "../../runner/run-script.js";
+import { ensureTypeScriptLoader, runScript } from "../../runner/run-script.js";
 import { typecheckScript } from "../../runner/typecheck.js";
 import type { CliIO, Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
+import { holdYoungGeneration } from "../heap.js";
 
 const HELP = `Usage: berth plan <script.ts> [options]
 
@@ -112,6 +113,8 @@ export const planCommand: Command = {
     const key = await readPlanKey(values, io);
     await typecheckUnlessSkipped(script, values, io);
     await preloadLibrary();
+    await ensureTypeScriptLoader();
+    holdYoungGeneration();
     const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
     const plans = results.map((r) => r.plan);
     if (plans.length === 0) io.stderr.write(`berth plan: the script deployed nothing\n`);
