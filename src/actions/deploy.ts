@@ -5,6 +5,7 @@ import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
 import { PlanNotApproved } from "./errors.js";
 import { prepareDeploy } from "./prepare.js";
+import { reuseManifestTexts } from "../storage/manifest-copy.js";
 import { atomicRecovery } from "./rollback.js";
 import type { DeployArgs, DeployOptions, DeployResult } from "./types.js";
 
@@ -37,5 +38,8 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   // Nothing to approve when nothing would be written.
   if (!plan.changes) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
   if (options.approve && !(await options.approve(plan))) throw new PlanNotApproved(`${state.namespace}/${state.name}`);
+  // The new revision's manifest reuses the YAML of the objects unchanged since the last deployed one.
+  const previous = state.lastDeployed?.release;
+  if (previous) reuseManifestTexts(prepared.draft.objects, previous.objects);
   return finish(await applyReleasePlan(config, state, plan, prepared.draft, options, atomicRecovery(config, state, options)));
 }
