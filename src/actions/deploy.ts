@@ -23,7 +23,7 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   const signal = operationSignal(given.signal);
   const options: DeployOptions = signal ? { ...given, signal } : given;
   const started = Date.now();
-  const prepared = await prepareDeploy(config, chart, args, options);
+  const prepared = await prepareDeploy(config, chart, args, options, !options.dryRun);
   const { state, plan, rendered } = prepared;
   const emit = options.onEvent ?? (() => undefined);
   emit({ type: "plan-computed", release: state.name, namespace: state.namespace, changes: plan.changes, summary: plan.summary });

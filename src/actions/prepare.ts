@@ -18,6 +18,7 @@ import { clusterReader } from "../render/cluster-reader.js";
 import { clusterCapabilities } from "../kube/capabilities.js";
 import { planRelease } from "../plan/plan-release.js";
 import { releaseState, type ReleaseState } from "../storage/release-state.js";
+import { formatAhead } from "../storage/manifest-copy.js";
 
 /** A rendered, planned deploy, ready to be performed. */
 export interface PreparedDeploy {
@@ -45,9 +46,11 @@ export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmu
 /**
  * Renders the chart against the cluster's capabilities and plans it against the release's state;
  * the plan carries the revision it would write (`payload.release`).
+ * @param formatManifest - format the new revision's manifest while the plan waits on the API server (a
+ *   deploy that will write it when anything changes); stopped when the plan is done
  * @throws DependencyInvalid (code `DependencyInvalid`) for a `berth.dev/depends-on` naming a missing object or forming a cycle
  */
-export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
+export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}, formatManifest = false): Promise<PreparedDeploy> {
   checkCallArgs(chart, args);
   const state = await releaseState(config, args.release, args.namespace, options.signal);
   const previous = state.lastDeployed?.release;
@@ -65,7 +68,9 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
-  const planned = await planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
+  const planning = planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
+  const stopFormatting = formatManifest ? formatAhead(rendered.objects, previous?.objects) : undefined;
+  const planned = await planning.finally(stopFormatting);
   const draft: PlanReleaseDraft = {
     chart: releaseChartOf(chart as Chart<unknown>),
     config: userValues,

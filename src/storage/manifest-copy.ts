@@ -51,6 +51,32 @@ export function reuseManifestTexts(objects: readonly RenderedObject[], previous:
   }
 }
 
+/**
+ * Formats the YAML of `objects` for their manifest in small slices between other work (e.g. while a
+ * plan waits on the API server), reusing `previous`'s where equal (see {@link reuseManifestTexts}),
+ * until done or until the returned function is called; {@link manifestOf} then formats only what is
+ * left. A failure stops it quietly: formatting the manifest later reports it.
+ */
+export function formatAhead(objects: readonly RenderedObject[], previous: readonly RenderedObject[] | undefined): () => void {
+  let stopped = false;
+  let next = 0;
+  const step = () => {
+    if (stopped) return;
+    try {
+      if (next === 0 && previous) reuseManifestTexts(objects, previous);
+      for (const end = Math.min(next + 8, objects.length); next < end; next++) {
+        const object = objects[next]!.object;
+        if (!objectTexts.has(object)) objectTexts.set(object, objectYaml(object));
+      }
+    } catch {
+      return;
+    }
+    if (next < objects.length) setImmediate(step);
+  };
+  setImmediate(step);
+  return () => void (stopped = true);
+}
+
 /** The YAML body of each object in a manifest formatted as {@link manifestOf} does (`---`, `# Source:`, YAML per object); undefined when it is not. */
 function documentsOf(manifest: string, objects: readonly RenderedObject[]): string[] | undefined {
   const documents: string[] = [];

@@ -119,7 +119,7 @@ export const deployCommand: Command = {
     }
     const script = requirePositional("deploy", positionals, 0, "deploy script");
     await typecheckUnlessSkipped(script, values, io);
-    await preloadLibrary();
+    await preloadLibrary("deploy");
     let approve: ((plan: Plan) => boolean) | undefined;
     if (values["yes"] !== true) {
       const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
