@@ -5,7 +5,6 @@ import type { Configuration } from "./configuration.js";
 import { operationSignal } from "../util/signal.js";
 import { PlanNotApproved } from "./errors.js";
 import { prepareDeploy } from "./prepare.js";
-import { reuseManifestTexts } from "../storage/manifest-copy.js";
 import { atomicRecovery } from "./rollback.js";
 import type { DeployArgs, DeployOptions, DeployResult } from "./types.js";
 
@@ -23,7 +22,7 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   const signal = operationSignal(given.signal);
   const options: DeployOptions = signal ? { ...given, signal } : given;
   const started = Date.now();
-  const prepared = await prepareDeploy(config, chart, args, options, !options.dryRun);
+  const prepared = await prepareDeploy(config, chart, args, options);
   const { state, plan, rendered } = prepared;
   const emit = options.onEvent ?? (() => undefined);
   emit({ type: "plan-computed", release: state.name, namespace: state.namespace, changes: plan.changes, summary: plan.summary });
@@ -38,8 +37,5 @@ export async function deploy<V>(config: Configuration, chart: Chart<V>, args: De
   // Nothing to approve when nothing would be written.
   if (!plan.changes) return finish({ revision: null, status: "unchanged", applied: [], deleted: [], hooks: [] });
   if (options.approve && !(await options.approve(plan))) throw new PlanNotApproved(`${state.namespace}/${state.name}`);
-  // The new revision's manifest reuses the YAML of the objects unchanged since the last deployed one.
-  const previous = state.lastDeployed?.release;
-  if (previous) reuseManifestTexts(prepared.draft.objects, previous.objects);
   return finish(await applyReleasePlan(config, state, plan, prepared.draft, options, atomicRecovery(config, state, options)));
 }

@@ -18,7 +18,8 @@ import { clusterReader } from "../render/cluster-reader.js";
 import { clusterCapabilities } from "../kube/capabilities.js";
 import { planRelease } from "../plan/plan-release.js";
 import { releaseState, type ReleaseState } from "../storage/release-state.js";
-import { formatAhead } from "../storage/manifest-copy.js";
+import { preformatManifest } from "../storage/manifest-text.js";
+import { reuseManifestTexts } from "../storage/manifest-copy.js";
 
 /** A rendered, planned deploy, ready to be performed. */
 export interface PreparedDeploy {
@@ -46,11 +47,9 @@ export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmu
 /**
  * Renders the chart against the cluster's capabilities and plans it against the release's state;
  * the plan carries the revision it would write (`payload.release`).
- * @param formatManifest - format the new revision's manifest while the plan waits on the API server (a
- *   deploy that will write it when anything changes); stopped when the plan is done
  * @throws DependencyInvalid (code `DependencyInvalid`) for a `berth.dev/depends-on` naming a missing object or forming a cycle
  */
-export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}, formatManifest = false): Promise<PreparedDeploy> {
+export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
   checkCallArgs(chart, args);
   const state = await releaseState(config, args.release, args.namespace, options.signal);
   const previous = state.lastDeployed?.release;
@@ -68,9 +67,18 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
-  const planning = planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
-  const stopFormatting = formatManifest ? formatAhead(rendered.objects, previous?.objects) : undefined;
-  const planned = await planning.finally(stopFormatting);
+  // The plan waits for the API server (an install's dry-runs every object): meanwhile the record's
+  // manifest is formatted (otherwise done between the plan and the first write); an upgrade's reuses
+  // the YAML of the objects unchanged since the previous revision. Stopped when the plan is done.
+  if (previous) reuseManifestTexts(rendered.objects, previous.objects);
+  const preformat = new AbortController();
+  void preformatManifest(rendered.objects, preformat.signal);
+  let planned: Plan;
+  try {
+    planned = await planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
+  } finally {
+    preformat.abort();
+  }
   const draft: PlanReleaseDraft = {
     chart: releaseChartOf(chart as Chart<unknown>),
     config: userValues,

@@ -20,7 +20,7 @@ export interface ExecuteOptions {
 
 /** What executing a plan wrote. */
 export interface ExecuteResult {
-  /** The desired objects as the API server returned them, in install order. */
+  /** The desired objects as the API server returned them (apiVersion, kind and metadata at least), in install order. */
   readonly applied: readonly KubeObject[];
   /** Objects deleted because the new revision no longer has them. */
   readonly deleted: readonly ObjectRef[];
@@ -55,7 +55,8 @@ export async function executePlan(plan: Plan, kube: KubeApi, options: ExecuteOpt
       await kube.delete(ref, { propagationPolicy: "Foreground", ...(signal ? { signal } : {}) });
       await kube.waitGone(ref, { timeoutMs: 120_000, ...(signal ? { signal } : {}) });
     }
-    const result = await kube.apply(object, { force, ...(signal ? { signal } : {}) });
+    // only the metadata of what was applied is kept (readiness is read live): not 500 whole objects
+    const result = await kube.apply(object, { force, metadataOnly: true, ...(signal ? { signal } : {}) });
     applied.set(action.id, result);
     options.onEvent?.({ type: "object-applied", object: refOfAction(action), op: action.op as "create" | "update" | "replace" });
   };

@@ -20,6 +20,8 @@ type Signal = { signal?: AbortSignal | undefined };
 const PAGE_SIZE = 500;
 /** Asks for a list of `PartialObjectMetadata` (metadata only), else a normal list. */
 const METADATA_ONLY_ACCEPT = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+/** Asks for one object's `PartialObjectMetadata` (metadata only), else the object. */
+const OBJECT_METADATA_ACCEPT = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
 
 /**
  * {@link KubeApi} over raw HTTP: bodies go to the API server exactly as given (never through
@@ -51,7 +53,9 @@ export class KubeClient implements KubeApi {
     };
     const path = await this.objectPath(object.apiVersion, object.kind, object.metadata.namespace, object.metadata.name, query);
     const body = JSON.stringify(object);
-    return await this.json({ method: "PATCH", path, body, contentType: "application/apply-patch+yaml", signal: options.signal });
+    if (!options.metadataOnly) return await this.json({ method: "PATCH", path, body, contentType: "application/apply-patch+yaml", signal: options.signal });
+    const result = await this.json({ method: "PATCH", path, body, contentType: "application/apply-patch+yaml", accept: OBJECT_METADATA_ACCEPT, signal: options.signal });
+    return result.kind === "PartialObjectMetadata" ? { apiVersion: object.apiVersion, kind: object.kind, metadata: result.metadata } : result;
   }
 
   /** {@inheritDoc KubeApi.get} */

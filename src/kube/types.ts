@@ -9,6 +9,13 @@ export interface ApplyOptions {
   readonly dryRun?: boolean;
   /** Field manager that owns the applied fields. @defaultValue the client's (`"berth"` unless `connect` sets `fieldManager`) */
   readonly fieldManager?: string;
+  /**
+   * Only the result's `metadata` is needed (name, uid, resourceVersion…): the server may send just that
+   * (`PartialObjectMetadata`), which it encodes and the client decodes faster than the whole object.
+   * The result keeps the applied object's apiVersion and kind. An implementation may return the whole
+   * object. @defaultValue false
+   */
+  readonly metadataOnly?: boolean;
   /** Aborts the request. */
   readonly signal?: AbortSignal;
 }

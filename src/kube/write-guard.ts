@@ -1,5 +1,6 @@
 import { BerthError } from "../errors.js";
 import type { KubeApi } from "./types.js";
+import type { KubeObject } from "../model/object.js";
 import type { ObjectRef } from "../model/ref.js";
 
 /** A write was refused because the caller runs in a mode that writes nothing (`berth plan <script>`). */
@@ -23,16 +24,18 @@ const nameOf = (ref: { apiVersion: string; kind: string; namespace?: string | un
  * serve both modes.
  */
 export function guardWrites(kube: KubeApi, refusal: () => string | undefined): KubeApi {
-  const check = (what: string, dryRun: boolean | undefined) => {
+  // the message is built only for a refusal: these wrap every request of a deploy
+  const check = (verb: string, ref: Parameters<typeof nameOf>[0], dryRun: boolean | undefined) => {
     if (dryRun) return;
     const why = refusal();
-    if (why) throw new WriteRefused(what, why);
+    if (why) throw new WriteRefused(`${verb} of ${nameOf(ref)}`, why);
   };
+  const refOf = (object: KubeObject) => ({ apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name });
   const guarded: KubeApi = {
-    apply: async (object, options) => (check(`apply of ${nameOf({ ...object, ...object.metadata })}`, options?.dryRun), await kube.apply(object, options)),
-    create: async (object, options) => (check(`create of ${nameOf({ ...object, ...object.metadata })}`, options?.dryRun), await kube.create(object, options)),
-    update: async (object, options) => (check(`update of ${nameOf({ ...object, ...object.metadata })}`, options?.dryRun), await kube.update(object, options)),
-    delete: async (ref: ObjectRef, options) => (check(`delete of ${nameOf(ref)}`, options?.dryRun), await kube.delete(ref, options)),
+    apply: async (object, options) => (check("apply", refOf(object), options?.dryRun), await kube.apply(object, options)),
+    create: async (object, options) => (check("create", refOf(object), options?.dryRun), await kube.create(object, options)),
+    update: async (object, options) => (check("update", refOf(object), options?.dryRun), await kube.update(object, options)),
+    delete: async (ref: ObjectRef, options) => (check("delete", ref, options?.dryRun), await kube.delete(ref, options)),
     get: (ref, options) => kube.get(ref, options),
     list: (apiVersion, kind, options) => kube.list(apiVersion, kind, options),
     waitGone: (ref, options) => kube.waitGone(ref, options),

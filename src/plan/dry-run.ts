@@ -30,12 +30,15 @@ export async function getLive(ctx: PlanContext, ref: ObjectRef): Promise<KubeObj
 
 /**
  * Server-side dry-run apply (the same field manager and force as the apply), classified.
- * Network failures and aborts are thrown; the server's refusals are outcomes.
+ * Network failures and aborts are thrown; the server's refusals are outcomes. The result of an object
+ * that does not exist is not compared with anything (a create shows the desired object): only its
+ * metadata is asked for.
  */
 export async function dryRunApply(ctx: PlanContext, desired: KubeObject, exists: boolean, s: Sensitivity): Promise<DryRunOutcome> {
   try {
     const result = await ctx.kube.apply(desired, {
       dryRun: true,
+      ...(exists ? {} : { metadataOnly: true }),
       force: ctx.forceConflicts,
       ...(ctx.fieldManager ? { fieldManager: ctx.fieldManager } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),

@@ -2,8 +2,8 @@ import type { HookDeletePolicy, HookEvent } from "../model/rendered.js";
 import { applyOverrides, isPlainObject } from "../values/coalesce.js";
 import { decodePayload, encodePayload } from "./helm-payload.js";
 import { SYSTEM_LABELS, type HelmHook, type HelmRelease } from "./helm-format.js";
-import { objectYaml, parseObject } from "./manifest-text.js";
-import { manifestOf, objectsCopy, objectsOf } from "./manifest-copy.js";
+import { formatManifest, objectYaml, parseObject } from "./manifest-text.js";
+import { objectsCopy, objectsOf } from "./manifest-copy.js";
 import { RELEASE_STATUSES, type HookLastRunPhase, type HookLastRun, type Release, type ReleaseHook, type ReleaseStatus } from "./release.js";
 import { defineLazy } from "../util/lazy.js";
 
@@ -18,7 +18,7 @@ const time = (iso: string | undefined): string => iso ?? "";
  */
 export function toHelmRelease(release: Release): HelmRelease {
   const { name, version, apiVersion, ...metadata } = release.chart;
-  const manifest = manifestOf(release.objects);
+  const manifest = formatManifest(release.objects);
   return {
     name: release.name,
     info: {

@@ -11,12 +11,69 @@ export function objectYaml(object: KubeObject): string {
   return yamlModule().stringify(object, YAML_OPTIONS);
 }
 
+/** Manifests already formatted, by objects list: a revision's record is written several times (pending, renewals, outcome) with the same objects. */
+const formatted = new WeakMap<readonly RenderedObject[], string>();
+/** Documents already formatted, by (unchanging) rendered object. */
+const documents = new WeakMap<RenderedObject, string>();
+
+function documentOf(o: RenderedObject): string {
+  let text = documents.get(o);
+  if (text === undefined) {
+    text = `---\n# Source: ${o.source}\n${objectYaml(o.object)}`;
+    documents.set(o, text);
+  }
+  return text;
+}
+
 /**
  * Helm's `manifest`: every object as a YAML document preceded by `---` and
- * `# Source: <template>`, in the order given.
+ * `# Source: <template>`, in the order given. The text is kept for the same (unchanging) list, so
+ * writing a record again does not format its objects again.
  */
 export function formatManifest(objects: readonly RenderedObject[]): string {
-  return objects.map((o) => `---\n# Source: ${o.source}\n${objectYaml(o.object)}`).join("");
+  let text = formatted.get(objects);
+  if (text === undefined) {
+    text = objects.map(documentOf).join("");
+    formatted.set(objects, text);
+  }
+  return text;
+}
+
+/**
+ * Records that `manifest` is the manifest of `objects` (read from a record): writing them again (e.g.
+ * marking the revision superseded) keeps that text rather than formatting them.
+ */
+export function rememberManifest(objects: readonly RenderedObject[], manifest: string): void {
+  formatted.set(objects, manifest);
+}
+
+/** Records `yaml` as the YAML of `o.object` (known equal to an object formatted before): its document is not formatted again. */
+export function rememberDocument(o: RenderedObject, yaml: string): void {
+  if (!documents.has(o)) documents.set(o, `---\n# Source: ${o.source}\n${yaml}`);
+}
+
+/** How long {@link preformatManifest} formats before it lets other work run, in ms. */
+const SLICE_MS = 4;
+
+/**
+ * Formats the documents of a manifest ahead of {@link formatManifest}, a few milliseconds at a time
+ * between other work, until done or `signal` aborts: an install formats its record's objects while
+ * its plan waits for the API server, rather than between the plan and the first write. Never rejects.
+ */
+export async function preformatManifest(objects: readonly RenderedObject[], signal: AbortSignal): Promise<void> {
+  let sliceStart = performance.now();
+  try {
+    for (const o of objects) {
+      if (signal.aborted) return;
+      documentOf(o);
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  } catch {
+    // formatManifest meets the same error when the record is written, and reports it there
+  }
 }
 
 /**

@@ -43,6 +43,18 @@ describe("server-side apply", () => {
     assert.equal((live?.["data"] as Record<string, string>)["x"], "1");
   });
 
+  it("GIVEN applies that need only metadata WHEN sent (dry run and real) THEN the server sends metadata only: the object's kind, name, uid and resourceVersion, no data", async () => {
+    const dry = await client.apply(configMap(ns.name, "meta-only", { x: "1" }), { dryRun: true, metadataOnly: true });
+    assert.deepEqual([dry.apiVersion, dry.kind, dry.metadata.name, dry["data"]], ["v1", "ConfigMap", "meta-only", undefined]);
+    assert.equal(await client.get({ apiVersion: "v1", kind: "ConfigMap", namespace: ns.name, name: "meta-only" }), undefined);
+    const applied = await client.apply(configMap(ns.name, "meta-only", { x: "1" }), { metadataOnly: true });
+    assert.deepEqual([applied.apiVersion, applied.kind, applied["data"]], ["v1", "ConfigMap", undefined]);
+    const live = await client.get({ apiVersion: "v1", kind: "ConfigMap", namespace: ns.name, name: "meta-only" });
+    assert.equal(applied.metadata["resourceVersion"], live?.metadata["resourceVersion"]);
+    assert.equal(applied.metadata["uid"], live?.metadata["uid"]);
+    assert.deepEqual(live?.["data"], { x: "1" });
+  });
+
   it("GIVEN a field owned by another manager WHEN applied without force THEN 409 Conflict; with force THEN berth takes it", async () => {
     await client.apply(configMap(ns.name, "shared", { key: "theirs" }), { fieldManager: "other-tool" });
     const ours = configMap(ns.name, "shared", { key: "ours" });

@@ -36,6 +36,32 @@ describe("KubeClient requests", () => {
     }
   });
 
+  it("GIVEN an apply that needs only metadata WHEN the server sends PartialObjectMetadata, or ignores the ask THEN the result has the object's kind and the server's metadata", async () => {
+    const fake = await startFakeServer((req, res, body) => {
+      if (req.url === "/api") return sendJson(res, 200, aggregated("", "v1", [{ resource: "configmaps", kind: "ConfigMap", scope: "Namespaced" }]));
+      if (req.url === "/apis") return sendJson(res, 200, { kind: "APIGroupDiscoveryList", items: [] });
+      const sent = JSON.parse(body) as { metadata: Record<string, unknown> };
+      const metadata = { ...sent.metadata, uid: "u-1", resourceVersion: "42" };
+      if (req.headers.accept?.startsWith("application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1") && sent.metadata["name"] === "meta") {
+        return sendJson(res, 200, { apiVersion: "meta.k8s.io/v1", kind: "PartialObjectMetadata", metadata });
+      }
+      sendJson(res, 200, { ...sent, metadata });
+    });
+    try {
+      const client = new KubeClient(fake.transport, { defaultNamespace: "team" });
+      const object = (name: string) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "team" }, data: { a: "1" } });
+      const metadataOnly = await client.apply(object("meta"), { metadataOnly: true });
+      assert.match(fake.requests.at(-1)?.headers.accept ?? "", /^application\/json;as=PartialObjectMetadata;g=meta\.k8s\.io;v=v1,application\/json$/);
+      assert.deepEqual(metadataOnly, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "meta", namespace: "team", uid: "u-1", resourceVersion: "42" } });
+      const whole = await client.apply(object("whole"), { metadataOnly: true });
+      assert.deepEqual(whole, { ...object("whole"), metadata: { name: "whole", namespace: "team", uid: "u-1", resourceVersion: "42" } });
+      await client.apply(object("plain"));
+      assert.equal(fake.requests.at(-1)?.headers.accept, "application/json");
+    } finally {
+      await fake.close();
+    }
+  });
+
   it("GIVEN a delete with a precondition WHEN sent THEN DeleteOptions carry propagation (Background by default), precondition and dry run", async () => {
     const fake = await apiServer();
     try {

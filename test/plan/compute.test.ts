@@ -26,6 +26,10 @@ describe("computePlan", () => {
     assert.equal(payload?.metadata.annotations?.["meta.helm.sh/release-name"], "web");
     assert.equal(kube.objects.size, 0, "a plan writes nothing");
     assert.equal(plan.release.isInstall, true);
+    // a create shows the desired object: its dry run asks for the result's metadata only
+    assert.deepEqual(kube.calls.filter((c) => c.startsWith("apply")).map((c) => c.split(" ")[0]), ["apply(dry)(metadata)", "apply(dry)(metadata)", "apply(dry)(metadata)", "apply(dry)(metadata)"]);
+    const deployment = plan.actions.find((a) => a.ref.kind === "Deployment");
+    assert.deepEqual((deployment?.after as { spec?: unknown }).spec, (payload as { spec?: unknown }).spec);
   });
 
   it("GIVEN a deployed release WHEN the same objects are planned THEN every action is noop and changes is false", async () => {
@@ -54,6 +58,7 @@ describe("computePlan", () => {
     const changed = plan.actions.filter((a) => a.op !== "noop");
     assert.deepEqual(changed.map((a) => [a.op, a.id]), [["update", "apps/v1 Deployment prod/api"]]);
     assert.deepEqual(changed[0]?.diff, [{ path: "spec.template.spec.containers[0].image", before: "registry.example/api:1.0.0", after: "registry.example/api:1.1.0" }]);
+    assert.ok(kube.calls.includes("apply(dry) Deployment|prod|api"), "an existing object's dry-run result is compared whole");
     assert.equal(changed[0]?.liveResourceVersion, kube.objects.get("Deployment|prod|api")?.metadata["resourceVersion"]);
     assert.equal(plan.release.revision, 1);
   });

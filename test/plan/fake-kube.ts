@@ -65,8 +65,10 @@ export class FakeKube implements KubeApi {
   }
 
   async apply(object: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
-    this.calls.push(`apply${options.dryRun ? "(dry)" : ""} ${keyOf(refOf(object))}`);
-    return this.write(object, options.dryRun === true);
+    this.calls.push(`apply${options.dryRun ? "(dry)" : ""}${options.metadataOnly ? "(metadata)" : ""} ${keyOf(refOf(object))}`);
+    const result = this.write(object, options.dryRun === true);
+    // as the API server does for Accept: ...;as=PartialObjectMetadata
+    return options.metadataOnly ? { apiVersion: result.apiVersion, kind: result.kind, metadata: result.metadata } : result;
   }
 
   async get(ref: ObjectRef): Promise<KubeObject | undefined> {

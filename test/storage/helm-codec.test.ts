@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { decodeRelease, decodeReleaseLazily, encodeRelease, toHelmRelease } from "../../src/storage/helm-codec.js";
 import type { HelmRelease } from "../../src/storage/helm-format.js";
 import { decodePayload } from "../../src/storage/helm-payload.js";
-import { formatManifest, parseManifest } from "../../src/storage/manifest-text.js";
+import { formatManifest, parseManifest, preformatManifest } from "../../src/storage/manifest-text.js";
 import { sampleRelease } from "./sample.js";
 
 /** A record exactly as Helm 3 writes one (Go's JSON: nanosecond times with offsets, chart files base64). */
@@ -128,6 +128,28 @@ describe("Helm record codec", () => {
   it("GIVEN objects with YAML 1.1-ambiguous strings WHEN formatted and parsed as a manifest THEN they are unchanged", () => {
     const { objects } = sampleRelease("web");
     assert.deepEqual(parseManifest(formatManifest(objects)), objects);
+  });
+
+  it("GIVEN a revision written again with the same objects, and one with other objects WHEN encoded THEN each record's manifest is its own objects'", () => {
+    const pending = sampleRelease("web");
+    const deployed = { ...pending, status: "deployed" as const };
+    const other = { ...pending, objects: pending.objects.slice(1) };
+    assert.equal(toHelmRelease(deployed).manifest, toHelmRelease(pending).manifest);
+    assert.deepEqual(parseManifest(toHelmRelease(pending).manifest ?? ""), pending.objects);
+    assert.deepEqual(parseManifest(toHelmRelease(other).manifest ?? ""), pending.objects.slice(1));
+  });
+
+  it("GIVEN a manifest formatted ahead (wholly, or stopped part way) WHEN formatted THEN the text is the same as formatted at once", async () => {
+    const expected = formatManifest(sampleRelease("web").objects);
+    const whole = sampleRelease("web").objects;
+    await preformatManifest(whole, new AbortController().signal);
+    assert.equal(formatManifest(whole), expected);
+    const many = Array.from({ length: 200 }, () => sampleRelease("web").objects).flat();
+    const stop = new AbortController();
+    const partly = preformatManifest(many, stop.signal);
+    stop.abort();
+    await partly;
+    assert.equal(formatManifest(many), Array.from({ length: 200 }, () => expected).join(""));
   });
 
   it("GIVEN the computed values WHEN encoded THEN they are Helm's chart.values (helm get values --all shows them)", () => {

@@ -8,8 +8,7 @@ import { gzipSync } from "node:zlib";
 import { decodeRelease, encodeRelease } from "../../src/storage/helm-codec.js";
 import { decodePayload } from "../../src/storage/helm-payload.js";
 import type { HelmRelease } from "../../src/storage/helm-format.js";
-import { formatAhead, manifestOf, reuseManifestTexts } from "../../src/storage/manifest-copy.js";
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { reuseManifestTexts } from "../../src/storage/manifest-copy.js";
 import { formatManifest, parseManifest } from "../../src/storage/manifest-text.js";
 import type { RenderedObject } from "../../src/model/rendered.js";
 import { sampleRelease } from "./sample.js";
@@ -33,7 +32,7 @@ describe("reuseManifestTexts", () => {
     const next = copyOf(objects);
     (next[1]!.object["spec"] as { replicas: number }).replicas = 9;
     reuseManifestTexts(next, previous);
-    const manifest = manifestOf(next);
+    const manifest = formatManifest(next);
     assert.ok(manifest.includes(`# Source: ${next[0]!.source}\n${JSON.stringify(next[0]!.object)}\n`), "unchanged object: the record's text");
     assert.ok(!manifest.includes(JSON.stringify(next[1]!.object)), "changed object: formatted");
     assert.deepEqual(parseManifest(manifest), next);
@@ -45,42 +44,14 @@ describe("reuseManifestTexts", () => {
     const previous = decodeRelease(payload({ ...helm, manifest, berth: undefined })).objects;
     const next = copyOf(objects);
     reuseManifestTexts(next, previous);
-    assert.equal(manifestOf(next), formatManifest(next));
+    assert.ok(!formatManifest(next).includes(JSON.stringify(next[0]!.object)));
+    assert.equal(formatManifest(next), formatManifest(copyOf(objects)));
   });
 
   it("GIVEN a berth record WHEN the same objects are encoded again THEN the manifest round-trips unchanged", () => {
     const previous = decodeRelease(encodeRelease({ ...sampleRelease("web", 1, "deployed"), objects })).objects;
     const next = copyOf(objects);
     reuseManifestTexts(next, previous);
-    assert.equal(manifestOf(next), formatManifest(objects));
-  });
-});
-
-describe("formatAhead", () => {
-  const many = (n: number): RenderedObject[] =>
-    Array.from({ length: n }, (_, i) => ({ source: "web/templates/cm.yaml", object: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `cm-${i}` }, data: { on: "yes", n: String(i) } } }));
-
-  it("GIVEN objects formatted ahead in slices WHEN the manifest is made THEN it is exactly the formatted manifest", async () => {
-    const objects = many(30);
-    formatAhead(objects, undefined);
-    for (let i = 0; i < 10; i++) await nextTurn();
-    assert.equal(manifestOf(objects), formatManifest(objects));
-  });
-
-  it("GIVEN formatting ahead stopped at once WHEN the manifest is made THEN the rest is formatted then, the same", async () => {
-    const objects = many(30);
-    formatAhead(objects, undefined)();
-    await nextTurn();
-    assert.equal(manifestOf(objects), formatManifest(objects));
-  });
-
-  it("GIVEN a previous berth record WHEN formatted ahead THEN equal objects take the record's text", async () => {
-    const objects = sampleRelease("web").objects;
-    const previous = decodeRelease(recordInFlowStyle(objects)).objects;
-    const next = copyOf(objects);
-    formatAhead(next, previous);
-    for (let i = 0; i < 5; i++) await nextTurn();
-    assert.ok(manifestOf(next).includes(JSON.stringify(next[0]!.object)));
-    assert.deepEqual(parseManifest(manifestOf(next)), next);
+    assert.equal(formatManifest(next), formatManifest(objects));
   });
 });

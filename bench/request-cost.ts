@@ -1,0 +1,115 @@
+// What one request of each shape berth could send on install costs: wall time, kube-apiserver and etcd
+// CPU (from /proc/<pid>/stat of the local control plane) and this process's CPU, per object, for the
+// objects of bench/objects.ts sent at a fixed concurrency into a fresh namespace. Variants alternate and
+// repeat (best of --runs), so load from other jobs hits them alike. Needs a control plane on this machine.
+// Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/request-cost.ts [objects=300] [runs=3] [concurrency=8]
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { connectKube } from "../src/kube/connect.js";
+import type { KubeRequest } from "../src/kube/transport.js";
+import { mapLimit } from "../src/util/map-limit.js";
+import { benchObjects, type BenchObject } from "./objects.js";
+import { benchKubeconfig } from "./tools.js";
+
+const COUNT = Number(process.argv[2] ?? 300);
+const RUNS = Number(process.argv[3] ?? 3);
+const CONCURRENCY = Number(process.argv[4] ?? 8);
+const kubeconfigPath = benchKubeconfig();
+if (!kubeconfigPath) {
+  console.log("bench/request-cost.ts needs a cluster: set BERTH_TEST_KUBECONFIG or KUBECONFIG.");
+  process.exit(0);
+}
+
+const { transport, client } = connectKube({ kubeconfigPath });
+const META = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+const RESOURCES: Record<string, string> = { ConfigMap: "configmaps", Secret: "secrets", Service: "services" };
+
+function pid(name: string): number | undefined {
+  try {
+    return Number(execFileSync("pgrep", ["-xo", name], { encoding: "utf8" }).trim().split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+}
+const pids = { apiserver: pid("kube-apiserver"), etcd: pid("etcd") };
+/** utime + stime in ms of a process (clock ticks of 10 ms). */
+function cpuMs(p: number | undefined): number {
+  if (!p) return NaN;
+  const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+type Shape = (o: BenchObject & { metadata: { namespace: string } }) => KubeRequest;
+const base = (o: BenchObject & { metadata: { namespace: string } }) => `/api/v1/namespaces/${o.metadata.namespace}/${RESOURCES[o.kind]}`;
+const apply = (query: string, accept?: string): Shape => (o) => ({
+  method: "PATCH",
+  path: `${base(o)}/${o.metadata.name}?fieldManager=berth&force=true${query}`,
+  body: JSON.stringify(o),
+  contentType: "application/apply-patch+yaml",
+  ...(accept ? { accept } : {}),
+});
+const create = (query: string, accept?: string): Shape => (o) => ({
+  method: "POST",
+  path: `${base(o)}?fieldManager=berth${query}`,
+  body: JSON.stringify(o),
+  ...(accept ? { accept } : {}),
+});
+
+const VARIANTS: Record<string, Shape> = {
+  "dry-run apply, Strict (now)": apply("&fieldValidation=Strict&dryRun=All"),
+  "dry-run apply, Strict, metadata back": apply("&fieldValidation=Strict&dryRun=All", META),
+  "dry-run apply, Ignore": apply("&fieldValidation=Ignore&dryRun=All"),
+  "dry-run create, Strict": create("&fieldValidation=Strict&dryRun=All"),
+  "dry-run create, Strict, metadata back": create("&fieldValidation=Strict&dryRun=All", META),
+  "apply, Strict (now)": apply("&fieldValidation=Strict"),
+  "apply, Strict, metadata back": apply("&fieldValidation=Strict", META),
+  "apply, Ignore": apply("&fieldValidation=Ignore"),
+  "create, Strict": create("&fieldValidation=Strict"),
+};
+const only = process.env["VARIANTS"]?.split("|");
+const names = Object.keys(VARIANTS).filter((n) => !only || only.some((o) => n.includes(o)));
+
+interface Sample {
+  wallMs: number;
+  apiserverMs: number;
+  etcdMs: number;
+  clientMs: number;
+}
+const samples = new Map<string, Sample[]>(names.map((n) => [n, []]));
+const namespaces: string[] = [];
+const run = Date.now().toString(36);
+
+try {
+  for (let r = 0; r < RUNS; r++) {
+    for (const [v, name] of names.entries()) {
+      const namespace = `req-cost-${run}-${r}-${v}`;
+      await client.apply({ apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } });
+      namespaces.push(namespace);
+      const objects = benchObjects(COUNT, 1).map((o) => ({ ...o, metadata: { ...o.metadata, namespace } }));
+      const shape = VARIANTS[name]!;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const a0 = cpuMs(pids.apiserver);
+      const e0 = cpuMs(pids.etcd);
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await mapLimit(objects, CONCURRENCY, async (o) => JSON.parse((await transport.request(shape(o))).body) as unknown);
+      const wallMs = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      // the server may still account CPU of the last answers: read after a short pause
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      samples.get(name)!.push({ wallMs, apiserverMs: cpuMs(pids.apiserver) - a0, etcdMs: cpuMs(pids.etcd) - e0, clientMs: (c.user + c.system) / 1000 });
+    }
+  }
+} finally {
+  for (const ns of namespaces) await client.delete({ apiVersion: "v1", kind: "Namespace", name: ns }).catch(() => undefined);
+  transport.close();
+}
+
+const per = (ms: number) => (ms / COUNT).toFixed(2).padStart(6);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+console.log(`${COUNT} objects (ConfigMap/Secret/Service), concurrency ${CONCURRENCY}, ${RUNS} runs; ms per object, median of runs (best wall in brackets)`);
+console.log(`${"variant".padEnd(40)} ${"wall".padStart(6)} ${"(best)".padStart(8)} ${"apisrv".padStart(6)} ${"etcd".padStart(6)} ${"client".padStart(6)}`);
+for (const name of names) {
+  const s = samples.get(name)!;
+  console.log(`${name.padEnd(40)} ${per(median(s.map((x) => x.wallMs)))} (${per(Math.min(...s.map((x) => x.wallMs)))}) ${per(median(s.map((x) => x.apiserverMs)))} ${per(median(s.map((x) => x.etcdMs)))} ${per(median(s.map((x) => x.clientMs)))}`);
+}
