@@ -51,12 +51,15 @@ export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmu
  */
 export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
   checkCallArgs(chart, args);
+  // Discovery and the release's records are independent reads: one round trip, not two in a row.
+  const capabilitiesRead = clusterCapabilities(config.kube);
+  capabilitiesRead.catch(() => undefined); // awaited below, unless reading the state fails first
   const state = await releaseState(config, args.release, args.namespace, options.signal);
   const previous = state.lastDeployed?.release;
   if (previous) assertChartUnchanged(chart as Chart<unknown>, previous.chart, `revision ${previous.revision} of release ${state.namespace}/${state.name}`);
   const isUpgrade = previous !== undefined;
   const revision = (state.latest?.release.revision ?? 0) + 1;
-  const capabilities = await clusterCapabilities(config.kube);
+  const capabilities = await capabilitiesRead;
   const rendered = await scopeByDiscovery(await renderWith(chart, { ...args, namespace: state.namespace }, {
     revision,
     isUpgrade,
