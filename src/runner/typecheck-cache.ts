@@ -7,6 +7,7 @@ import { readFileSync, statSync, type Stats } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ScriptDiagnostic } from "./errors.js";
+import { berthPackage } from "./package-root.js";
 
 /** What a successful check found, as cached. */
 export interface CachedCheck {
@@ -34,22 +35,24 @@ type FileStamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: 
  */
 const RACY_MS = 2000;
 
-const FORMAT = 2;
-let toolVersions: string | undefined;
+/** The stamp taken with each hash this process computed or trusted, by path (for {@link writeCachedCheck}). */
+const stampsTaken = new Map<string, FileStamp>();
 
-/** berth's version and ts-morph's (its TypeScript): a new compiler or berth checks again. */
-function tool(): string {
-  toolVersions ??= (() => {
-    const berth = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+const FORMAT = 3;
+let tools: string | undefined;
+
+/** berth's version and ts-morph's (its TypeScript), and the cache format: a new compiler or berth checks again. */
+export function toolVersions(): string {
+  tools ??= (() => {
     let tsMorph = "unknown";
     try {
       tsMorph = (JSON.parse(readFileSync(new URL(import.meta.resolve("ts-morph/package.json")), "utf8")) as { version: string }).version;
     } catch {
       // an unusual layout: the berth version alone keys the cache
     }
-    return `format ${FORMAT}, berth ${berth.version}, ts-morph ${tsMorph}`;
+    return `format ${FORMAT}, berth ${berthPackage()?.version ?? "unknown"}, ts-morph ${tsMorph}`;
   })();
-  return toolVersions;
+  return tools;
 }
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
@@ -61,11 +64,13 @@ function entryPath(dir: string, script: string, tsconfig: string | undefined): s
 
 const stampOf = (s: Stats): FileStamp => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
 
-/** The file's stamp (taken first) and the hash of its content; `undefined` when it cannot be read. */
-async function hashFile(path: string): Promise<{ hash: string; stamp: FileStamp } | undefined> {
+/** The hash of a file's content, its stamp (taken first) remembered; `undefined` when it cannot be read. */
+async function hashFile(path: string): Promise<string | undefined> {
   try {
     const stamp = stampOf(statSync(path));
-    return { hash: sha256(await readFile(path)), stamp };
+    const hash = sha256(await readFile(path));
+    stampsTaken.set(path, stamp);
+    return hash;
   } catch {
     return undefined;
   }
@@ -83,10 +88,11 @@ function stampUnchanged(path: string, recorded: FileStamp | undefined, now: numb
 /**
  * The cached result when every file it depends on is unchanged; `undefined` otherwise. Files whose
  * stamp is as recorded are not read; the others are hashed, and when all still match, their new
- * stamps are saved so the next lookup need not hash them.
+ * stamps are saved so the next lookup need not hash them. The hashes known (computed, or trusted by
+ * stamp) are added to `hashed` (for {@link writeCachedCheck} after the check).
  * @param now - the clock, for telling a stamp too recent to trust
  */
-export async function readCachedCheck(dir: string, script: string, tsconfig: string | undefined, now = Date.now()): Promise<CachedCheck | undefined> {
+export async function readCachedCheck(dir: string, script: string, tsconfig: string | undefined, hashed?: Map<string, string>, now = Date.now()): Promise<CachedCheck | undefined> {
   const target = entryPath(dir, script, tsconfig);
   let entry: Entry;
   try {
@@ -94,28 +100,40 @@ export async function readCachedCheck(dir: string, script: string, tsconfig: str
   } catch {
     return undefined;
   }
-  if (entry.tool !== tool() || !entry.hashes[script] || typeof entry.stamps !== "object") return undefined;
-  const stale = Object.entries(entry.hashes).filter(([path]) => !stampUnchanged(path, entry.stamps[path], now));
-  if (stale.length > 0) {
-    const current = await Promise.all(stale.map(([path]) => hashFile(path)));
-    if (stale.some(([, hash], i) => current[i]?.hash !== hash)) return undefined;
-    const stamps = { ...entry.stamps };
-    stale.forEach(([path], i) => (stamps[path] = current[i]!.stamp));
-    await writeEntry(target, { ...entry, stamps });
+  if (entry.tool !== toolVersions() || !entry.hashes[script] || typeof entry.stamps !== "object" || entry.stamps === null) return undefined;
+  const stale: [string, string][] = [];
+  for (const [path, hash] of Object.entries(entry.hashes)) {
+    if (!stampUnchanged(path, entry.stamps[path], now)) stale.push([path, hash]);
+    else {
+      stampsTaken.set(path, entry.stamps[path]!);
+      hashed?.set(path, hash);
+    }
   }
+  if (stale.length === 0) return { tsconfig: entry.tsconfig, files: entry.files, diagnostics: entry.diagnostics };
+  const current = await Promise.all(stale.map(([path]) => hashFile(path)));
+  stale.forEach(([path], i) => current[i] !== undefined && hashed?.set(path, current[i]));
+  if (stale.some(([, hash], i) => current[i] !== hash)) return undefined;
+  const stamps = { ...entry.stamps };
+  for (const [path] of stale) stamps[path] = stampsTaken.get(path)!;
+  await writeEntry(target, { ...entry, stamps });
   return { tsconfig: entry.tsconfig, files: entry.files, diagnostics: entry.diagnostics };
 }
 
-/** Records a successful check of `script` that read `dependencies` (written atomically; failures to write are ignored). */
-export async function writeCachedCheck(dir: string, script: string, check: CachedCheck, dependencies: readonly string[]): Promise<void> {
+/**
+ * Records a successful check of `script` that read `dependencies` (written atomically; failures to
+ * write are ignored). A file in `hashed` (hashed before the check began) keeps that hash: had it
+ * changed meanwhile, the next check sees a difference and checks again, rather than trusting a
+ * content that was not checked.
+ */
+export async function writeCachedCheck(dir: string, script: string, check: CachedCheck, dependencies: readonly string[], hashed?: ReadonlyMap<string, string>): Promise<void> {
   const paths = [...new Set([script, ...dependencies])];
-  const read = await Promise.all(paths.map((p) => hashFile(p)));
-  const found = paths.flatMap((p, i) => (read[i] === undefined ? [] : [[p, read[i]] as const]));
+  const hashes = await Promise.all(paths.map((p) => (hashed?.has(p) && stampsTaken.has(p) ? hashed.get(p) : hashFile(p))));
+  const found = paths.flatMap((p, i) => (hashes[i] === undefined || !stampsTaken.has(p) ? [] : [[p, hashes[i]] as const]));
   const entry: Entry = {
-    tool: tool(),
+    tool: toolVersions(),
     ...check,
-    hashes: Object.fromEntries(found.map(([p, r]) => [p, r.hash])),
-    stamps: Object.fromEntries(found.map(([p, r]) => [p, r.stamp])),
+    hashes: Object.fromEntries(found),
+    stamps: Object.fromEntries(found.map(([p]) => [p, stampsTaken.get(p)!])),
   };
   try {
     await mkdir(dir, { recursive: true });

@@ -1,5 +1,5 @@
 // berth plan / berth deploy type-check the script first; --no-typecheck skips it.
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import type { Cluster } from "../../src/index.js";
 import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { runBerth } from "../helpers/cli.js";
+import { cacheDir } from "../../src/local/cache.js";
+import { stopTypecheckServer } from "../../src/runner/typecheck-client.js";
 
 const wrong = fileURLToPath(new URL("../runner/fixtures/typed-wrong-value.ts", import.meta.url));
 const right = fileURLToPath(new URL("../runner/fixtures/typed-right-value.ts", import.meta.url));
@@ -15,6 +17,8 @@ let ns: string;
 let cluster: Cluster;
 
 useClusterFixture("clitypes", (f) => ({ ns, cluster } = f), { scriptNamespaceEnv: true });
+// the CLI checks in a resident checker (runBerth's env is empty: the default cache folder); not left running
+after(() => stopTypecheckServer(join(cacheDir({}), "typecheck")));
 
 const run = (argv: string[]) => runBerth(argv, { cwd: root });
 

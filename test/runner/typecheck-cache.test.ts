@@ -27,7 +27,10 @@ describe("typecheckScript with cacheDir", () => {
   it("GIVEN a script checked once WHEN checked again unchanged THEN the result comes from the cache", async () => {
     const first = await check();
     assert.equal(first.cached, false);
-    assert.equal((await readdir(cacheDir)).length, 1);
+    const files = await readdir(cacheDir);
+    assert.equal(files.filter((f) => f.endsWith(".json")).length, 1);
+    // the compiler's V8 code cache, for the next process
+    assert.equal(files.filter((f) => /^typescript-[0-9a-f]+\.v8cache$/.test(f)).length, 1);
     const second = await check();
     assert.equal(second.cached, true);
     assert.deepEqual([second.files, second.tsconfig, second.diagnostics], [first.files, first.tsconfig, first.diagnostics]);
@@ -49,6 +52,19 @@ describe("typecheckScript with cacheDir", () => {
     assert.equal((await check()).cached, true);
   });
 
+  it("GIVEN hashes taken before a check WHEN recorded THEN they are kept: a file that changed during the check is checked again", async () => {
+    const entries = join(dir, "entries");
+    const result = { tsconfig: undefined, files: 2, diagnostics: [] };
+    await writeCachedCheck(entries, script(), result, [imported()]);
+    assert.ok(await readCachedCheck(entries, script(), undefined));
+    const hashed = new Map<string, string>();
+    assert.ok(await readCachedCheck(entries, script(), undefined, hashed));
+    assert.deepEqual([...hashed.keys()].sort(), [imported(), script()].sort());
+    // as if values.mts had been hashed with other content before the check, then changed while checked
+    await writeCachedCheck(entries, script(), result, [imported()], new Map([[imported(), "0".repeat(64)]]));
+    assert.equal(await readCachedCheck(entries, script(), undefined), undefined);
+  });
+
   it("GIVEN no cacheDir WHEN checked twice THEN both are checked", async () => {
     assert.equal((await typecheckScript(script(), { cwd: dir })).cached, false);
     assert.equal((await typecheckScript(script(), { cwd: dir })).cached, false);
@@ -64,11 +80,11 @@ describe("readCachedCheck (file stamps)", () => {
     const file = imported();
     await writeFile(file, "export const replicas: number = 4;\n");
     await writeCachedCheck(cacheDir, script(), { tsconfig: undefined, files: 2, diagnostics: [] }, [file]);
-    assert.ok(await readCachedCheck(cacheDir, script(), undefined, later()));
+    assert.ok(await readCachedCheck(cacheDir, script(), undefined, undefined, later()));
     const { mtime } = await stat(file);
     await writeFile(file, "export const replicas: number = 5;\n");
     await utimes(file, mtime, mtime);
-    assert.equal(await readCachedCheck(cacheDir, script(), undefined, later()), undefined);
+    assert.equal(await readCachedCheck(cacheDir, script(), undefined, undefined, later()), undefined);
   });
 
   it("GIVEN an entry WHEN a file is touched without a change THEN the lookup hits and saves the new stamp", async () => {
@@ -77,7 +93,7 @@ describe("readCachedCheck (file stamps)", () => {
     await writeCachedCheck(cacheDir, script(), { tsconfig: undefined, files: 2, diagnostics: [] }, [file]);
     const touched = new Date(Date.now() - 3_600_000);
     await utimes(file, touched, touched);
-    assert.ok(await readCachedCheck(cacheDir, script(), undefined, later()));
+    assert.ok(await readCachedCheck(cacheDir, script(), undefined, undefined, later()));
     const saved = JSON.parse(await readFile(await entryFile(), "utf8")) as { stamps: Record<string, number[]> };
     assert.equal(saved.stamps[file]?.[1], (await stat(file)).mtimeMs);
   });
@@ -94,6 +110,6 @@ describe("readCachedCheck (file stamps)", () => {
     await writeFile(extra, "export {};\n");
     await writeCachedCheck(cacheDir, script(), { tsconfig: undefined, files: 3, diagnostics: [] }, [imported(), extra]);
     await rm(extra);
-    assert.equal(await readCachedCheck(cacheDir, script(), undefined, later()), undefined);
+    assert.equal(await readCachedCheck(cacheDir, script(), undefined, undefined, later()), undefined);
   });
 });

@@ -1,7 +1,7 @@
 // Type-checking a deploy script before it runs: a wrong value type for a typed chart is a ScriptTypeError.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -68,6 +68,30 @@ describe("typecheckScript", () => {
     const result = await typecheckScript(fine, { cwd: dir });
     assert.equal(result.tsconfig, undefined);
     assert.deepEqual(result.diagnostics, []);
+  });
+
+  it("GIVEN @types/node next to a script without tsconfig WHEN checked from another cwd THEN Node's globals type-check and the DOM is absent", async () => {
+    const project = join(dir, "node-project");
+    await mkdir(join(project, "node_modules", "@types"), { recursive: true });
+    await symlink(join(root, "node_modules", "@types", "node"), join(project, "node_modules", "@types", "node"));
+    const script = join(project, "deploy.mts");
+    await writeFile(script, [
+      'import { readFileSync } from "node:fs";',
+      'const ns: string = process.env["NS"] ?? "default";',
+      "const url = new URL(import.meta.url);",
+      "const signal: AbortSignal = AbortSignal.timeout(1000);",
+      "const clone = structuredClone({ ns, at: url.pathname, text: readFileSync.name });",
+      "setTimeout(() => console.log(clone, Buffer.from(ns).length, signal.aborted), 0);",
+      'export const last = [3, 1, 2].toSorted().findLast((n) => n > 1);',
+      "export const get = (u: string) => fetch(u).then((r) => r.json());",
+      "",
+    ].join("\n"));
+    const result = await typecheckScript(script, { cwd: root });
+    assert.equal(result.tsconfig, undefined);
+    assert.ok(result.files > 50, "@types/node is in the program");
+    await writeFile(script, 'export const title: string = document.title;\n');
+    const error = await typeError(script, project);
+    assert.deepEqual(error.diagnostics.map((d) => [d.line, d.column, d.code]), [[1, 30, 2584]]);
   });
 
   it("GIVEN more than 20 errors WHEN checked THEN the message lists 20 and counts the rest; diagnostics hold all", async () => {
