@@ -19,6 +19,7 @@ import { clusterCapabilities } from "../kube/capabilities.js";
 import { planRelease } from "../plan/plan-release.js";
 import { releaseState, type ReleaseState } from "../storage/release-state.js";
 import { preformatManifest } from "../storage/manifest-text.js";
+import { reuseManifestTexts } from "../storage/manifest-copy.js";
 
 /** A rendered, planned deploy, ready to be performed. */
 export interface PreparedDeploy {
@@ -50,12 +51,15 @@ export interface PrepareOptions extends Pick<PlanOptions, "adopt" | "replaceImmu
  */
 export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, args: TemplateArgs<V>, options: PrepareOptions = {}): Promise<PreparedDeploy> {
   checkCallArgs(chart, args);
+  // Discovery and the release's records are independent reads: one round trip, not two in a row.
+  const capabilitiesRead = clusterCapabilities(config.kube);
+  capabilitiesRead.catch(() => undefined); // awaited below, unless reading the state fails first
   const state = await releaseState(config, args.release, args.namespace, options.signal);
   const previous = state.lastDeployed?.release;
   if (previous) assertChartUnchanged(chart as Chart<unknown>, previous.chart, `revision ${previous.revision} of release ${state.namespace}/${state.name}`);
   const isUpgrade = previous !== undefined;
   const revision = (state.latest?.release.revision ?? 0) + 1;
-  const capabilities = await clusterCapabilities(config.kube);
+  const capabilities = await capabilitiesRead;
   const rendered = await scopeByDiscovery(await renderWith(chart, { ...args, namespace: state.namespace }, {
     revision,
     isUpgrade,
@@ -66,10 +70,12 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   buildApplyGraph(rendered.objects.map((o) => o.object));
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
-  // An install's plan dry-runs every object: while it waits for the API server, the record's manifest
-  // is formatted (otherwise done between the plan and the first write). Stopped when the plan is done.
+  // The plan waits for the API server (an install's dry-runs every object): meanwhile the record's
+  // manifest is formatted (otherwise done between the plan and the first write); an upgrade's reuses
+  // the YAML of the objects unchanged since the previous revision. Stopped when the plan is done.
+  if (previous) reuseManifestTexts(rendered.objects, previous.objects);
   const preformat = new AbortController();
-  if (!isUpgrade) void preformatManifest(rendered.objects, preformat.signal);
+  void preformatManifest(rendered.objects, preformat.signal);
   let planned: Plan;
   try {
     planned = await planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);

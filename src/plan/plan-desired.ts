@@ -17,6 +17,7 @@ import { sensitivityOf, type Sensitivity } from "./sensitive.js";
 import type { PlanAction, PlanOp, PlanProblem } from "./types.js";
 import type { ObjectRef } from "../model/ref.js";
 import { unchangedSincePrevious } from "./unchanged.js";
+import { defineLazy } from "../util/lazy.js";
 
 /** The plan of one object: its action, its blocking problems, and (desired objects) the exact object to apply. */
 export interface ObjectPlan {
@@ -83,9 +84,16 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
   return { action, problems, payload: desired };
 }
 
-/** The action of an object unchanged since the previous revision (no dry run, see `unchangedSincePrevious`). */
+/**
+ * The action of an object unchanged since the previous revision (no dry run, see `unchangedSincePrevious`).
+ * Its `liveDigest` is computed when first read (saving or printing the plan as JSON, checking a saved
+ * plan fresh): a deploy that only applies the plan never reads it, and it was most of the cost of
+ * planning an unchanged object.
+ */
 function noopAction(id: string, ref: ObjectRef, source: string, live: KubeObject): PlanAction {
-  return { op: "noop", id, ref, category: "object", source, diff: [], liveResourceVersion: String(live.metadata["resourceVersion"] ?? ""), liveDigest: liveDigest(live) };
+  const action = { op: "noop" as const, id, ref, category: "object" as const, source, diff: [], liveResourceVersion: String(live.metadata["resourceVersion"] ?? ""), liveDigest: null as string | null };
+  defineLazy(action, "liveDigest", () => liveDigest(live));
+  return action;
 }
 
 interface Comparison {

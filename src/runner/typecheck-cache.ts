@@ -1,7 +1,9 @@
 // Results of successful type checks, kept by content: a script whose files (itself, everything it
 // imports, declaration files, tsconfig.json, package.json) hash as before is not checked again.
+// A file whose size, mtime, ctime and inode are as recorded when it was hashed is not read again
+// (as git's index does), unless it was modified too close to the hashing to trust the timestamps.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ScriptDiagnostic } from "./errors.js";
@@ -19,9 +21,24 @@ interface Entry extends CachedCheck {
   readonly tool: string;
   /** Every file the result depends on, with the SHA-256 of its content. */
   readonly hashes: Readonly<Record<string, string>>;
+  /** The {@link FileStamp} of each file of `hashes`, taken just before it was hashed. */
+  readonly stamps: Readonly<Record<string, FileStamp>>;
 }
 
-const FORMAT = 2;
+/** Size, mtime and ctime (ms) and inode of a file: when all are as recorded, its content is taken as unchanged. */
+type FileStamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+/**
+ * A stamp is trusted only when the file was last modified this long before it was hashed: a write
+ * within the same timestamp tick (coarse on some file systems) right after the hash would otherwise
+ * go unnoticed. Such a file is hashed again, and its stamp trusted once it is old enough.
+ */
+const RACY_MS = 2000;
+
+/** The stamp taken with each hash this process computed or trusted, by path (for {@link writeCachedCheck}). */
+const stampsTaken = new Map<string, FileStamp>();
+
+const FORMAT = 3;
 let tools: string | undefined;
 
 /** berth's version and ts-morph's (its TypeScript), and the cache format: a new compiler or berth checks again. */
@@ -45,30 +62,60 @@ function entryPath(dir: string, script: string, tsconfig: string | undefined): s
   return join(dir, `${sha256(`${script}\0${tsconfig ?? ""}`).slice(0, 32)}.json`);
 }
 
+const stampOf = (s: Stats): FileStamp => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+
+/** The hash of a file's content, its stamp (taken first) remembered; `undefined` when it cannot be read. */
 async function hashFile(path: string): Promise<string | undefined> {
   try {
-    return sha256(await readFile(path));
+    const stamp = stampOf(statSync(path));
+    const hash = sha256(await readFile(path));
+    stampsTaken.set(path, stamp);
+    return hash;
   } catch {
     return undefined;
   }
 }
 
+/** True when `path`'s stamp is as recorded and old enough to be trusted (see {@link RACY_MS}). */
+function stampUnchanged(path: string, recorded: FileStamp | undefined, now: number): boolean {
+  if (!recorded) return false;
+  const current = statSync(path, { throwIfNoEntry: false });
+  if (!current) return false;
+  const [size, mtimeMs, ctimeMs, ino] = recorded;
+  return current.size === size && current.mtimeMs === mtimeMs && current.ctimeMs === ctimeMs && current.ino === ino && Math.max(mtimeMs, ctimeMs) < now - RACY_MS;
+}
+
 /**
- * The cached result when every file it depends on is unchanged; `undefined` otherwise. The hashes
- * computed are added to `hashed` (for {@link writeCachedCheck} after the check).
+ * The cached result when every file it depends on is unchanged; `undefined` otherwise. Files whose
+ * stamp is as recorded are not read; the others are hashed, and when all still match, their new
+ * stamps are saved so the next lookup need not hash them. The hashes known (computed, or trusted by
+ * stamp) are added to `hashed` (for {@link writeCachedCheck} after the check).
+ * @param now - the clock, for telling a stamp too recent to trust
  */
-export async function readCachedCheck(dir: string, script: string, tsconfig: string | undefined, hashed?: Map<string, string>): Promise<CachedCheck | undefined> {
+export async function readCachedCheck(dir: string, script: string, tsconfig: string | undefined, hashed?: Map<string, string>, now = Date.now()): Promise<CachedCheck | undefined> {
+  const target = entryPath(dir, script, tsconfig);
   let entry: Entry;
   try {
-    entry = JSON.parse(await readFile(entryPath(dir, script, tsconfig), "utf8")) as Entry;
+    entry = JSON.parse(await readFile(target, "utf8")) as Entry;
   } catch {
     return undefined;
   }
-  if (entry.tool !== toolVersions() || !entry.hashes[script]) return undefined;
-  const files = Object.entries(entry.hashes);
-  const current = await Promise.all(files.map(([path]) => hashFile(path)));
-  files.forEach(([path], i) => current[i] !== undefined && hashed?.set(path, current[i]));
-  if (files.some(([, hash], i) => current[i] !== hash)) return undefined;
+  if (entry.tool !== toolVersions() || !entry.hashes[script] || typeof entry.stamps !== "object" || entry.stamps === null) return undefined;
+  const stale: [string, string][] = [];
+  for (const [path, hash] of Object.entries(entry.hashes)) {
+    if (!stampUnchanged(path, entry.stamps[path], now)) stale.push([path, hash]);
+    else {
+      stampsTaken.set(path, entry.stamps[path]!);
+      hashed?.set(path, hash);
+    }
+  }
+  if (stale.length === 0) return { tsconfig: entry.tsconfig, files: entry.files, diagnostics: entry.diagnostics };
+  const current = await Promise.all(stale.map(([path]) => hashFile(path)));
+  stale.forEach(([path], i) => current[i] !== undefined && hashed?.set(path, current[i]));
+  if (stale.some(([, hash], i) => current[i] !== hash)) return undefined;
+  const stamps = { ...entry.stamps };
+  for (const [path] of stale) stamps[path] = stampsTaken.get(path)!;
+  await writeEntry(target, { ...entry, stamps });
   return { tsconfig: entry.tsconfig, files: entry.files, diagnostics: entry.diagnostics };
 }
 
@@ -80,19 +127,29 @@ export async function readCachedCheck(dir: string, script: string, tsconfig: str
  */
 export async function writeCachedCheck(dir: string, script: string, check: CachedCheck, dependencies: readonly string[], hashed?: ReadonlyMap<string, string>): Promise<void> {
   const paths = [...new Set([script, ...dependencies])];
-  const hashes = await Promise.all(paths.map((p) => hashed?.get(p) ?? hashFile(p)));
+  const hashes = await Promise.all(paths.map((p) => (hashed?.has(p) && stampsTaken.has(p) ? hashed.get(p) : hashFile(p))));
+  const found = paths.flatMap((p, i) => (hashes[i] === undefined || !stampsTaken.has(p) ? [] : [[p, hashes[i]] as const]));
   const entry: Entry = {
     tool: toolVersions(),
     ...check,
-    hashes: Object.fromEntries(paths.flatMap((p, i) => (hashes[i] === undefined ? [] : [[p, hashes[i]]]))),
+    hashes: Object.fromEntries(found),
+    stamps: Object.fromEntries(found.map(([p]) => [p, stampsTaken.get(p)!])),
   };
   try {
     await mkdir(dir, { recursive: true });
-    const target = entryPath(dir, script, check.tsconfig);
-    const temp = `${target}.${process.pid}.tmp`;
+  } catch {
+    return;
+  }
+  await writeEntry(entryPath(dir, script, check.tsconfig), entry);
+}
+
+/** Writes an entry atomically; a cache that cannot be written only costs the next run a check. */
+async function writeEntry(target: string, entry: Entry): Promise<void> {
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
     await writeFile(temp, JSON.stringify(entry));
     await rename(temp, target);
   } catch {
-    // a cache that cannot be written only costs the next run a check
+    // ignored, see above
   }
 }

@@ -2,7 +2,8 @@ import type { HookDeletePolicy, HookEvent } from "../model/rendered.js";
 import { applyOverrides, isPlainObject } from "../values/coalesce.js";
 import { decodePayload, encodePayload } from "./helm-payload.js";
 import { SYSTEM_LABELS, type HelmHook, type HelmRelease } from "./helm-format.js";
-import { formatManifest, objectYaml, parseManifest, parseObject } from "./manifest-text.js";
+import { formatManifest, objectYaml, parseObject } from "./manifest-text.js";
+import { objectsCopy, objectsOf } from "./manifest-copy.js";
 import { RELEASE_STATUSES, type HookLastRunPhase, type HookLastRun, type Release, type ReleaseHook, type ReleaseStatus } from "./release.js";
 import { defineLazy } from "../util/lazy.js";
 
@@ -12,10 +13,12 @@ const time = (iso: string | undefined): string => iso ?? "";
 /**
  * A release as Helm's JSON record. The objects go to `manifest` (and hooks to `hooks`)
  * as YAML; the computed values go to `chart.values`, so `helm get values --all` shows them;
- * berth's extras (CRDs, lock) ride under `berth`, which Helm ignores.
+ * berth's extras (CRDs, lock, a JSON copy of the objects read instead of the manifest's YAML)
+ * ride under `berth`, which Helm ignores.
  */
 export function toHelmRelease(release: Release): HelmRelease {
   const { name, version, apiVersion, ...metadata } = release.chart;
+  const manifest = formatManifest(release.objects);
   return {
     name: release.name,
     info: {
@@ -35,11 +38,11 @@ export function toHelmRelease(release: Release): HelmRelease {
       files: [],
     },
     config: { ...release.config },
-    manifest: formatManifest(release.objects),
+    manifest,
     hooks: release.hooks.map(toHelmHook),
     version: release.revision,
     namespace: release.namespace,
-    berth: { format: 1, crds: [...release.crds], ...(release.lock ? { lock: release.lock } : {}) },
+    berth: { format: 1, crds: [...release.crds], ...(release.lock ? { lock: release.lock } : {}), objects: objectsCopy(release.objects, manifest) },
   };
 }
 
@@ -65,7 +68,7 @@ function toHelmHook(hook: ReleaseHook): HelmHook {
  */
 export function fromHelmRelease(helm: HelmRelease, labels: Readonly<Record<string, string>> = {}): Release {
   const release = releaseFields(helm, labels);
-  release.objects = parseManifest(helm.manifest ?? "");
+  release.objects = objectsOf(helm.manifest ?? "", helm.berth?.objects);
   release.hooks = (helm.hooks ?? []).map(fromHelmHook);
   return release;
 }
@@ -86,7 +89,7 @@ export function fromHelmReleaseLazily(helm: HelmRelease, labels: Readonly<Record
       throw wrapError(e as Error);
     }
   };
-  defineLazy(release, "objects", guarded(() => parseManifest(helm.manifest ?? "")));
+  defineLazy(release, "objects", guarded(() => objectsOf(helm.manifest ?? "", helm.berth?.objects)));
   defineLazy(release, "hooks", guarded(() => (helm.hooks ?? []).map(fromHelmHook)));
   return release;
 }

@@ -39,12 +39,23 @@ export interface HelmHook {
   delete_policies?: string[] | null;
 }
 
-/** What berth adds to Helm's record (Helm ignores unknown keys). */
+/**
+ * The objects of `manifest` as JSON, read instead of parsing its YAML while `manifest` is the text
+ * whose SHA-256 (hex, of its UTF-8) is `manifestSha256`.
+ */
+export interface BerthObjectsCopy {
+  manifestSha256: string;
+  items: RenderedObject[];
+}
+
+/** What berth adds to Helm's record (Helm ignores unknown keys, and drops them when it rewrites a record). */
 export interface BerthExtras {
   /** The layout of this object. */
   format: 1;
   crds: RenderedObject[];
   lock?: ReleaseLock;
+  /** Absent in records of older berths. */
+  objects?: BerthObjectsCopy;
 }
 
 /** Helm's `release.Release`, plus berth's key. */

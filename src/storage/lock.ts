@@ -42,6 +42,11 @@ export interface LockRecords {
 export interface AcquireOptions extends DriverCallOptions {
   /** Take over a live lock too (the holder is known dead). @defaultValue false */
   readonly force?: boolean;
+  /**
+   * The latest revision as the caller read it (e.g. to plan): used instead of reading it again
+   * when the record is still at the same version.
+   */
+  readonly known?: StoredRelease;
 }
 
 /** Races lost before giving up; each loss means another writer made progress. */
@@ -70,7 +75,8 @@ export async function acquireLock(
       if (!taken && attempt < MAX_ATTEMPTS) continue;
       if (!taken) throw lockedError(latest);
     }
-    const last = latest && (await store.get(name, latest.revision, options)).release;
+    const known = options.known;
+    const last = latest && (known && known.release.revision === latest.revision && known.version === latest.version ? known : await store.get(name, latest.revision, options)).release;
     const content = typeof draft === "function" ? draft(last) : draft;
     const now = store.now();
     const release: Release = {

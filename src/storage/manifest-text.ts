@@ -39,6 +39,19 @@ export function formatManifest(objects: readonly RenderedObject[]): string {
   return text;
 }
 
+/**
+ * Records that `manifest` is the manifest of `objects` (read from a record): writing them again (e.g.
+ * marking the revision superseded) keeps that text rather than formatting them.
+ */
+export function rememberManifest(objects: readonly RenderedObject[], manifest: string): void {
+  formatted.set(objects, manifest);
+}
+
+/** Records `yaml` as the YAML of `o.object` (known equal to an object formatted before): its document is not formatted again. */
+export function rememberDocument(o: RenderedObject, yaml: string): void {
+  if (!documents.has(o)) documents.set(o, `---\n# Source: ${o.source}\n${yaml}`);
+}
+
 /** How long {@link preformatManifest} formats before it lets other work run, in ms. */
 const SLICE_MS = 4;
 

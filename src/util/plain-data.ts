@@ -16,29 +16,46 @@ const MAX_DEPTH = 100;
  */
 export function unusableData(value: unknown): { path: string; problem: string } | undefined {
   const ancestors = new Set<object>();
-  const walk = (node: unknown, path: string, depth: number): { path: string; problem: string } | undefined => {
-    const at = path || "(the returned value)";
-    if (typeof node === "function") return { path: at, problem: "is a function; call it and return its result" };
-    if (typeof node === "symbol" || typeof node === "bigint") return { path: at, problem: `is a ${typeof node}, which YAML cannot hold; return a string or number` };
-    if (typeof node === "number" && !Number.isFinite(node)) return { path: at, problem: `is ${node}, which YAML for Kubernetes cannot hold` };
+  // the path's segments (".key", "[0]"), joined only when a problem is found: most values have none
+  const segments: string[] = [];
+  const pathOf = (last?: string) => {
+    const path = (last === undefined ? segments : [...segments, last]).join("");
+    return path.startsWith(".") ? path.slice(1) : path;
+  };
+  const found = (problem: string, last?: string) => ({ path: pathOf(last) || "(the returned value)", problem });
+  const walk = (node: unknown, depth: number): { path: string; problem: string } | undefined => {
+    if (typeof node === "function") return found("is a function; call it and return its result");
+    if (typeof node === "symbol" || typeof node === "bigint") return found(`is a ${typeof node}, which YAML cannot hold; return a string or number`);
+    if (typeof node === "number" && !Number.isFinite(node)) return found(`is ${node}, which YAML for Kubernetes cannot hold`);
     if (node === null || typeof node !== "object") return undefined;
-    if (ancestors.has(node)) return { path: at, problem: "refers back to an object that contains it (a cycle); return plain data, e.g. copy the shared part" };
-    if (depth > MAX_DEPTH) return { path: at, problem: `nests deeper than ${MAX_DEPTH} levels` };
-    if (!Array.isArray(node) && !isPlainObject(node)) return undefined;
+    if (ancestors.has(node)) return found("refers back to an object that contains it (a cycle); return plain data, e.g. copy the shared part");
+    if (depth > MAX_DEPTH) return found(`nests deeper than ${MAX_DEPTH} levels`);
+    const isArray = Array.isArray(node);
+    if (!isArray && !isPlainObject(node)) return undefined;
     ancestors.add(node);
     try {
-      if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return { path: path ? `${path}.__proto__` : "__proto__", problem: "is a key named __proto__, which is not allowed; rename it" };
-      const entries: [string, unknown][] = Array.isArray(node) ? node.map((item, i) => [`${path}[${i}]`, item]) : Object.entries(node).map(([k, v]) => [path ? `${path}.${k}` : k, v]);
-      for (const [childPath, child] of entries) {
-        const found = walk(child, childPath, depth + 1);
-        if (found) return found;
+      if (!isArray && Object.hasOwn(node, "__proto__")) return found("is a key named __proto__, which is not allowed; rename it", ".__proto__");
+      if (isArray) {
+        for (let i = 0; i < node.length; i++) {
+          segments.push(`[${i}]`);
+          const problem = walk(node[i], depth + 1);
+          segments.pop();
+          if (problem) return problem;
+        }
+      } else {
+        for (const key of Object.keys(node)) {
+          segments.push(`.${key}`);
+          const problem = walk((node as Record<string, unknown>)[key], depth + 1);
+          segments.pop();
+          if (problem) return problem;
+        }
       }
       return undefined;
     } finally {
       ancestors.delete(node);
     }
   };
-  return walk(value, "", 0);
+  return walk(value, 0);
 }
 
 /**

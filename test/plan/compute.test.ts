@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { withOwnership } from "../../src/model/ownership.js";
 import { computePlan, type PlanInput } from "../../src/plan/compute.js";
+import { liveDigest } from "../../src/plan/digest.js";
 import type { FieldChange } from "../../src/plan/types.js";
 import { FakeKube } from "./fake-kube.js";
 import { deployInto, webHooks, webObjects } from "./scenario.js";
@@ -38,6 +39,16 @@ describe("computePlan", () => {
     assert.ok(plan.actions.every((a) => a.op === "noop"), JSON.stringify(plan.actions.map((a) => [a.id, a.diff])));
     assert.equal(plan.changes, false);
     assert.deepEqual(plan.problems, []);
+  });
+
+  it("GIVEN a deployed release WHEN the same objects are planned THEN each noop action's liveDigest is the live object's digest, also in the plan's JSON", async () => {
+    const kube = new FakeKube();
+    const previous = deployInto(kube, webObjects(), 1);
+    const plan = await computePlan(input({ objects: webObjects(), previous }), kube);
+    const lives = await Promise.all(plan.actions.map((a) => kube.get(a.ref)));
+    assert.deepEqual(plan.actions.map((a) => a.liveDigest), lives.map((l) => liveDigest(l!)));
+    const json = JSON.parse(JSON.stringify(plan.actions)) as { liveDigest: string }[];
+    assert.deepEqual(json.map((a) => a.liveDigest), lives.map((l) => liveDigest(l!)));
   });
 
   it("GIVEN a deployed release WHEN only the image changes THEN one update whose diff is only that field (server defaults are not diffs)", async () => {

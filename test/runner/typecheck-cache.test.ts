@@ -2,7 +2,7 @@
 // is not checked again, and a change to the script or to a file it imports checks it again.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { typecheckScript } from "../../src/runner/typecheck.js";
@@ -68,5 +68,48 @@ describe("typecheckScript with cacheDir", () => {
   it("GIVEN no cacheDir WHEN checked twice THEN both are checked", async () => {
     assert.equal((await typecheckScript(script(), { cwd: dir })).cached, false);
     assert.equal((await typecheckScript(script(), { cwd: dir })).cached, false);
+  });
+});
+
+describe("readCachedCheck (file stamps)", () => {
+  const later = () => Date.now() + 60_000; // every stamp old enough to be trusted
+  const entryFile = async () => join(cacheDir, (await readdir(cacheDir)).find((f) => f.endsWith(".json"))!);
+
+  it("GIVEN an entry whose files' stamps are old enough WHEN a file changes keeping its size and mtime THEN the lookup misses", async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    const file = imported();
+    await writeFile(file, "export const replicas: number = 4;\n");
+    await writeCachedCheck(cacheDir, script(), { tsconfig: undefined, files: 2, diagnostics: [] }, [file]);
+    assert.ok(await readCachedCheck(cacheDir, script(), undefined, undefined, later()));
+    const { mtime } = await stat(file);
+    await writeFile(file, "export const replicas: number = 5;\n");
+    await utimes(file, mtime, mtime);
+    assert.equal(await readCachedCheck(cacheDir, script(), undefined, undefined, later()), undefined);
+  });
+
+  it("GIVEN an entry WHEN a file is touched without a change THEN the lookup hits and saves the new stamp", async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    const file = imported();
+    await writeCachedCheck(cacheDir, script(), { tsconfig: undefined, files: 2, diagnostics: [] }, [file]);
+    const touched = new Date(Date.now() - 3_600_000);
+    await utimes(file, touched, touched);
+    assert.ok(await readCachedCheck(cacheDir, script(), undefined, undefined, later()));
+    const saved = JSON.parse(await readFile(await entryFile(), "utf8")) as { stamps: Record<string, number[]> };
+    assert.equal(saved.stamps[file]?.[1], (await stat(file)).mtimeMs);
+  });
+
+  it("GIVEN an entry just written WHEN looked up at once THEN files are hashed (stamps too recent to trust) and it hits", async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    await writeCachedCheck(cacheDir, script(), { tsconfig: undefined, files: 2, diagnostics: [] }, [imported()]);
+    assert.ok(await readCachedCheck(cacheDir, script(), undefined));
+  });
+
+  it("GIVEN an entry WHEN a file it depends on is deleted THEN the lookup misses", async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    const extra = join(dir, "extra.d.ts");
+    await writeFile(extra, "export {};\n");
+    await writeCachedCheck(cacheDir, script(), { tsconfig: undefined, files: 3, diagnostics: [] }, [imported(), extra]);
+    await rm(extra);
+    assert.equal(await readCachedCheck(cacheDir, script(), undefined, undefined, later()), undefined);
   });
 });

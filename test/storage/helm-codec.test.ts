@@ -1,7 +1,9 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
+import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { decodeRelease, decodeReleaseLazily, encodeRelease, toHelmRelease } from "../../src/storage/helm-codec.js";
+import type { HelmRelease } from "../../src/storage/helm-format.js";
 import { decodePayload } from "../../src/storage/helm-payload.js";
 import { formatManifest, parseManifest, preformatManifest } from "../../src/storage/manifest-text.js";
 import { sampleRelease } from "./sample.js";
@@ -179,5 +181,35 @@ describe("Helm record codec", () => {
     const release = decodeReleaseLazily(helmPayload(HELM_WRITTEN), {}, (e) => e) as { objects: unknown };
     release.objects = [];
     assert.deepEqual(release.objects, []);
+  });
+  it("GIVEN a release WHEN encoded THEN berth's key holds its objects as JSON with the SHA-256 of the manifest, and Helm's manifest is YAML", () => {
+    const release = sampleRelease("web", 3, "deployed");
+    const helm = decodePayload(encodeRelease(release)) as HelmRelease;
+    assert.equal(helm.berth?.objects?.manifestSha256, createHash("sha256").update(helm.manifest ?? "").digest("hex"));
+    assert.deepEqual(helm.berth?.objects?.items, release.objects);
+    assert.deepEqual(parseManifest(helm.manifest ?? ""), release.objects);
+  });
+
+  it("GIVEN a record whose JSON copy matches its manifest WHEN decoded THEN the objects are the copy's: the manifest's YAML is not parsed", () => {
+    const manifest = "---\nkind: [not parsed\n";
+    const items = [{ source: "web/templates/a.yaml", object: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" } } }];
+    const payload = helmPayload({ ...HELM_WRITTEN, berth: { format: 1, crds: [], objects: { manifestSha256: createHash("sha256").update(manifest).digest("hex"), items } } , manifest });
+    assert.deepEqual(decodeRelease(payload).objects, items);
+    assert.deepEqual(decodeReleaseLazily(payload, {}, (e) => e).objects, items);
+  });
+
+  it("GIVEN a record whose manifest was edited after berth wrote it (the copy's SHA-256 differs) WHEN decoded THEN the objects come from the manifest", () => {
+    const written = decodePayload(encodeRelease(sampleRelease("web", 2, "deployed"))) as HelmRelease;
+    const edited = { ...written, manifest: HELM_WRITTEN.manifest };
+    assert.deepEqual(decodeRelease(helmPayload(edited)).objects, parseManifest(HELM_WRITTEN.manifest));
+    const rewrittenByHelm = { ...written, berth: { format: 1, crds: [] } };
+    assert.deepEqual(decodeRelease(helmPayload(rewrittenByHelm)).objects, parseManifest(written.manifest ?? ""));
+  });
+
+  it("GIVEN a record written by Helm WHEN decoded and encoded again (e.g. marked superseded) THEN its manifest text is kept as Helm wrote it", () => {
+    const release = decodeReleaseLazily(helmPayload(HELM_WRITTEN), {}, (e) => e);
+    const again = decodePayload(encodeRelease({ ...release, status: "superseded" })) as HelmRelease;
+    assert.equal(again.manifest, HELM_WRITTEN.manifest);
+    assert.deepEqual(decodeRelease(helmPayload(again)).objects, parseManifest(HELM_WRITTEN.manifest));
   });
 });

@@ -87,3 +87,39 @@ describe("release names", () => {
 });
 
 lockSuite("memory", () => memoryDriver());
+
+describe("ReleaseStore.acquire with the latest revision known", () => {
+  /** A memory driver counting `get`s. */
+  function counted(): { driver: Driver; gets: () => number } {
+    const inner = memoryDriver();
+    let gets = 0;
+    return { driver: { ...inner, get: (...args: Parameters<Driver["get"]>) => (gets++, inner.get(...args)) }, gets: () => gets };
+  }
+
+  it("GIVEN the latest revision as read before WHEN the lock is taken THEN it is not read again and the draft sees it", async () => {
+    const { driver, gets } = counted();
+    const store = new ReleaseStore(driver);
+    const name = releaseName();
+    const known = await store.create(sampleRelease(name, 1, "deployed"));
+    const before = gets();
+    let seen: number | undefined;
+    const lease = await store.acquire(name, "me", 60_000, (last) => ((seen = last?.revision), sampleDraft(name, "pending-upgrade")), { known });
+    assert.equal(gets() - before, 0);
+    assert.equal(seen, 1);
+    assert.equal(lease.release.revision, 2);
+    assert.equal(lease.release.firstDeployed, known.release.firstDeployed);
+  });
+
+  it("GIVEN a known revision that was rewritten since WHEN the lock is taken THEN the record is read again", async () => {
+    const { driver, gets } = counted();
+    const store = new ReleaseStore(driver);
+    const name = releaseName();
+    const known = await store.create(sampleRelease(name, 1, "deployed"));
+    await store.update({ ...known.release, description: "rewritten" }, known.version);
+    const before = gets();
+    let description: string | undefined;
+    await store.acquire(name, "me", 60_000, (last) => ((description = last?.description), sampleDraft(name, "pending-upgrade")), { known });
+    assert.equal(gets() - before, 1);
+    assert.equal(description, "rewritten");
+  });
+});

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { clonePlain } from "../../src/util/plain-data.js";
+import { clonePlain, unusableData } from "../../src/util/plain-data.js";
 import { defineLazy } from "../../src/util/lazy.js";
 
 describe("clonePlain", () => {
@@ -54,5 +54,28 @@ describe("defineLazy", () => {
     assert.throws(() => JSON.stringify(target), /not yet/);
     fail = false;
     assert.equal(target.value, "done");
+  });
+});
+
+describe("unusableData", () => {
+  it("GIVEN plain data WHEN checked THEN undefined", () => {
+    assert.equal(unusableData({ a: [1, "x", null, { b: true }], c: undefined }), undefined);
+  });
+
+  it("GIVEN a problem at some depth WHEN checked THEN its value path is named (keys dotted, items indexed)", () => {
+    assert.deepEqual(unusableData(() => 1), { path: "(the returned value)", problem: "is a function; call it and return its result" });
+    assert.equal(unusableData({ spec: { containers: [{}, { env: Symbol("x") }] } })?.path, "spec.containers[1].env");
+    assert.equal(unusableData([{ a: 1 }, { b: [Infinity] }])?.path, "[1].b[0]");
+    assert.equal(unusableData({ n: 10n })?.path, "n");
+    const cyclic: Record<string, unknown> = { a: {} };
+    (cyclic["a"] as Record<string, unknown>)["back"] = cyclic;
+    assert.deepEqual(unusableData(cyclic)?.path, "a.back");
+    assert.equal(unusableData(JSON.parse('{"__proto__":{}}'))?.path, "__proto__");
+    assert.equal(unusableData(JSON.parse('{"m":{"__proto__":{}}}'))?.path, "m.__proto__");
+  });
+
+  it("GIVEN a second object sharing a subtree (no cycle) WHEN checked THEN it is plain data", () => {
+    const shared = { x: 1 };
+    assert.equal(unusableData({ a: shared, b: shared }), undefined);
   });
 });

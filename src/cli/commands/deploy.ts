@@ -120,7 +120,7 @@ export const deployCommand: Command = {
     }
     const script = requirePositional("deploy", positionals, 0, "deploy script");
     await typecheckUnlessSkipped(script, values, io);
-    await preloadLibrary();
+    await preloadLibrary("deploy");
     await ensureTypeScriptLoader();
     holdYoungGeneration();
     let approve: ((plan: Plan) => boolean) | undefined;

@@ -66,13 +66,18 @@ export async function typecheckUnlessSkipped(script: string, values: Record<stri
 }
 
 /**
- * Loads berth's library (what a script's `import "berth"` is) before the script runs: once the
- * script's TypeScript loader is registered, every module loads through the loader's thread, several
- * times slower than now. The script then finds berth already loaded, and the modules its
- * `cluster.deploy()` loads on first use too.
+ * Loads berth's library (what a script's `import "berth"` is), and the modules its `cluster.deploy()`
+ * loads on first use, before the script runs: once the script's TypeScript loader is registered,
+ * every module loads through the loader's thread, several times slower than now (and with source
+ * maps read). The script then finds them already loaded.
+ * @param command - `plan` runs deploys in plan mode only; `deploy` runs them for real too
  */
-export async function preloadLibrary(): Promise<void> {
-  await Promise.all([import("../../index.js"), import("../../actions/deploy.js"), import("../../actions/apply-saved.js")]);
+export async function preloadLibrary(command: "plan" | "deploy"): Promise<void> {
+  await Promise.all([
+    import("../../index.js"),
+    import("../../actions/apply-saved.js"),
+    ...(command === "deploy" ? [import("../../actions/deploy.js")] : []),
+  ]);
 }
 
 /** Colour for text output: stdout is a terminal, `--no-color` is not given, `NO_COLOR` is not set. */
@@ -112,7 +117,7 @@ export const planCommand: Command = {
     const format = planFormat(values);
     const key = await readPlanKey(values, io);
     await typecheckUnlessSkipped(script, values, io);
-    await preloadLibrary();
+    await preloadLibrary("plan");
     await ensureTypeScriptLoader();
     holdYoungGeneration();
     const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
