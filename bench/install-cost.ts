@@ -8,13 +8,12 @@
 // A baseline is a copy of an earlier dist/ (e.g. `cp -r dist /tmp/dist-before` before a change).
 import { execFile, execFileSync } from "node:child_process";
 import { mkdtemp, writeFile, cp, mkdir, readFile, symlink } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { benchObjects } from "./objects.js";
-import { benchKubeconfig, comparedTools, installedBerth, timed, type Timed } from "./tools.js";
+import { benchKubeconfig, comparedTools, cpuMs, installedBerth, processId, timed, type Timed } from "./tools.js";
 
 const COUNT = Number(process.argv[2] ?? 500);
 const RUNS = Number(process.argv[3] ?? 3);
@@ -59,19 +58,7 @@ const berths: Record<string, { app: string; berth: string }> = { "berth (this tr
 if (BASELINE) berths["berth (baseline)"] = await installedFrom(BASELINE);
 for (const b of Object.values(berths)) await writeFile(join(b.app, "deploy.ts"), SCRIPT);
 
-function pid(name: string): number | undefined {
-  try {
-    return Number(execFileSync("pgrep", ["-xo", name], { encoding: "utf8" }).trim().split("\n")[0]);
-  } catch {
-    return undefined;
-  }
-}
-const pids = { apiserver: pid("kube-apiserver"), etcd: pid("etcd") };
-function cpuMs(p: number | undefined): number {
-  if (!p) return NaN;
-  const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+const pids = { apiserver: processId("kube-apiserver"), etcd: processId("etcd") };
 
 /** apiserver_request_total summed by verb (with ` dry-run` when dry), for configmaps/secrets/services and all. */
 async function requestCounts(): Promise<Map<string, number>> {

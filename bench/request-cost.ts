@@ -3,13 +3,11 @@
 // objects of bench/objects.ts sent at a fixed concurrency into a fresh namespace. Variants alternate and
 // repeat (best of --runs), so load from other jobs hits them alike. Needs a control plane on this machine.
 // Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/request-cost.ts [objects=300] [runs=3] [concurrency=8]
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { connectKube } from "../src/kube/connect.js";
 import type { KubeRequest } from "../src/kube/transport.js";
 import { mapLimit } from "../src/util/map-limit.js";
 import { benchObjects, type BenchObject } from "./objects.js";
-import { benchKubeconfig } from "./tools.js";
+import { benchKubeconfig, cpuMs, processId } from "./tools.js";
 
 const COUNT = Number(process.argv[2] ?? 300);
 const RUNS = Number(process.argv[3] ?? 3);
@@ -24,20 +22,7 @@ const { transport, client } = connectKube({ kubeconfigPath });
 const META = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
 const RESOURCES: Record<string, string> = { ConfigMap: "configmaps", Secret: "secrets", Service: "services" };
 
-function pid(name: string): number | undefined {
-  try {
-    return Number(execFileSync("pgrep", ["-xo", name], { encoding: "utf8" }).trim().split("\n")[0]);
-  } catch {
-    return undefined;
-  }
-}
-const pids = { apiserver: pid("kube-apiserver"), etcd: pid("etcd") };
-/** utime + stime in ms of a process (clock ticks of 10 ms). */
-function cpuMs(p: number | undefined): number {
-  if (!p) return NaN;
-  const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+const pids = { apiserver: processId("kube-apiserver"), etcd: processId("etcd") };
 
 type Shape = (o: BenchObject & { metadata: { namespace: string } }) => KubeRequest;
 const base = (o: BenchObject & { metadata: { namespace: string } }) => `/api/v1/namespaces/${o.metadata.namespace}/${RESOURCES[o.kind]}`;

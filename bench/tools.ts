@@ -1,7 +1,8 @@
 // Shared by the CLI benchmarks: the tools compared (helm v3 and v4, kubectl, built from Go modules and
 // cached like the interop tests' helm), berth as an installed package would run it (built dist/, no
 // tsx at start), and a timer that reads wall time and peak RSS of one command.
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -84,3 +85,19 @@ export async function helmEnv(): Promise<Record<string, string>> {
 
 /** `x` as a ratio to `base`, e.g. `0.42x`. */
 export const ratio = (x: number, base: number) => `${(x / base).toFixed(2)}x`;
+
+/** The oldest process with this exact name (e.g. the control plane's kube-apiserver), if one runs. */
+export function processId(name: string): number | undefined {
+  try {
+    return Number(execFileSync("pgrep", ["-xo", name], { encoding: "utf8" }).trim().split("\n")[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime in ms of a process (clock ticks of 10 ms); NaN without one. */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
