@@ -16,7 +16,7 @@ const time = (iso: string | undefined): string => iso ?? "";
  * berth's extras (CRDs, lock, a JSON copy of the objects read instead of the manifest's YAML)
  * ride under `berth`, which Helm ignores.
  */
-export function toHelmRelease(release: Release): HelmRelease {
+export function toHelmRelease(release: Release, options: { objectsCopy?: boolean } = {}): HelmRelease {
   const { name, version, apiVersion, ...metadata } = release.chart;
   const manifest = formatManifest(release.objects);
   return {
@@ -42,7 +42,12 @@ export function toHelmRelease(release: Release): HelmRelease {
     hooks: release.hooks.map(toHelmHook),
     version: release.revision,
     namespace: release.namespace,
-    berth: { format: 1, crds: [...release.crds], ...(release.lock ? { lock: release.lock } : {}), objects: objectsCopy(release.objects, manifest) },
+    berth: {
+      format: 1,
+      crds: [...release.crds],
+      ...(release.lock ? { lock: release.lock } : {}),
+      ...(options.objectsCopy === false ? {} : { objects: objectsCopy(release.objects, manifest) }),
+    },
   };
 }
 
@@ -156,9 +161,17 @@ function timeOf(value: string | null | undefined): string | undefined {
   return value;
 }
 
-/** A release as Helm's `data.release` body: base64(gzip(JSON)). */
-export function encodeRelease(release: Release): string {
-  return encodePayload(toHelmRelease(release));
+/**
+ * A release as Helm's `data.release` body: base64(gzip(JSON)).
+ * @param maxChars - when the body with the objects' JSON copy is longer but one without it is not,
+ *   the body without it: the copy only saves parsing YAML, and a record kept in one object stays
+ *   readable by Helm (a longer one is split into parts, which Helm cannot read)
+ */
+export function encodeRelease(release: Release, maxChars = Infinity): string {
+  const payload = encodePayload(toHelmRelease(release));
+  if (payload.length <= maxChars) return payload;
+  const lean = encodePayload(toHelmRelease(release, { objectsCopy: false }));
+  return lean.length <= maxChars ? lean : payload;
 }
 
 /**

@@ -6,7 +6,7 @@ import { ReleaseExists, ReleaseNotFound, StorageConflict, StorageCorrupt } from 
 import { decodeReleaseLazily, encodeRelease } from "./helm-codec.js";
 import { checkKey, releaseKey } from "./name.js";
 import { ANNOTATIONS, describeObject, labelSelectorOf, lockAnnotations, recordLabels, summaryOf, unixSeconds, type RecordFormat } from "./record-format.js";
-import { PartMissing, deleteParts, newPartsId, partObjects, payloadDigest, readPayload, splitPayload } from "./record-parts.js";
+import { CHUNK_CHARS, PartMissing, deleteParts, newPartsId, partObjects, payloadDigest, readPayload, splitPayload } from "./record-parts.js";
 import type { Release } from "./release.js";
 
 /** Options of the Kubernetes drivers. */
@@ -46,8 +46,9 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
 
   /** Builds the main object and its parts for a release. */
   function build(key: string, release: Release, times: { createdAt?: string; modifiedAt?: string }) {
-    const payload = encodeRelease(release);
-    const chunks = splitPayload(payload, options.chunkChars);
+    const chunkChars = options.chunkChars ?? CHUNK_CHARS;
+    const payload = encodeRelease(release, chunkChars);
+    const chunks = splitPayload(payload, chunkChars);
     const partsId = chunks.length > 1 ? newPartsId() : undefined;
     const split: Record<string, string> = partsId
       ? { [ANNOTATIONS.parts]: String(chunks.length - 1), [ANNOTATIONS.partsId]: partsId, [ANNOTATIONS.payloadSha256]: payloadDigest(payload) }

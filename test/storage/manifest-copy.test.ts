@@ -5,8 +5,8 @@ import { strict as assert } from "node:assert";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
-import { decodeRelease, encodeRelease } from "../../src/storage/helm-codec.js";
-import { decodePayload } from "../../src/storage/helm-payload.js";
+import { decodeRelease, encodeRelease, toHelmRelease } from "../../src/storage/helm-codec.js";
+import { decodePayload, encodePayload } from "../../src/storage/helm-payload.js";
 import type { HelmRelease } from "../../src/storage/helm-format.js";
 import { reuseManifestTexts } from "../../src/storage/manifest-copy.js";
 import { formatManifest, parseManifest } from "../../src/storage/manifest-text.js";
@@ -53,5 +53,25 @@ describe("reuseManifestTexts", () => {
     const next = copyOf(objects);
     reuseManifestTexts(next, previous);
     assert.equal(formatManifest(next), formatManifest(objects));
+  });
+});
+
+describe("encodeRelease's size limit", () => {
+  const release = sampleRelease("web", 1, "deployed");
+  const full = encodeRelease(release);
+  const lean = encodePayload(toHelmRelease(release, { objectsCopy: false }));
+
+  it("GIVEN a record that fits one object only without the objects' JSON copy WHEN encoded for that limit THEN the copy is left out and the objects still read back", () => {
+    assert.ok(lean.length < full.length);
+    const payload = encodeRelease(release, lean.length);
+    assert.equal(payload, lean);
+    const helm = decodePayload(payload) as HelmRelease;
+    assert.equal(helm.berth?.objects, undefined);
+    assert.deepEqual(decodeRelease(payload).objects, release.objects);
+  });
+
+  it("GIVEN a record that fits with the copy, or fits neither way THEN the copy is kept", () => {
+    assert.equal(encodeRelease(release, full.length), full);
+    assert.equal(encodeRelease(release, lean.length - 1), full);
   });
 });
