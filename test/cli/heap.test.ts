@@ -28,9 +28,11 @@ function youngGeneration(hold: boolean, workerAfter = false): { before: number; 
 describe("holdYoungGeneration", () => {
   it("GIVEN a process allocating much short-lived data WHEN the young generation is held THEN it does not grow; without THEN it grows", () => {
     const held = youngGeneration(true);
-    assert.ok(held.after <= held.before, JSON.stringify(held));
     const free = youngGeneration(false);
     assert.ok(free.after > free.before, JSON.stringify(free));
+    // V8 may take one growth step before it reads the flag (1 → 2 MiB in a bare process); unheld it
+    // doubles up to 32 MiB under this allocation
+    assert.ok(held.after <= 2 * held.before && held.after * 4 <= free.after, JSON.stringify({ held, free }));
   });
 
   it("GIVEN a worker thread started after the hold THEN the hold is gone (Node sets V8's flags back): callers hold after starting the script loader", () => {
