@@ -42,6 +42,8 @@ describe("examples/ci", () => {
     const dir = await mkdtemp(join(tmpdir(), "berth-ci-"));
     await writeFile(join(dir, "plan-key"), "a passphrase for the test");
     const env: Record<string, string | undefined> = { ...process.env, KUBECONFIG: testKubeconfigPath(), BERTH_NAMESPACE: ns.name, RUNNER_TEMP: dir };
+    // a CI job checks once: no resident type checker left behind (test/cli/typecheck.test.ts covers it)
+    env["BERTH_TYPECHECK_SERVER"] = "0";
     delete env["BERTH_CLUSTER"];
     const [plan, deploy] = (await berthCommands()).map((args) => args.map((a) => (a === "deploy.ts" ? join(root, "examples/quickstart/deploy.ts") : /^plan\.(md|json)$/.test(a) ? join(dir, a) : a.replace("$RUNNER_TEMP", dir))));
     const run = (args: string[]) => promisify(execFile)(process.execPath, [join(root, "bin/berth.js"), ...args], { cwd: root, env, timeout: 240_000 });
