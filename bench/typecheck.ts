@@ -24,8 +24,6 @@ const EXAMPLES = ["quickstart", "webapp", "stack"];
 // in the checkout, "berth" would resolve to its sources, which the check then reads; installed, to dist/*.d.ts
 const { app } = await installedBerth();
 for (const dir of ["examples", "typings"]) await cp(join(root, dir), join(app, dir), { recursive: true });
-// the compiled client: a server is named after the build that started it
-const { stopTypecheckServer } = (await import(pathToFileURL(join(root, "dist", "runner", "typecheck-client.js")).href)) as typeof import("../src/runner/typecheck-client.js");
 
 /** The baseline revision compiled into a temp folder (its dist/), sharing this checkout's node_modules. */
 async function buildBaseline(ref: string): Promise<string> {
@@ -38,6 +36,10 @@ async function buildBaseline(ref: string): Promise<string> {
   return join(dir, "dist");
 }
 const baselineDist = values.baseline ? await buildBaseline(values.baseline) : undefined;
+// the checker's modules are internal and the installed dist/ is bundled: HEAD compiled file by file
+// gives them (a server is named after the build that started it: its client stops it)
+const currentDist = await buildBaseline("HEAD");
+const { stopTypecheckServer } = (await import(pathToFileURL(join(currentDist, "runner", "typecheck-client.js")).href)) as typeof import("../src/runner/typecheck-client.js");
 
 interface Check {
   readonly processMs: number;
@@ -49,7 +51,7 @@ interface Check {
 /** One check in a fresh process: wall ms of the process and of the check, and whether it was cached. */
 async function check(script: string, cacheDir: string, options: { server: boolean; dist?: string }): Promise<Check> {
   const code = `const t0 = performance.now();
-const { typecheckScript } = await import(${JSON.stringify(join(options.dist ?? join(root, "dist"), "runner", "typecheck.js"))});
+const { typecheckScript } = await import(${JSON.stringify(join(options.dist ?? currentDist, "runner", "typecheck.js"))});
 const t1 = performance.now();
 const r = await typecheckScript(${JSON.stringify(script)}, { cacheDir: ${JSON.stringify(cacheDir)}, server: ${options.server} });
 console.log(JSON.stringify({ checkMs: performance.now() - t1, cached: r.cached, files: r.files }));`;
