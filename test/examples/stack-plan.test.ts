@@ -12,6 +12,8 @@ const root = join(import.meta.dirname, "..", "..");
 
 async function berthPlan(namespace: string, format: string): Promise<{ code: number; stdout: string }> {
   const env: Record<string, string | undefined> = { ...process.env, KUBECONFIG: testKubeconfigPath(), BERTH_NAMESPACE: namespace, APP_VERSION: "1.0.0" };
+  // no resident type checker left behind by the test run (test/cli/typecheck.test.ts covers it)
+  env["BERTH_TYPECHECK_SERVER"] = "0";
   delete env["BERTH_CLUSTER"];
   try {
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, "bin", "berth.js"), "plan", "examples/stack/deploy.ts", "--format", format, "--detailed-exitcode"], { cwd: root, env, timeout: 240_000 });
