@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { isAlive } from "../local/cache.js";
 import { berthPackage } from "./package-root.js";
 import { toolVersions } from "./typecheck-cache.js";
 import type { ProgramCheck } from "./typecheck-program.js";
@@ -49,7 +50,9 @@ export function serverSocket(cacheDir: string): string | undefined {
     .update([toolVersions(), process.execPath, process.version, entry.file, entry.built].join("\0"))
     .digest("hex")
     .slice(0, 16);
-  if (process.platform === "win32") return `\\\\.\\pipe\\berth-typecheck-${createHash("sha256").update(`${cacheDir}\0${key}`).digest("hex").slice(0, 24)}`;
+  // outside the cache folder the name also says which cache folder
+  const qualified = () => createHash("sha256").update(`${cacheDir}\0${key}`).digest("hex").slice(0, 24);
+  if (process.platform === "win32") return `\\\\.\\pipe\\berth-typecheck-${qualified()}`;
   const inCache = join(cacheDir, `server-${key}.sock`);
   if (Buffer.byteLength(inCache) <= MAX_SOCKET_PATH) return inCache;
   // a folder of this user's own in the shared temp folder, which no one else can put a socket into
@@ -61,7 +64,7 @@ export function serverSocket(cacheDir: string): string | undefined {
   } catch {
     return undefined;
   }
-  return join(own, `${createHash("sha256").update(`${cacheDir}\0${key}`).digest("hex").slice(0, 24)}.sock`);
+  return join(own, `${qualified()}.sock`);
 }
 
 /** Sends one request and reads the answer; rejects when the connection fails or closes early. */
@@ -182,13 +185,4 @@ export async function stopTypecheckServer(cacheDir: string): Promise<number | un
   }
   for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 50) await sleep(50);
   return pid;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

@@ -3,13 +3,12 @@
 // same process — the resident checker (typecheck-server.ts) runs many — parses only what changed,
 // and reuses the binding of every unchanged declaration file (@types/node, the lib files).
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { ts as TS } from "ts-morph";
 import type { ScriptDiagnostic } from "./errors.js";
-import { loadTypeScript } from "./typescript-load.js";
+import { loadTypeScript, tsMorphCommon } from "./typescript-load.js";
 
 /** What one check found: every diagnostic (errors too) and the files the result depends on. */
 export interface ProgramCheck {
@@ -181,8 +180,7 @@ let libs: Promise<Map<string, string>> | undefined;
 /** ts-morph's bundled lib files, by file name (`lib.es2022.d.ts`), from its own `@ts-morph/common`. */
 function libFiles(): Promise<Map<string, string>> {
   libs ??= (async () => {
-    const fromTsMorph = createRequire(createRequire(import.meta.url).resolve("ts-morph"));
-    const common = fromTsMorph("@ts-morph/common") as { getLibFiles(): { fileName: string; text: string }[] };
+    const common = tsMorphCommon().require("@ts-morph/common") as { getLibFiles(): { fileName: string; text: string }[] };
     return new Map(common.getLibFiles().map((f) => [f.fileName, f.text]));
   })();
   return libs;

@@ -32,8 +32,8 @@ interface ModuleInternals {
 let loaded: Promise<LoadedTypeScript> | undefined;
 const nothingToSave = () => Promise.resolve();
 
-/** ts-morph's `@ts-morph/common` and the TypeScript file it requires. */
-function tsMorphCommon(): { require: NodeJS.Require; typescript: string } {
+/** ts-morph's `@ts-morph/common` (`require`: a require from ts-morph) and the TypeScript file it requires. */
+export function tsMorphCommon(): { require: NodeJS.Require; typescript: string } {
   const fromTsMorph = createRequire(createRequire(import.meta.url).resolve("ts-morph"));
   const common = fromTsMorph.resolve("@ts-morph/common");
   return { require: fromTsMorph, typescript: createRequire(common).resolve("./typescript") };

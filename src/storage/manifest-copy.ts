@@ -7,14 +7,12 @@ import { isDeepStrictEqual } from "node:util";
 import { objectKeyOf } from "../model/ref.js";
 import type { RenderedObject } from "../model/rendered.js";
 import type { BerthObjectsCopy } from "./helm-format.js";
-import { parseManifest, rememberDocument, rememberManifest } from "./manifest-text.js";
+import { documentHeader, parseManifest, rememberDocument, rememberManifest } from "./manifest-text.js";
 
 /** Objects read from a manifest berth formatted from them (a record's JSON copy matched it), with that manifest. */
 const formattedByBerth = new WeakMap<readonly RenderedObject[], string>();
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-
-const header = (o: RenderedObject) => `---\n# Source: ${o.source}\n`;
 
 /**
  * Lets the manifest of `objects` reuse the YAML of the objects of `previous` (a revision read from
@@ -37,11 +35,11 @@ function documentsOf(manifest: string, objects: readonly RenderedObject[]): stri
   const documents: string[] = [];
   let at = 0;
   for (let i = 0; i < objects.length; i++) {
-    const own = header(objects[i]!);
+    const own = documentHeader(objects[i]!);
     if (!manifest.startsWith(own, at)) return undefined;
     const start = at + own.length;
     // a document's YAML is a mapping: no line of it starts with "---"
-    const next = i + 1 < objects.length ? manifest.indexOf(`\n${header(objects[i + 1]!)}`, start) : manifest.length - 1;
+    const next = i + 1 < objects.length ? manifest.indexOf(`\n${documentHeader(objects[i + 1]!)}`, start) : manifest.length - 1;
     if (next < 0) return undefined;
     documents.push(manifest.slice(start, next + 1));
     at = next + 1;

@@ -16,10 +16,13 @@ const formatted = new WeakMap<readonly RenderedObject[], string>();
 /** Documents already formatted, by (unchanging) rendered object. */
 const documents = new WeakMap<RenderedObject, string>();
 
+/** What precedes an object's YAML in a manifest: the document start and the template it came from. */
+export const documentHeader = (o: RenderedObject): string => `---\n# Source: ${o.source}\n`;
+
 function documentOf(o: RenderedObject): string {
   let text = documents.get(o);
   if (text === undefined) {
-    text = `---\n# Source: ${o.source}\n${objectYaml(o.object)}`;
+    text = documentHeader(o) + objectYaml(o.object);
     documents.set(o, text);
   }
   return text;
@@ -49,7 +52,7 @@ export function rememberManifest(objects: readonly RenderedObject[], manifest: s
 
 /** Records `yaml` as the YAML of `o.object` (known equal to an object formatted before): its document is not formatted again. */
 export function rememberDocument(o: RenderedObject, yaml: string): void {
-  if (!documents.has(o)) documents.set(o, `---\n# Source: ${o.source}\n${yaml}`);
+  if (!documents.has(o)) documents.set(o, documentHeader(o) + yaml);
 }
 
 /** How long {@link preformatManifest} formats before it lets other work run, in ms. */
