@@ -53,8 +53,8 @@ export class KubeClient implements KubeApi {
     };
     const path = await this.objectPath(object.apiVersion, object.kind, object.metadata.namespace, object.metadata.name, query);
     const body = JSON.stringify(object);
-    if (!options.metadataOnly) return await this.json({ method: "PATCH", path, body, contentType: "application/apply-patch+yaml", signal: options.signal });
-    const result = await this.json({ method: "PATCH", path, body, contentType: "application/apply-patch+yaml", accept: OBJECT_METADATA_ACCEPT, signal: options.signal });
+    const accept = options.metadataOnly ? { accept: OBJECT_METADATA_ACCEPT } : {};
+    const result = await this.json({ method: "PATCH", path, body, contentType: "application/apply-patch+yaml", ...accept, signal: options.signal });
     return result.kind === "PartialObjectMetadata" ? { apiVersion: object.apiVersion, kind: object.kind, metadata: result.metadata } : result;
   }
 

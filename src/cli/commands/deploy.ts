@@ -4,14 +4,13 @@ import type { DeployResult } from "../../actions/types.js";
 import { loadPlans } from "../../plan/saved.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans } from "../../runner/format-plans.js";
-import { ensureTypeScriptLoader, runScript } from "../../runner/run-script.js";
+import { runScript } from "../../runner/run-script.js";
 import { approveConfirmed } from "../../runner/same-plan.js";
 import { CLUSTER_OPTIONS, CLUSTER_OPTIONS_HELP, connectFromArgs } from "../cluster-options.js";
 import { readLine, type CliIO, type Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
-import { holdYoungGeneration } from "../heap.js";
 import { createProgressReporter } from "../progress.js";
-import { PLAN_KEY_OPTION, preloadLibrary, readPlanKey, reportBlocked, TYPECHECK_OPTION, typecheckUnlessSkipped, useColor } from "./plan.js";
+import { PLAN_KEY_OPTION, prepareScriptRun, readPlanKey, reportBlocked, TYPECHECK_OPTION, typecheckUnlessSkipped, useColor } from "./plan.js";
 
 const HELP = `Usage: berth deploy <script.ts> [options]
        berth deploy --plan <file> [options]
@@ -120,9 +119,7 @@ export const deployCommand: Command = {
     }
     const script = requirePositional("deploy", positionals, 0, "deploy script");
     await typecheckUnlessSkipped(script, values, io);
-    await preloadLibrary("deploy");
-    await ensureTypeScriptLoader();
-    holdYoungGeneration();
+    await prepareScriptRun("deploy");
     let approve: ((plan: Plan) => boolean) | undefined;
     if (values["yes"] !== true) {
       const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });

@@ -83,12 +83,23 @@ export function useTypecheckServer(env: Readonly<Record<string, string | undefin
  * maps read). The script then finds them already loaded.
  * @param command - `plan` runs deploys in plan mode only; `deploy` runs them for real too
  */
-export async function preloadLibrary(command: "plan" | "deploy"): Promise<void> {
+async function preloadLibrary(command: "plan" | "deploy"): Promise<void> {
   await Promise.all([
     import("../../index.js"),
     import("../../actions/apply-saved.js"),
     ...(command === "deploy" ? [import("../../actions/deploy.js")] : []),
   ]);
+}
+
+/**
+ * Readies this process to run a deploy script, in the order that matters: berth's library loaded
+ * (before the loader, see preloadLibrary), the TypeScript loader registered, then the young
+ * generation held (starting the loader's thread sets V8's flags back).
+ */
+export async function prepareScriptRun(command: "plan" | "deploy"): Promise<void> {
+  await preloadLibrary(command);
+  await ensureTypeScriptLoader();
+  holdYoungGeneration();
 }
 
 /** Colour for text output: stdout is a terminal, `--no-color` is not given, `NO_COLOR` is not set. */
@@ -128,9 +139,7 @@ export const planCommand: Command = {
     const format = planFormat(values);
     const key = await readPlanKey(values, io);
     await typecheckUnlessSkipped(script, values, io);
-    await preloadLibrary("plan");
-    await ensureTypeScriptLoader();
-    holdYoungGeneration();
+    await prepareScriptRun("plan");
     const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
     const plans = results.map((r) => r.plan);
     if (plans.length === 0) io.stderr.write(`berth plan: the script deployed nothing\n`);
