@@ -7,6 +7,7 @@ import { runInMode } from "../actions/run-mode.js";
 import type { Plan } from "../plan/types.js";
 import { ScriptFailed, ScriptNotFound } from "./errors.js";
 import { locateInScript } from "./location.js";
+import { bundleScript, type ScriptModule } from "./script-bundle.js";
 
 /** Options of {@link runScript}. */
 export interface RunScriptOptions {
@@ -26,6 +27,11 @@ export interface RunScriptOptions {
   readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
   /** Resolves a relative `path`. @defaultValue process.cwd() */
   readonly cwd?: string;
+  /**
+   * Import the script as a bundle of its own modules when it can be (see {@link prepareScript}).
+   * @defaultValue true
+   */
+  readonly bundle?: boolean;
 }
 
 /** What a script did. */
@@ -41,8 +47,9 @@ let runs = 0;
 /**
  * Runs a TypeScript (or JavaScript) deploy script in this process, in a mode every `cluster.deploy()`
  * inside it sees (through async context), and collects each deploy's result. The script connects
- * itself (`connect()`), so its own connection settings apply. Each run evaluates the script afresh;
- * modules it imports are loaded once per process. Type errors are not checked (`typecheckScript` does);
+ * itself (`connect()`), so its own connection settings apply. Each run evaluates the script afresh,
+ * with its own modules when it is bundled (see {@link prepareScript}); packages it imports are loaded
+ * once per process. Type errors are not checked (`typecheckScript` does);
  * syntax errors and anything the script throws become `ScriptFailed`, located in the script.
  *
  * @throws ScriptNotFound, ScriptFailed (`cause` is the script's error)
@@ -58,19 +65,28 @@ export async function runScript(path: string, options: RunScriptOptions): Promis
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.approve ? { approve: options.approve } : {}),
   };
-  // A fresh query string makes the loader evaluate the script again on every run.
-  const url = `${pathToFileURL(script).href}?berth-run=${++runs}`;
+  const module = await prepareScript(script, options.bundle);
+  // A fresh query string makes Node evaluate the script again on every run.
+  const url = `${module.url}?berth-run=${++runs}`;
   try {
-    await runInMode(mode, () => abortable(importScript(url), options.signal));
+    await runInMode(mode, () => abortable(import(url), options.signal));
   } catch (error) {
     throw new ScriptFailed(script, error, locateInScript(error, script), results);
   }
   return { script, results };
 }
 
-async function importScript(url: string): Promise<unknown> {
-  await ensureTypeScriptLoader();
-  return await import(url);
+/**
+ * Readies `script` (absolute) to be imported: its bundle (script-bundle.ts: the script and its own
+ * modules in one ES module, cached), imported with no TypeScript loader; or, when it cannot be bundled
+ * or `bundle` is false, the script itself with tsx's loader registered. Source maps are on either way,
+ * so stack traces name the script's lines.
+ */
+export async function prepareScript(script: string, bundle = true): Promise<ScriptModule> {
+  const module = bundle ? await bundleScript(script) : { url: pathToFileURL(script).href, bundled: false, reason: "bundling is off", cached: false };
+  if (module.bundled) process.setSourceMapsEnabled(true);
+  else await ensureTypeScriptLoader();
+  return module;
 }
 
 let loader: Promise<void> | undefined;

@@ -3,10 +3,11 @@
 // A file whose size, mtime, ctime and inode are as recorded when it was hashed is not read again
 // (as git's index does), unless it was modified too close to the hashing to trust the timestamps.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync, type Stats } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ScriptDiagnostic } from "./errors.js";
+import { stampOf, stampUnchanged, writeAtomically, type FileStamp } from "./file-stamp.js";
 import { berthPackage } from "./package-root.js";
 
 /** What a successful check found, as cached. */
@@ -24,16 +25,6 @@ interface Entry extends CachedCheck {
   /** The {@link FileStamp} of each file of `hashes`, taken just before it was hashed. */
   readonly stamps: Readonly<Record<string, FileStamp>>;
 }
-
-/** Size, mtime and ctime (ms) and inode of a file: when all are as recorded, its content is taken as unchanged. */
-type FileStamp = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
-
-/**
- * A stamp is trusted only when the file was last modified this long before it was hashed: a write
- * within the same timestamp tick (coarse on some file systems) right after the hash would otherwise
- * go unnoticed. Such a file is hashed again, and its stamp trusted once it is old enough.
- */
-const RACY_MS = 2000;
 
 /** The stamp taken with each hash this process computed or trusted, by path (for {@link writeCachedCheck}). */
 const stampsTaken = new Map<string, FileStamp>();
@@ -62,8 +53,6 @@ function entryPath(dir: string, script: string, tsconfig: string | undefined): s
   return join(dir, `${sha256(`${script}\0${tsconfig ?? ""}`).slice(0, 32)}.json`);
 }
 
-const stampOf = (s: Stats): FileStamp => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
-
 /** The hash of a file's content, its stamp (taken first) remembered; `undefined` when it cannot be read. */
 async function hashFile(path: string): Promise<string | undefined> {
   try {
@@ -74,15 +63,6 @@ async function hashFile(path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** True when `path`'s stamp is as recorded and old enough to be trusted (see {@link RACY_MS}). */
-function stampUnchanged(path: string, recorded: FileStamp | undefined, now: number): boolean {
-  if (!recorded) return false;
-  const current = statSync(path, { throwIfNoEntry: false });
-  if (!current) return false;
-  const [size, mtimeMs, ctimeMs, ino] = recorded;
-  return current.size === size && current.mtimeMs === mtimeMs && current.ctimeMs === ctimeMs && current.ino === ino && Math.max(mtimeMs, ctimeMs) < now - RACY_MS;
 }
 
 /**
@@ -135,21 +115,10 @@ export async function writeCachedCheck(dir: string, script: string, check: Cache
     hashes: Object.fromEntries(found),
     stamps: Object.fromEntries(found.map(([p]) => [p, stampsTaken.get(p)!])),
   };
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch {
-    return;
-  }
   await writeEntry(entryPath(dir, script, check.tsconfig), entry);
 }
 
 /** Writes an entry atomically; a cache that cannot be written only costs the next run a check. */
 async function writeEntry(target: string, entry: Entry): Promise<void> {
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, JSON.stringify(entry));
-    await rename(temp, target);
-  } catch {
-    // ignored, see above
-  }
+  await writeAtomically(target, JSON.stringify(entry));
 }

@@ -119,10 +119,10 @@ export const deployCommand: Command = {
     }
     const script = requirePositional("deploy", positionals, 0, "deploy script");
     await typecheckUnlessSkipped(script, values, io);
-    await prepareScriptRun("deploy");
+    const run = await prepareScriptRun("deploy", script, io);
     let approve: ((plan: Plan) => boolean) | undefined;
     if (values["yes"] !== true) {
-      const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
+      const { results } = await runScript(script, { mode: "plan", ...run });
       const plans = results.map((r) => r.plan);
       const stop = await review(plans, values, io);
       if (stop !== undefined) return stop;
@@ -131,7 +131,7 @@ export const deployCommand: Command = {
     const progress = createProgressReporter(io);
     let results: readonly DeployResult[];
     try {
-      ({ results } = await runScript(script, { mode: "deploy", onEvent: progress.onEvent, signal: io.signal, cwd: io.cwd, ...(approve ? { approve } : {}) }));
+      ({ results } = await runScript(script, { mode: "deploy", onEvent: progress.onEvent, ...run, ...(approve ? { approve } : {}) }));
     } finally {
       progress.stop();
     }

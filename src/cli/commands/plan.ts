@@ -5,7 +5,7 @@ import { savePlans } from "../../plan/saved.js";
 import type { PlanKey } from "../../plan/seal.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans, type PlansFormat } from "../../runner/format-plans.js";
-import { ensureTypeScriptLoader, runScript } from "../../runner/run-script.js";
+import { prepareScript, runScript } from "../../runner/run-script.js";
 import { typecheckScript } from "../../runner/typecheck.js";
 import type { CliIO, Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
@@ -92,14 +92,25 @@ async function preloadLibrary(command: "plan" | "deploy"): Promise<void> {
 }
 
 /**
- * Readies this process to run a deploy script, in the order that matters: berth's library loaded
- * (before the loader, see preloadLibrary), the TypeScript loader registered, then the young
- * generation held (starting the loader's thread sets V8's flags back).
+ * Whether scripts are bundled (run without a TypeScript loader, see runner/script-bundle.ts):
+ * yes unless `BERTH_BUNDLE_SCRIPTS=0`, the way back to running every file through tsx.
  */
-export async function prepareScriptRun(command: "plan" | "deploy"): Promise<void> {
+export function bundleScripts(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env["BERTH_BUNDLE_SCRIPTS"] !== "0";
+}
+
+/**
+ * Readies this process to run a deploy script, in the order that matters: berth's library loaded
+ * (before a loader, see preloadLibrary), the script bundled or else the TypeScript loader
+ * registered, then the young generation held (starting the loader's thread sets V8's flags back).
+ * Returns the options of runScript that go with it.
+ */
+export async function prepareScriptRun(command: "plan" | "deploy", script: string, io: CliIO): Promise<{ cwd: string; signal: AbortSignal; bundle: boolean }> {
   await preloadLibrary(command);
-  await ensureTypeScriptLoader();
+  const bundle = bundleScripts(io.env);
+  await prepareScript(resolve(io.cwd, script), bundle);
   holdYoungGeneration();
+  return { cwd: io.cwd, signal: io.signal, bundle };
 }
 
 /** Colour for text output: stdout is a terminal, `--no-color` is not given, `NO_COLOR` is not set. */
@@ -139,8 +150,8 @@ export const planCommand: Command = {
     const format = planFormat(values);
     const key = await readPlanKey(values, io);
     await typecheckUnlessSkipped(script, values, io);
-    await prepareScriptRun("plan");
-    const { results } = await runScript(script, { mode: "plan", signal: io.signal, cwd: io.cwd });
+    const run = await prepareScriptRun("plan", script, io);
+    const { results } = await runScript(script, { mode: "plan", ...run });
     const plans = results.map((r) => r.plan);
     if (plans.length === 0) io.stderr.write(`berth plan: the script deployed nothing\n`);
     const out = values["out"];
