@@ -6,6 +6,7 @@
 import { before, after, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -134,4 +135,11 @@ it("GIVEN the installed package WHEN berth plan and berth deploy --yes run a .ts
   assert.match(deploy.stdout, /packed: deployed revision 1/);
   const cm = await testKubeConfig().makeApiClient(CoreV1Api).readNamespacedConfigMap({ name: "packed", namespace: ns.name });
   assert.deepEqual(cm.data, { greeting: "hello" });
+  // it ran as a bundle of deploy.ts and data.ts, with no TypeScript loader
+  const bundles = (await readdir(join(app, "node_modules", ".cache", "berth", "scripts"))).filter((f) => f.startsWith("b-"));
+  assert.ok(bundles.length > 0, "a script bundle was written");
+  assert.ok(bundles.some((f) => readFileSync(join(app, "node_modules", ".cache", "berth", "scripts", f), "utf8").includes("greeting")), "the bundle holds data.ts");
+  // and through tsx when bundling is off
+  const viaTsx = await run(berth, ["plan", "deploy.ts", "--no-color"], app, { ...env, BERTH_BUNDLE_SCRIPTS: "0" });
+  assert.match(viaTsx.stdout, /packed: upgrade from revision 1\n[^]*No changes\./);
 });
