@@ -25,6 +25,8 @@ export interface BundleContext {
   readonly outDir: string;
   /** berth's own package folder: its modules are imported, never bundled (the host's instance). */
   readonly berthDir: string | undefined;
+  /** The host runs from TypeScript sources (a checkout, through tsx): TypeScript it imports loads. */
+  readonly hostFromSource: boolean;
 }
 
 /** The nearest folder, from `dir` up, that holds a node_modules folder. */
@@ -41,7 +43,7 @@ const LOADERS: Record<string, Loader> = { ".ts": "ts", ".mts": "ts", ".tsx": "ts
 const COMPUTED_IMPORT = /(?<![\w$.])import\s*\(\s*(?!(["'])[^"'\n]*\1\s*[,)]|`[^`$]*`\s*[,)])/;
 const URL_SPECIFIER = /^[a-z][a-z0-9+.-]*:/i;
 
-const HOST_FROM_SOURCE = import.meta.url.endsWith(".ts");
+const TYPESCRIPT = /\.[cm]?tsx?$/;
 const inNodeModules = (path: string) => path.split(sep).includes("node_modules");
 const isBare = (specifier: string) => !/^[./#]/.test(specifier) && !URL_SPECIFIER.test(specifier);
 const packageName = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
@@ -93,7 +95,7 @@ function plugin(context: BundleContext, read: Set<string>, problems: string[]): 
   const tsconfig = tsconfigFinder(read);
   // berth's modules as the host loaded them: compiled ones, or any when the host runs from source
   // (a checkout, through tsx); a TypeScript file of berth's folder that is not (a bench's) is bundled
-  const inBerth = (path: string) => context.berthDir !== undefined && path.startsWith(context.berthDir + sep) && (HOST_FROM_SOURCE || !/\.[cm]?tsx?$/.test(path));
+  const inBerth = (path: string) => context.berthDir !== undefined && path.startsWith(context.berthDir + sep) && (context.hostFromSource || !TYPESCRIPT.test(path));
   return {
     name: "berth-script",
     setup(build) {
@@ -108,6 +110,7 @@ function plugin(context: BundleContext, read: Set<string>, problems: string[]): 
         const resolved = await build.resolve(specifier, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: OWN });
         const target = resolved.errors.length === 0 && resolved.namespace === "file" ? resolved.path : undefined;
         const packaged = target !== undefined && (inNodeModules(target) || inBerth(target));
+        if (packaged && !context.hostFromSource && TYPESCRIPT.test(target)) problems.push(`${args.importer} imports ${specifier}, TypeScript in a package`);
         if (isBare(specifier)) {
           // a local module behind a tsconfig path, a workspace link: bundled like any other
           if (target !== undefined && !packaged) return undefined;

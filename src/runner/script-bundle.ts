@@ -6,7 +6,7 @@
 // Whatever a bundle would run differently goes to tsx instead (see ScriptModule.reason).
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { RACY_MS, stampFile, stampUnchanged, writeAtomically, type FileStamp } from "./file-stamp.js";
 import { berthPackage } from "./package-root.js";
@@ -74,8 +74,11 @@ function readManifest(path: string): Manifest | undefined {
  * (no node_modules folder above it, a CommonJS module, `import.meta.resolve`, a computed `import()`,
  * a package imported from another node_modules, a syntax error: tsx reports it). Never throws.
  * @param options.now - the clock, for telling a stamp too recent to trust
+ * @param options.hostFromSource - this process runs berth from its TypeScript sources, through tsx
+ *   (a checkout); TypeScript files of packages then load too. @defaultValue as it does
  */
-export async function bundleScript(script: string, options: { now?: number } = {}): Promise<ScriptModule> {
+export async function bundleScript(script: string, options: { now?: number; hostFromSource?: boolean } = {}): Promise<ScriptModule> {
+  if (script.split(sep).includes("node_modules")) return unbundled(script, "the script is inside node_modules", false);
   const root = nodeModulesRoot(dirname(script));
   if (!root) return unbundled(script, "no node_modules folder above the script", false);
   const cache = join(root, "node_modules", ".cache", "berth", "scripts");
@@ -89,7 +92,7 @@ export async function bundleScript(script: string, options: { now?: number } = {
   }
   let outcome: BundleOutcome;
   try {
-    outcome = await bundleLocally(script, { root, outDir: cache, berthDir: berthDir() });
+    outcome = await bundleLocally(script, { root, outDir: cache, berthDir: berthDir(), hostFromSource: options.hostFromSource ?? import.meta.url.endsWith(".ts") });
   } catch (error) {
     // esbuild missing or broken: tsx still runs the script
     return unbundled(script, `the bundler failed: ${(error as Error).message}`, false);

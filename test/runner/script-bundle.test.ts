@@ -97,6 +97,18 @@ describe("bundleScript", () => {
     assert.match(module.reason ?? "", /imports other-pkg from another node_modules folder/);
   });
 
+  it("GIVEN a package whose entry is TypeScript WHEN bundled for a compiled berth THEN it is left to tsx (Node cannot load it); a script inside node_modules too", async () => {
+    const dir = await project({ "deploy.ts": `import "ts-pkg";\n` });
+    await mkdir(join(dir, "node_modules", "ts-pkg"), { recursive: true });
+    await writeFile(join(dir, "node_modules", "ts-pkg", "package.json"), JSON.stringify({ name: "ts-pkg", type: "module", exports: "./index.ts" }));
+    await writeFile(join(dir, "node_modules", "ts-pkg", "index.ts"), "export const x: number = 1;\n");
+    const module = await bundleScript(join(dir, "deploy.ts"), { hostFromSource: false });
+    assert.equal(module.bundled, false);
+    assert.match(module.reason ?? "", /imports ts-pkg, TypeScript in a package/);
+    const inside = await bundleScript(join(dir, "node_modules", "ts-pkg", "index.ts"));
+    assert.deepEqual([inside.bundled, inside.reason], [false, "the script is inside node_modules"]);
+  });
+
   it("GIVEN folders with and without node_modules WHEN nodeModulesRoot is asked THEN it names the nearest folder holding one", async () => {
     const dir = await project({ "a/b/deploy.ts": "" });
     assert.equal(nodeModulesRoot(join(dir, "a", "b")), dir);
