@@ -109,7 +109,7 @@ export { WriteRefused } from "./kube/write-guard.js";
 export { GoNotFound, LocalBuildFailed, LocalStartFailed } from "./local/errors.js";
 export { HelmError, HelmChartInvalid, HelmDependencyMissing, HelmManifestInvalid, HelmNotRenderable, HelmValuesInvalid, HelmValuesSchema } from "./chart/helm/errors.js";
 export type { HelmErrorCode } from "./chart/helm/errors.js";
-export { HelmYamlInvalid } from "./chart/helm/yaml-read.js";
+export { HelmYamlInvalid } from "./chart/helm/yaml-errors.js";
 export { TemplateError, TemplateExecError, TemplateNotDefined, TemplateParseError } from "./gotemplate/errors.js";
 export type { TemplateErrorCode } from "./gotemplate/errors.js";
 export { SprigError, SprigFuncFailed, SprigRegexInvalid } from "./gotemplate/sprig/errors.js";

@@ -2,18 +2,18 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { Ignore } from "ignore";
 import { parseValuesYaml } from "./values-yaml.js";
-import { listChartFiles, readIgnoreRules } from "./chart-files.js";
 import { declaredEngine, ENGINE_ANNOTATION, parseChartYaml, type DependencySpec } from "./chart-yaml.js";
-import { loadHelmChartView, withFields } from "./helm-view.js";
 import { decodeUtf8 } from "../util/utf8.js";
 import { ChartInvalid } from "./errors.js";
 import type { Issue } from "../model/issue.js";
 import type { Chart, ChartDependency, JsonSchema, TemplateSource } from "./types.js";
-import { readChartArchive } from "./package/archive.js";
-import { sha256Digest } from "./package/digest.js";
-import { resolveChartSource, type ChartSourceOptions } from "./package/resolve.js";
-import { unpackChart } from "./package/unpack.js";
+import type { ChartSourceOptions } from "./package/resolve.js";
 import type { ChartPaths } from "./repo/config.js";
+
+// Helm charts (helm-view: Helm's loader, over the Go template engine's helpers), chart packages
+// (package/: repositories, OCI, archives) and chart files (`.berthignore` rules) are imported on
+// first use: `import "berth"` for a chart written in TypeScript loads none of them.
+const chartFilesModule = () => import("./chart-files.js");
 
 const TEMPLATE_FILE = /\.ya?ml$/;
 const PARTIAL_FILE = /(^|\/)_([^/]+)\.mustache$/;
@@ -58,6 +58,7 @@ const PARTIAL_FILE = /(^|\/)_([^/]+)\.mustache$/;
 export async function loadChart<V = Record<string, unknown>>(ref: string, options: ChartSourceOptions = {}): Promise<Chart<V>> {
   const local = await stat(resolve(ref)).then((s) => s.isDirectory(), () => false);
   if (local && options.chart === undefined && options.digest === undefined && options.verify === undefined) return (await loadChartDirectory(resolve(ref), options)) as Chart<V>;
+  const [{ resolveChartSource }, { unpackChart }, { withFields }] = await Promise.all([import("./package/resolve.js"), import("./package/unpack.js"), import("./helm-view.js")]);
   const resolved = await resolveChartSource(ref, options);
   const dir = resolved.directory ?? (await unpackChart(resolved.files, resolved.name, resolved.digest, options));
   const chart = await loadChartDirectory(dir, options);
@@ -66,7 +67,7 @@ export async function loadChart<V = Record<string, unknown>>(ref: string, option
 
 async function loadChartDirectory(path: string, paths: ChartPaths): Promise<Chart> {
   const engine = await engineAt(path);
-  if (engine === "gotemplate") return await loadHelmChartView(path);
+  if (engine === "gotemplate") return await (await import("./helm-view.js")).loadHelmChartView(path);
   if (engine !== "mustache") {
     throw new ChartInvalid(path, [{ source: `${basename(path)}/Chart.yaml`, path: `annotations.${ENGINE_ANNOTATION}`, message: `unknown engine ${JSON.stringify(engine)}: use "mustache", or remove the annotation for a Helm chart (Go templates)` }]);
   }
@@ -94,7 +95,7 @@ async function loadChartAt(dir: string, parents: readonly string[], paths: Chart
   if (chartYamlText === undefined) throw notAChart(dir);
   const name = basename(dir);
   const { chart: chartYaml, issues } = parseChartYaml(chartYamlText, `${name}/Chart.yaml`);
-  const rules = await readIgnoreRules(dir);
+  const rules = await (await chartFilesModule()).readIgnoreRules(dir);
   const [values, schema, files] = await Promise.all([
     readDefaults(dir, name, issues),
     readSchema(dir, name, issues),
@@ -146,6 +147,7 @@ async function readChartFiles(dir: string, name: string, rules: Ignore, issues: 
   const partials: Record<string, string> = {};
   const crds: Record<string, string> = {};
   let notes: string | undefined;
+  const { listChartFiles } = await chartFilesModule();
   const [templateFiles, crdFiles] = await Promise.all([listChartFiles(dir, "templates", rules), listChartFiles(dir, "crds", rules)]);
   for (const file of templateFiles) {
     const text = await readText(dir, file, name, issues);
@@ -163,7 +165,7 @@ async function readChartFiles(dir: string, name: string, rules: Ignore, issues: 
 
 /** Subcharts: `Chart.yaml` dependencies (local `file://` or vendored in `charts/`) and any other `charts/<name>/`. */
 async function loadDependencies(dir: string, specs: readonly DependencySpec[], rules: Ignore, parents: readonly string[], issues: Issue[], paths: ChartPaths): Promise<ChartDependency[]> {
-  const chartFiles = await listChartFiles(dir, "charts", rules);
+  const chartFiles = await (await chartFilesModule()).listChartFiles(dir, "charts", rules);
   const vendored = new Set(chartFiles.filter((f) => /^charts\/[^/]+\/Chart\.yaml$/.test(f)).map((f) => f.split("/")[1]!));
   const packaged = await unpackVendored(dir, chartFiles.filter((f) => /^charts\/[^/]+\.tgz$/.test(f)), issues, paths);
   const deps: ChartDependency[] = [];
@@ -190,6 +192,8 @@ async function loadDependencies(dir: string, specs: readonly DependencySpec[], r
 /** `charts/*.tgz` (as `berth dependency update` and helm leave them), unpacked by digest; by chart name. */
 async function unpackVendored(dir: string, tgzs: readonly string[], issues: Issue[], paths: ChartPaths): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  if (tgzs.length === 0) return out;
+  const [{ readChartArchive }, { sha256Digest }, { unpackChart }] = await Promise.all([import("./package/archive.js"), import("./package/digest.js"), import("./package/unpack.js")]);
   for (const file of tgzs) {
     const bytes = await readFile(join(dir, file));
     try {

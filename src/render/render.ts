@@ -3,7 +3,6 @@ import type { UserValuesInput } from "../values/user-values.js";
 import type { CapabilitiesInput } from "./capabilities.js";
 import type { EngineInput, EngineOutput, RenderEngine, RenderRelease } from "./engine.js";
 import { RenderFailed } from "./errors.js";
-import { goTemplateEngine } from "./go-engine.js";
 import { compareText, type IsNamespaced } from "../model/kinds.js";
 import { emptyLookup, LookupRounds, type ClusterReader } from "./lookup.js";
 import { mustacheEngine } from "./mustache/engine.js";
@@ -33,10 +32,13 @@ export interface RenderClusterAccess {
 /** Rounds of lookups before a render gives up reading: each round's lookups may depend on the last's answers. */
 const MAX_LOOKUP_ROUNDS = 8;
 
-/** The engine a chart's templates are written for. */
+/**
+ * The engine a chart's templates are written for. The Go-template engine (Helm's rendering, the
+ * Go template engine, Sprig) is loaded on first use: a TypeScript or mustache chart never needs it.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any chart, whatever its values type
-export function engineOf(chart: Chart<any>): RenderEngine {
-  return chart.engine === "gotemplate" ? goTemplateEngine : mustacheEngine;
+export async function engineOf(chart: Chart<any>): Promise<RenderEngine> {
+  return chart.engine === "gotemplate" ? (await import("./go-engine.js")).goTemplateEngine : mustacheEngine;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function renderChart(
   options: RenderOptions = {},
   cluster: RenderClusterAccess = {},
 ): Promise<RenderResult> {
-  const engine = engineOf(chart);
+  const engine = await engineOf(chart);
   const userValues = await engine.userValues(values);
   const input: Omit<EngineInput, "lookup"> = { chart, userValues, release, strict: options.strict ?? true, capabilities: options.capabilities ?? {} };
   let output: EngineOutput;

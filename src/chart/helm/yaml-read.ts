@@ -4,18 +4,13 @@
  * strings, every number a float64, NaN/Inf rejected).
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node as YNode } from "yaml";
-import { BerthError } from "../../errors.js";
+import { HelmYamlInvalid } from "./yaml-errors.js";
 import { resolvePlain } from "./yaml-resolve.js";
 import { formatFloat } from "../../gotemplate/float-format.js";
 import { reindentContinuations } from "./yaml-lenient.js";
 import { yamlStrictnessIssues } from "../yaml-strict.js";
 
-/** A YAML document Helm could not read; the message follows Helm's wording. */
-export class HelmYamlInvalid extends BerthError {
-  constructor(message: string) {
-    super("HelmYamlInvalid", message);
-  }
-}
+export { HelmYamlInvalid };
 
 /** A go-yaml v2 value before the JSON round trip: ints are bigints, floats numbers, maps keyed by string. */
 export type RawYaml = null | boolean | string | number | bigint | RawYaml[] | { [k: string]: RawYaml };
