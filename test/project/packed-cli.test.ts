@@ -79,20 +79,26 @@ after(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Files an ES module of dist/ loads statically (itself included) and the packages they import. */
-async function staticImports(entry: string): Promise<{ files: number; packages: string[] }> {
+/**
+ * Files an ES module of dist/ loads statically (itself included), the packages they import, and the
+ * source modules bundled into them (esbuild heads each with a `// src/….ts` comment).
+ */
+async function staticImports(entry: string): Promise<{ files: number; packages: string[]; modules: string[] }> {
   const files = new Set<string>();
   const packages = new Set<string>();
+  const modules = new Set<string>();
   const visit = async (file: string): Promise<void> => {
     if (files.has(file)) return;
     files.add(file);
-    for (const [, spec] of (await readFile(file, "utf8")).matchAll(/^(?:import|export)\s(?:[^;"']*?\sfrom\s)?"([^"]+)";?$/gm)) {
+    const text = await readFile(file, "utf8");
+    for (const [, module] of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) modules.add(module!);
+    for (const [, spec] of text.matchAll(/^(?:import|export)\s(?:[^;"']*?\sfrom\s)?"([^"]+)";?$/gm)) {
       if (spec!.startsWith(".")) await visit(resolve(dirname(file), spec!));
       else if (!spec!.startsWith("node:")) packages.add(spec!);
     }
   };
   await visit(entry);
-  return { files: files.size, packages: [...packages].sort() };
+  return { files: files.size, packages: [...packages].sort(), modules: [...modules].sort() };
 }
 
 it("GIVEN the installed package THEN it runs bundled files: the CLI entry imports shared chunks, yaml is one file", async () => {
@@ -107,14 +113,19 @@ it("GIVEN the installed package THEN it runs bundled files: the CLI entry import
   assert.match(await readFile(join(dist, "cli", "bin.js"), "utf8"), /from "\.\.\/chunks\/chunk-\w+\.js"/);
 });
 
-it("GIVEN the bundle THEN what was loaded on first use still is: the CLI entry loads no package, the library only yaml", async () => {
+it("GIVEN the bundle THEN what was loaded on first use still is: the CLI entry loads no package, the library only yaml and no Helm machinery", async () => {
   const dist = join(app, "node_modules", "berth", "dist");
   // commands are chunks of their own; `berth --version` loads a handful of files
   const cli = await staticImports(join(dist, "cli", "bin.js"));
   assert.deepEqual(cli.packages, []);
   assert.ok(cli.files <= 5, `dist/cli/bin.js loads ${cli.files} files`);
   // @kubernetes/client-node, ts-morph, tsx, ajv and the deploy/rollback actions load when used
-  assert.deepEqual((await staticImports(join(dist, "index.js"))).packages, ["#yaml"]);
+  const library = await staticImports(join(dist, "index.js"));
+  assert.deepEqual(library.packages, ["#yaml"]);
+  // so do the Go template engine, Helm's loader and renderer, chart packages: only their error classes load up front
+  assert.ok(library.modules.includes("src/chart/define.ts"), `no source module comments in the bundle: ${library.modules.join(", ")}`);
+  const helm = library.modules.filter((m) => /^src\/(gotemplate|render\/helm|chart\/(helm|package|repo|oci|deps|semver))\//.test(m) && !/(errors|release-chart)\.ts$/.test(m));
+  assert.deepEqual(helm, []);
 });
 
 it("GIVEN a script whose import \"berth\" throws WHEN the installed CLI runs it THEN the error is the CLI's own class: its code is shown", async () => {
