@@ -5,7 +5,8 @@
 // Goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl;
 // peak RSS ≤ 1.5x helm v3. berth's no-op must write nothing: every object's and release record's
 // resourceVersion is compared before and after it.
-// Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500]
+// Each step runs `repeat` times per tool (interleaved, own namespaces) and the medians are compared.
+// Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500] [repeat=3]
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,6 +17,7 @@ import { benchObjects } from "./objects.js";
 import { benchKubeconfig, comparedTools, helmEnv, installedBerth, ratio, timed, type Timed } from "./tools.js";
 
 const SIZES = (process.argv[2] ?? "100,500").split(",").map(Number);
+const REPEAT = Number(process.argv[3] ?? 3);
 const kubeconfig = benchKubeconfig();
 if (!kubeconfig) {
   console.log("bench/deploy.ts needs a cluster: set BERTH_TEST_KUBECONFIG or KUBECONFIG (e.g. `berth local status`).");
@@ -104,20 +106,35 @@ async function kubectlStep(count: number, ns: string, step: Step): Promise<Timed
   return await timed(tools.kubectl, ["apply", "--server-side", "--field-manager", "bench", "-f", file, "--kubeconfig", kubeconfig!]);
 }
 
+/** The run of median wall time, with the median peak RSS of the runs. */
+function median(runs: readonly Timed[]): Timed {
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const seconds = mid(runs.map((r) => r.seconds));
+  return { ...runs.find((r) => r.seconds === seconds)!, rssMiB: mid(runs.map((r) => r.rssMiB)) };
+}
+
 const rows: string[] = [];
 try {
-  // a first run of the script fills the type-check cache (the goals are for an unchanged script)
+  // a first run of the script fills the type-check cache and the script's bundle (the goals are for an unchanged script)
   const warm = await namespace("warm", 1);
   await berthStep(1, warm, "install");
+  await berthStep(1, warm, "no-op");
   for (const count of SIZES) {
-    const ns = { berth: await namespace("berth", count), helm3: await namespace("helm3", count), helm4: await namespace("helm4", count), kubectl: await namespace("kubectl", count) };
+    // each step runs REPEAT times per tool, interleaved, in REPEAT namespaces per tool; medians are compared
+    const spaces = [];
+    for (let r = 0; r < REPEAT; r++) spaces.push({ berth: await namespace("berth", count), helm3: await namespace("helm3", count), helm4: await namespace("helm4", count), kubectl: await namespace("kubectl", count) });
     for (const step of STEPS) {
-      const before = step === "no-op" ? await versions(ns.berth) : undefined;
-      const b = await berthStep(count, ns.berth, step);
-      const writes = before ? writesBetween(before, await versions(ns.berth)) : undefined;
-      const h3 = await helmStep(tools.helm3, count, ns.helm3, step);
-      const h4 = await helmStep(tools.helm4, count, ns.helm4, step);
-      const k = await kubectlStep(count, ns.kubectl, step);
+      const runs = { b: [] as Timed[], h3: [] as Timed[], h4: [] as Timed[], k: [] as Timed[] };
+      let writes: number | undefined;
+      for (const ns of spaces) {
+        const before = step === "no-op" ? await versions(ns.berth) : undefined;
+        runs.b.push(await berthStep(count, ns.berth, step));
+        if (before) writes = (writes ?? 0) + writesBetween(before, await versions(ns.berth));
+        runs.h3.push(await helmStep(tools.helm3, count, ns.helm3, step));
+        runs.h4.push(await helmStep(tools.helm4, count, ns.helm4, step));
+        runs.k.push(await kubectlStep(count, ns.kubectl, step));
+      }
+      const [b, h3, h4, k] = [median(runs.b), median(runs.h3), median(runs.h4), median(runs.k)];
       const goal =
         step === "install" ? b.seconds <= 0.8 * h3.seconds && b.seconds <= k.seconds : step === "upgrade 10%" ? b.seconds <= 0.5 * h3.seconds : b.seconds <= 0.5 * k.seconds && writes === 0;
       const row = `${String(count).padStart(5)} ${step.padEnd(12)} ${b.seconds.toFixed(2).padStart(6)} ${h3.seconds.toFixed(2).padStart(7)} ${h4.seconds.toFixed(2).padStart(7)} ${k.seconds.toFixed(2).padStart(7)}   ${ratio(b.seconds, h3.seconds).padStart(6)} ${ratio(b.seconds, h4.seconds).padStart(6)} ${ratio(b.seconds, k.seconds).padStart(6)}  ${goal ? "met   " : "MISSED"}  RSS ${b.rssMiB.toFixed(0)}/${h3.rssMiB.toFixed(0)}/${h4.rssMiB.toFixed(0)}/${k.rssMiB.toFixed(0)} (${ratio(b.rssMiB, h3.rssMiB)} helm3)${writes === undefined ? "" : `  berth writes: ${writes}`}`;
@@ -126,7 +143,7 @@ try {
     }
   }
 } finally {
-  console.log(`\nobjects step          berth helm v3 helm v4 kubectl   /helm3 /helm4  /kubectl goal    peak RSS MiB berth/helm3/helm4/kubectl`);
+  console.log(`\nmedians of ${REPEAT} runs\nobjects step          berth helm v3 helm v4 kubectl   /helm3 /helm4  /kubectl goal    peak RSS MiB berth/helm3/helm4/kubectl`);
   for (const r of rows) console.log(r);
   console.log("goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl with 0 writes; RSS ≤ 1.5x helm v3");
   await Promise.all(namespaces.map((n) => exec(tools.kubectl, ["delete", "namespace", n, "--wait=false", "--kubeconfig", kubeconfig!]).catch(() => undefined)));

@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
 import { BerthError } from "../errors.js";
+import { berthPackage } from "../runner/package-root.js";
 import { parseCommandArgs, type CliIO } from "./command.js";
 import { commandEntries as commands } from "./commands/registry.js";
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
+const version = () => berthPackage()?.version ?? "unknown";
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);

@@ -1,7 +1,8 @@
 import https from "node:https";
 import http from "node:http";
+import { createSecureContext, type SecureContext } from "node:tls";
 import type { LoadedKubeConfig } from "./config.js";
-import { Aborted, KubeApiError, KubeUnreachable, WriteUncertain } from "./errors.js";
+import { Aborted, KubeApiError, KubeConfigInvalid, KubeUnreachable, WriteUncertain } from "./errors.js";
 import { isIdempotent, isNotSentError, isRetryableNetworkError, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
 
 /** One HTTP request to the API server. */
@@ -79,7 +80,7 @@ export class KubeTransport {
       try {
         res = await this.send(req);
       } catch (e) {
-        if (e instanceof Aborted) throw e;
+        if (e instanceof Aborted || e instanceof KubeConfigInvalid) throw e;
         if (!isRetryableNetworkError(e)) throw new KubeUnreachable(this.server, e);
         // The server may have acted: repeating a create could create twice (or meet its own object).
         if (!isIdempotent(req) && !isNotSentError(e)) throw new WriteUncertain(req.method, req.path, e);
@@ -148,11 +149,17 @@ export class KubeTransport {
     await this.config.applyToHTTPSOptions(auth);
     const url = new URL(this.server + req.path);
     if (!this.agent) {
-      const tls = { ca: auth.ca, cert: auth.cert, key: auth.key, pfx: auth.pfx, passphrase: auth.passphrase, ...(auth.servername ? { servername: auth.servername } : {}) };
       const rejectUnauthorized = auth.rejectUnauthorized;
       this.agent =
         url.protocol === "https:"
-          ? new https.Agent({ ...tls, ...(rejectUnauthorized === undefined ? {} : { rejectUnauthorized }), keepAlive: true, maxSockets: 64 })
+          ? new https.Agent({
+              // one context for every connection: given the PEMs instead, each connection parses them again
+              secureContext: secureContextOf(auth),
+              ...(auth.servername ? { servername: auth.servername } : {}),
+              ...(rejectUnauthorized === undefined ? {} : { rejectUnauthorized }),
+              keepAlive: true,
+              maxSockets: 64,
+            })
           : new http.Agent({ keepAlive: true, maxSockets: 64 });
     }
     const headers: Record<string, string> = { Accept: req.accept ?? "application/json", ...(auth.headers as Record<string, string>) };
@@ -182,5 +189,15 @@ export class KubeTransport {
       if (req.body !== undefined) r.write(req.body);
       r.end();
     });
+  }
+}
+
+/** The TLS context of the kubeconfig's CA, client certificate and key; `KubeConfigInvalid` when they cannot be used. */
+function secureContextOf(auth: https.RequestOptions): SecureContext {
+  const material = Object.fromEntries(Object.entries({ ca: auth.ca, cert: auth.cert, key: auth.key, pfx: auth.pfx, passphrase: auth.passphrase }).filter(([, v]) => v !== undefined));
+  try {
+    return createSecureContext(material);
+  } catch (e) {
+    throw new KubeConfigInvalid(`the kubeconfig's TLS material (certificate authority, client certificate or key) cannot be used: ${(e as Error).message}`, { cause: e });
   }
 }

@@ -32,6 +32,8 @@ export interface RunScriptOptions {
    * @defaultValue true
    */
   readonly bundle?: boolean;
+  /** The script as {@link prepareScript} readied it (e.g. while the script was type-checked); else readied here. */
+  readonly prepared?: ScriptModule;
 }
 
 /** What a script did. */
@@ -65,7 +67,7 @@ export async function runScript(path: string, options: RunScriptOptions): Promis
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.approve ? { approve: options.approve } : {}),
   };
-  const module = await prepareScript(script, options.bundle);
+  const module = options.prepared ?? (await prepareScript(script, options.bundle));
   // A fresh query string makes Node evaluate the script again on every run.
   const url = `${module.url}?berth-run=${++runs}`;
   try {
@@ -80,10 +82,10 @@ export async function runScript(path: string, options: RunScriptOptions): Promis
  * Readies `script` (absolute) to be imported: its bundle (script-bundle.ts: the script and its own
  * modules in one ES module, cached), imported with no TypeScript loader; or, when it cannot be bundled
  * or `bundle` is false, the script itself with tsx's loader registered. Source maps are on either way,
- * so stack traces name the script's lines.
+ * so stack traces name the script's lines. `bundle` may be a bundleScript() already under way.
  */
-export async function prepareScript(script: string, bundle = true): Promise<ScriptModule> {
-  const module = bundle ? await bundleScript(script) : { url: pathToFileURL(script).href, bundled: false, reason: "bundling is off", cached: false };
+export async function prepareScript(script: string, bundle: boolean | Promise<ScriptModule> = true): Promise<ScriptModule> {
+  const module = typeof bundle !== "boolean" ? await bundle : bundle ? await bundleScript(script) : { url: pathToFileURL(script).href, bundled: false, reason: "bundling is off", cached: false };
   if (module.bundled) process.setSourceMapsEnabled(true);
   else await ensureTypeScriptLoader();
   return module;

@@ -34,7 +34,7 @@ interface Manifest {
 }
 
 const FORMAT = 1;
-/** Bundles no manifest has named for this long are deleted when another is written. */
+/** Bundles no manifest names are deleted when another is written, once this old. */
 const PRUNE_MS = 7 * 24 * 3600 * 1000;
 
 /** berth's own package folder (real path): its files are never bundled into a script. */
@@ -116,10 +116,13 @@ export async function bundleScript(script: string, options: { now?: number; host
   return { url: pathToFileURL(file).href, bundled: true, cached: false };
 }
 
+/** Deletes bundles no manifest names that are older than {@link PRUNE_MS}. */
 function pruneBundles(cache: string, keep: string, now: number): void {
   try {
-    for (const entry of readdirSync(cache)) {
-      if (!entry.startsWith("b-") || entry === keep) continue;
+    const entries = readdirSync(cache);
+    const named = new Set([keep, ...entries.filter((e) => e.endsWith(".json")).map((e) => readManifest(join(cache, e))?.bundle)]);
+    for (const entry of entries) {
+      if (!entry.startsWith("b-") || named.has(entry)) continue;
       const file = join(cache, entry);
       if (statSync(file).mtimeMs < now - PRUNE_MS) unlinkSync(file);
     }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Aborted, KubeApiError, KubeUnreachable, WriteUncertain } from "../../src/kube/errors.js";
+import { Aborted, KubeApiError, KubeConfigInvalid, KubeUnreachable, WriteUncertain } from "../../src/kube/errors.js";
+import { KubeTransport } from "../../src/kube/transport.js";
 import { sendJson, startFakeServer } from "./fake-server.js";
 
 const status = (code: number, reason: string) => ({ kind: "Status", apiVersion: "v1", status: "Failure", reason, code, message: reason });
@@ -167,5 +168,18 @@ describe("KubeTransport retries only idempotent requests", () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe("KubeTransport TLS", () => {
+  it("GIVEN a kubeconfig whose client certificate and key are not PEM WHEN a request is sent THEN KubeConfigInvalid names the TLS material, before any connection", async () => {
+    const transport = new KubeTransport({
+      server: "https://127.0.0.1:1",
+      namespace: "default",
+      context: "broken",
+      applyToHTTPSOptions: async (options) => void Object.assign(options, { cert: Buffer.from("CERT"), key: Buffer.from("KEY") }),
+    });
+    await assert.rejects(transport.request({ method: "GET", path: "/version" }), (e) => e instanceof KubeConfigInvalid && /TLS material/.test(e.message));
+    transport.close();
   });
 });

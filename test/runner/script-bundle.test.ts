@@ -3,10 +3,11 @@
 // bundle would run differently sent to tsx with its reason.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, realpath, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, realpath, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { bundleScript } from "../../src/runner/script-bundle.js";
 import { nodeModulesRoot } from "../../src/runner/script-bundle-build.js";
 import { runScript } from "../../src/runner/run-script.js";
@@ -60,6 +61,19 @@ describe("bundleScript", () => {
     assert.equal(third.cached, false);
     assert.notEqual(third.url, first.url);
     assert.equal(((await import(third.url)) as { value: number }).value, 22);
+  });
+
+  it("GIVEN old bundles in the cache WHEN another is written THEN those no manifest names are deleted, the named ones kept", async () => {
+    const dir = await project({ "a.ts": `export const a = 1;\n`, "b.ts": `export const b = 1;\n` });
+    const first = await bundleScript(join(dir, "a.ts"), { now: later() });
+    const cache = dirname(fileURLToPath(first.url));
+    const stale = join(cache, "b-stale.mjs");
+    await writeFile(stale, "export {};\n");
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    await utimes(stale, weekAgo, weekAgo);
+    await utimes(fileURLToPath(first.url), weekAgo, weekAgo);
+    await bundleScript(join(dir, "b.ts"), { now: later() });
+    assert.deepEqual([existsSync(stale), existsSync(fileURLToPath(first.url))], [false, true]);
   });
 
   it("GIVEN files changed just now WHEN bundled THEN the bundle is not cached (a later change in the same tick would go unseen)", async () => {

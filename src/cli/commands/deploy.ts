@@ -10,7 +10,7 @@ import { CLUSTER_OPTIONS, CLUSTER_OPTIONS_HELP, connectFromArgs } from "../clust
 import { readLine, type CliIO, type Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
 import { createProgressReporter } from "../progress.js";
-import { PLAN_KEY_OPTION, prepareScriptRun, readPlanKey, reportBlocked, TYPECHECK_OPTION, typecheckUnlessSkipped, useColor } from "./plan.js";
+import { checkAndPrepareScript, PLAN_KEY_OPTION, readPlanKey, reportBlocked, TYPECHECK_OPTION, useColor } from "./plan.js";
 
 const HELP = `Usage: berth deploy <script.ts> [options]
        berth deploy --plan <file> [options]
@@ -118,8 +118,7 @@ export const deployCommand: Command = {
       return await deploySaved(planFile, values, io);
     }
     const script = requirePositional("deploy", positionals, 0, "deploy script");
-    await typecheckUnlessSkipped(script, values, io);
-    const run = await prepareScriptRun("deploy", script, io);
+    const run = await checkAndPrepareScript("deploy", script, values, io);
     let approve: ((plan: Plan) => boolean) | undefined;
     if (values["yes"] !== true) {
       const { results } = await runScript(script, { mode: "plan", ...run });

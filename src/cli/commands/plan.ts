@@ -6,6 +6,7 @@ import type { PlanKey } from "../../plan/seal.js";
 import type { Plan } from "../../plan/types.js";
 import { formatPlans, type PlansFormat } from "../../runner/format-plans.js";
 import { prepareScript, runScript } from "../../runner/run-script.js";
+import { bundleScript, type ScriptModule } from "../../runner/script-bundle.js";
 import { typecheckScript } from "../../runner/typecheck.js";
 import type { CliIO, Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
@@ -100,17 +101,21 @@ export function bundleScripts(env: Readonly<Record<string, string | undefined>>)
 }
 
 /**
- * Readies this process to run a deploy script, in the order that matters: berth's library loaded
- * (before a loader, see preloadLibrary), the script bundled or else the TypeScript loader
- * registered, then the young generation held (starting the loader's thread sets V8's flags back).
- * Returns the options of runScript that go with it.
+ * Type-checks the script (unless `--no-typecheck`) and readies this process to run it, in the
+ * order that matters: berth's library loaded (before a loader, see preloadLibrary), the script
+ * bundled — while it is checked — or else the TypeScript loader registered, then the young
+ * generation held (starting the loader's thread sets V8's flags back). Returns the options of
+ * runScript that go with it.
+ * @throws ScriptTypeError
  */
-export async function prepareScriptRun(command: "plan" | "deploy", script: string, io: CliIO): Promise<{ cwd: string; signal: AbortSignal; bundle: boolean }> {
+export async function checkAndPrepareScript(command: "plan" | "deploy", script: string, values: Record<string, unknown>, io: CliIO): Promise<{ cwd: string; signal: AbortSignal; prepared: ScriptModule }> {
+  const path = resolve(io.cwd, script);
+  const bundling = bundleScripts(io.env) ? bundleScript(path) : undefined;
+  await typecheckUnlessSkipped(script, values, io);
   await preloadLibrary(command);
-  const bundle = bundleScripts(io.env);
-  await prepareScript(resolve(io.cwd, script), bundle);
+  const prepared = await prepareScript(path, bundling ?? false);
   holdYoungGeneration();
-  return { cwd: io.cwd, signal: io.signal, bundle };
+  return { cwd: io.cwd, signal: io.signal, prepared };
 }
 
 /** Colour for text output: stdout is a terminal, `--no-color` is not given, `NO_COLOR` is not set. */
@@ -149,8 +154,7 @@ export const planCommand: Command = {
     const script = requirePositional("plan", positionals, 0, "deploy script");
     const format = planFormat(values);
     const key = await readPlanKey(values, io);
-    await typecheckUnlessSkipped(script, values, io);
-    const run = await prepareScriptRun("plan", script, io);
+    const run = await checkAndPrepareScript("plan", script, values, io);
     const { results } = await runScript(script, { mode: "plan", ...run });
     const plans = results.map((r) => r.plan);
     if (plans.length === 0) io.stderr.write(`berth plan: the script deployed nothing\n`);
