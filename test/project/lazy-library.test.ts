@@ -4,6 +4,7 @@
 // chart loader and renderer, chart packages, repositories, OCI and dependencies. Those load on first
 // use (a dynamic `import()` where a Helm chart is loaded or rendered); only their error classes,
 // small modules of their own, are imported up front (index exports them; `instanceof` must work).
+// So do what starts a local control plane and what writes values types (startLocalCluster, generateValuesTypes).
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -27,6 +28,13 @@ const HEAVY: readonly string[] = [
   "render/go-engine.ts",
   "render/go-values.ts",
   "render/helm-manifests.ts",
+  // not Helm, but not needed to deploy either: starting a local control plane, writing values types
+  "local/start.ts",
+  "local/binaries.ts",
+  "local/pki.ts",
+  "typegen/values-types.ts",
+  "typegen/from-schema.ts",
+  "typegen/from-values.ts",
 ];
 /** Light modules inside HEAVY that may load up front: error classes index exports, and what a release record keeps of a chart. */
 const ALLOWED: readonly string[] = [
@@ -79,7 +87,7 @@ for (const entry of ENTRIES) {
   });
 }
 
-it("GIVEN the Helm machinery THEN it is still reachable, through import(), from loadChart and the render stage", () => {
+it("GIVEN the Helm machinery THEN it is still reachable, through import(), from loadChart and the render stage (and local start, typegen from their entries)", () => {
   // what is lazy must still be imported somewhere: loadChart and renderChart load it on first use
   const load = staticImportsOf(readSource("chart/load.ts"));
   const render = staticImportsOf(readSource("render/render.ts"));
@@ -89,6 +97,8 @@ it("GIVEN the Helm machinery THEN it is still reachable, through import(), from 
   assert.match(readSource("render/render.ts"), /import\("\.\/go-engine\.js"\)/);
   // and what they load is the heavy part: the Go template engine behind the Go-template engine
   assert.ok([...staticClosure(src, "render/go-engine.ts").keys()].some((m) => m.startsWith("gotemplate/sprig/")));
+  assert.match(readSource("local/control-plane.ts"), /import\("\.\/start\.js"\)/);
+  assert.match(readSource("typegen/generate.ts"), /import\("\.\/values-types\.js"\)/);
 });
 
 function readSource(module: string): string {
