@@ -128,6 +128,17 @@ it("GIVEN the bundle THEN what was loaded on first use still is: the CLI entry l
   assert.deepEqual(helm, []);
 });
 
+it("GIVEN a Helm chart WHEN the installed CLI templates it THEN the Go-template engine, loaded on first use, renders it", async () => {
+  const chart = join(app, "helm-chart");
+  await mkdir(join(chart, "templates"), { recursive: true });
+  await writeFile(join(chart, "Chart.yaml"), "apiVersion: v2\nname: helm-chart\nversion: 1.0.0\n");
+  await writeFile(join(chart, "values.yaml"), "greeting: hello\n");
+  await writeFile(join(chart, "templates", "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-cm\ndata:\n  greeting: {{ .Values.greeting | upper | quote }}\n");
+  const out = await run(join(app, "node_modules", ".bin", "berth"), ["template", "web", "helm-chart"], app);
+  assert.match(out.stdout, /name: web-cm/);
+  assert.match(out.stdout, /greeting: "HELLO"/);
+});
+
 it("GIVEN a script whose import \"berth\" throws WHEN the installed CLI runs it THEN the error is the CLI's own class: its code is shown", async () => {
   const berth = join(app, "node_modules", ".bin", "berth");
   // ScriptFailed shows the cause's code only when it is an instance of the CLI's BerthError
