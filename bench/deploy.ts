@@ -65,8 +65,8 @@ async function manifests(count: number, version: number, namespace: string): Pro
 }
 
 const namespaces: string[] = [];
-async function namespace(tool: string, count: number): Promise<string> {
-  const name = `bench-${tool}-${count}-${run}`;
+async function namespace(tool: string, count: number, repeat = 0): Promise<string> {
+  const name = `bench-${tool}-${count}-${run}${repeat > 0 ? `-${repeat}` : ""}`;
   await exec(tools.kubectl, ["create", "namespace", name, "--kubeconfig", kubeconfig!]);
   namespaces.push(name);
   return name;
@@ -122,7 +122,7 @@ try {
   for (const count of SIZES) {
     // each step runs REPEAT times per tool, interleaved, in REPEAT namespaces per tool; medians are compared
     const spaces = [];
-    for (let r = 0; r < REPEAT; r++) spaces.push({ berth: await namespace("berth", count), helm3: await namespace("helm3", count), helm4: await namespace("helm4", count), kubectl: await namespace("kubectl", count) });
+    for (let r = 0; r < REPEAT; r++) spaces.push({ berth: await namespace("berth", count, r), helm3: await namespace("helm3", count, r), helm4: await namespace("helm4", count, r), kubectl: await namespace("kubectl", count, r) });
     for (const step of STEPS) {
       const runs = { b: [] as Timed[], h3: [] as Timed[], h4: [] as Timed[], k: [] as Timed[] };
       let writes: number | undefined;
