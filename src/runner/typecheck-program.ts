@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { ts as TS } from "ts-morph";
 import type { ScriptDiagnostic } from "./errors.js";
+import { findUp } from "./find-up.js";
 import { loadTypeScript, tsMorphCommon } from "./typescript-load.js";
 
 /** What one check found: every diagnostic (errors too) and the files the result depends on. */
@@ -71,15 +72,6 @@ const BERTH_SOURCES = fileURLToPath(new URL("..", import.meta.url));
  */
 function isBerthSource(file: string): boolean {
   return resolve(file).startsWith(BERTH_SOURCES);
-}
-
-/** The nearest `name` in `dir` or a folder above it. */
-export function findUp(dir: string, name: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    const candidate = join(current, name);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(current) === current) return undefined;
-  }
 }
 
 /** One compiler configuration's state kept between checks: its last program and parsed files. */

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { ScriptNotFound, ScriptTypeError, type ScriptDiagnostic } from "./errors.js";
 import { readCachedCheck, writeCachedCheck } from "./typecheck-cache.js";
-import { findUp } from "./typecheck-program.js";
+import { findUp } from "./find-up.js";
 
 /** Options of {@link typecheckScript}. */
 export interface TypecheckScriptOptions {
