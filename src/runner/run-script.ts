@@ -1,13 +1,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { DeployResult } from "../actions/types.js";
 import type { DeployEvent } from "../apply/events.js";
 import { runInMode } from "../actions/run-mode.js";
 import type { Plan } from "../plan/types.js";
 import { ScriptFailed, ScriptNotFound } from "./errors.js";
 import { locateInScript } from "./location.js";
-import { bundleScript, type ScriptModule } from "./script-bundle.js";
+import { bundleScript, unbundled, type ScriptModule } from "./script-bundle.js";
 
 /** Options of {@link runScript}. */
 export interface RunScriptOptions {
@@ -85,7 +84,7 @@ export async function runScript(path: string, options: RunScriptOptions): Promis
  * so stack traces name the script's lines. `bundle` may be a bundleScript() already under way.
  */
 export async function prepareScript(script: string, bundle: boolean | Promise<ScriptModule> = true): Promise<ScriptModule> {
-  const module = typeof bundle !== "boolean" ? await bundle : bundle ? await bundleScript(script) : { url: pathToFileURL(script).href, bundled: false, reason: "bundling is off", cached: false };
+  const module = typeof bundle !== "boolean" ? await bundle : bundle ? await bundleScript(script) : unbundled(script, "bundling is off", false);
   if (module.bundled) process.setSourceMapsEnabled(true);
   else await ensureTypeScriptLoader();
   return module;
@@ -98,7 +97,7 @@ let loader: Promise<void> | undefined;
  * itself TypeScript, so a loader is already active; a compiled, installed berth has none. It must
  * come before the first import: Node caches a failed import (`ERR_UNKNOWN_FILE_EXTENSION`) by URL.
  */
-export function ensureTypeScriptLoader(): Promise<void> {
+function ensureTypeScriptLoader(): Promise<void> {
   if (import.meta.url.endsWith(".ts")) return Promise.resolve();
   loader ??= import("tsx/esm/api").then(({ register }) => void register());
   return loader;

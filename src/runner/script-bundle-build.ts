@@ -1,12 +1,13 @@
 // The build of a script bundle (script-bundle.ts): esbuild bundles the script's own modules and
 // leaves packages as imports. A plugin keeps what the bundle runs the same as tsx would run the
 // files one by one — or gives the reason it cannot, and the script runs through tsx.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Loader, Plugin } from "esbuild";
+import { findUp } from "./find-up.js";
 
 /** What a build gave: the bundle's code, or why there is none; and every file it read. */
 export interface BundleOutcome {
@@ -31,10 +32,8 @@ export interface BundleContext {
 
 /** The nearest folder, from `dir` up, that holds a node_modules folder. */
 export function nodeModulesRoot(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    if (statSync(join(d, "node_modules"), { throwIfNoEntry: false })?.isDirectory()) return d;
-    if (dirname(d) === d) return undefined;
-  }
+  const found = findUp(dir, "node_modules");
+  return found && dirname(found);
 }
 
 const OWN = Symbol("berth resolving");
@@ -68,19 +67,6 @@ function packageJsonFinder(read: Set<string>) {
   return find;
 }
 
-/** The nearest tsconfig.json from `dir` up (esbuild reads it for the files below it). */
-function tsconfigFinder(read: Set<string>) {
-  const seen = new Set<string>();
-  return (dir: string) => {
-    for (let d = dir; !seen.has(d); d = dirname(d)) {
-      seen.add(d);
-      const path = join(d, "tsconfig.json");
-      if (statSync(path, { throwIfNoEntry: false })?.isFile()) return void read.add(path);
-      if (dirname(d) === d) return;
-    }
-  };
-}
-
 /** Replaces `import.meta.url|dirname|filename` with the file's own; the problem when other uses remain. */
 function withOwnImportMeta(source: string, path: string): { contents: string; problem?: string } {
   const values: Record<string, string> = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
@@ -92,7 +78,11 @@ function withOwnImportMeta(source: string, path: string): { contents: string; pr
 
 function plugin(context: BundleContext, read: Set<string>, problems: string[]): Plugin {
   const packageJson = packageJsonFinder(read);
-  const tsconfig = tsconfigFinder(read);
+  // esbuild reads the nearest tsconfig.json of each file
+  const tsconfig = (dir: string) => {
+    const found = findUp(dir, "tsconfig.json");
+    if (found) read.add(found);
+  };
   // berth's modules as the host loaded them: compiled ones, or any when the host runs from source
   // (a checkout, through tsx); a TypeScript file of berth's folder that is not (a bench's) is bundled
   const inBerth = (path: string) => context.berthDir !== undefined && path.startsWith(context.berthDir + sep) && (context.hostFromSource || !TYPESCRIPT.test(path));

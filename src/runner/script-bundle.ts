@@ -50,12 +50,12 @@ function berthDir(): string | undefined {
 let toolKey: string | undefined;
 /** What else a bundle depends on: berth (its version and this build of it) and Node. */
 function tool(): string {
-  const built = statSync(fileURLToPath(import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  toolKey ??= `format ${FORMAT}, berth ${berthPackage()?.version ?? "unknown"} built ${built}, node ${process.version}`;
+  toolKey ??= `format ${FORMAT}, berth ${berthPackage()?.version ?? "unknown"} built ${statSync(fileURLToPath(import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0}, node ${process.version}`;
   return toolKey;
 }
 
-function unbundled(script: string, reason: string, cached: boolean): ScriptModule {
+/** The script itself as the module to import (through tsx), with why it is not bundled. */
+export function unbundled(script: string, reason: string, cached: boolean): ScriptModule {
   return { url: pathToFileURL(script).href, bundled: false, reason, cached };
 }
 

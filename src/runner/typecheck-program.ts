@@ -2,7 +2,6 @@
 // Parsed files are kept between checks (by compiler options, file and content): a later check in the
 // same process — the resident checker (typecheck-server.ts) runs many — parses only what changed,
 // and reuses the binding of every unchanged declaration file (@types/node, the lib files).
-import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
