@@ -7,6 +7,8 @@
 // resourceVersion is compared before and after it.
 // Each step runs `repeat` times per tool (interleaved, own namespaces) and the medians are compared.
 // Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500] [repeat=3]
+// With BENCH_BERTH_HTTP1=1, berth also runs over HTTP/1.1 (DISABLE_HTTP2=1, in namespaces of its own),
+// and a line per step compares the two.
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -76,8 +78,10 @@ type Step = "install" | "upgrade 10%" | "no-op";
 const STEPS: readonly Step[] = ["install", "upgrade 10%", "no-op"];
 const VERSION: Record<Step, number> = { install: 1, "upgrade 10%": 2, "no-op": 2 };
 
-async function berthStep(count: number, ns: string, step: Step): Promise<Timed> {
-  const env = { KUBECONFIG: kubeconfig!, BENCH_OBJECTS: String(count), BENCH_VERSION: String(VERSION[step]), BENCH_NAMESPACE: ns };
+const HTTP1 = process.env["BENCH_BERTH_HTTP1"] === "1";
+
+async function berthStep(count: number, ns: string, step: Step, http1 = false): Promise<Timed> {
+  const env = { KUBECONFIG: kubeconfig!, BENCH_OBJECTS: String(count), BENCH_VERSION: String(VERSION[step]), BENCH_NAMESPACE: ns, ...(http1 ? { DISABLE_HTTP2: "1" } : {}) };
   return await timed(berth, ["deploy", "deploy.ts", "--yes", "--no-color"], { cwd: app, env });
 }
 
@@ -122,9 +126,9 @@ try {
   for (const count of SIZES) {
     // each step runs REPEAT times per tool, interleaved, in REPEAT namespaces per tool; medians are compared
     const spaces = [];
-    for (let r = 0; r < REPEAT; r++) spaces.push({ berth: await namespace("berth", count, r), helm3: await namespace("helm3", count, r), helm4: await namespace("helm4", count, r), kubectl: await namespace("kubectl", count, r) });
+    for (let r = 0; r < REPEAT; r++) spaces.push({ berth: await namespace("berth", count, r), helm3: await namespace("helm3", count, r), helm4: await namespace("helm4", count, r), kubectl: await namespace("kubectl", count, r), http1: HTTP1 ? await namespace("berth-h1", count, r) : "" });
     for (const step of STEPS) {
-      const runs = { b: [] as Timed[], h3: [] as Timed[], h4: [] as Timed[], k: [] as Timed[] };
+      const runs = { b: [] as Timed[], h3: [] as Timed[], h4: [] as Timed[], k: [] as Timed[], b1: [] as Timed[] };
       let writes: number | undefined;
       for (const ns of spaces) {
         const before = step === "no-op" ? await versions(ns.berth) : undefined;
@@ -133,6 +137,7 @@ try {
         runs.h3.push(await helmStep(tools.helm3, count, ns.helm3, step));
         runs.h4.push(await helmStep(tools.helm4, count, ns.helm4, step));
         runs.k.push(await kubectlStep(count, ns.kubectl, step));
+        if (HTTP1) runs.b1.push(await berthStep(count, ns.http1, step, true));
       }
       const [b, h3, h4, k] = [median(runs.b), median(runs.h3), median(runs.h4), median(runs.k)];
       const goal =
@@ -140,6 +145,12 @@ try {
       const row = `${String(count).padStart(5)} ${step.padEnd(12)} ${b.seconds.toFixed(2).padStart(6)} ${h3.seconds.toFixed(2).padStart(7)} ${h4.seconds.toFixed(2).padStart(7)} ${k.seconds.toFixed(2).padStart(7)}   ${ratio(b.seconds, h3.seconds).padStart(6)} ${ratio(b.seconds, h4.seconds).padStart(6)} ${ratio(b.seconds, k.seconds).padStart(6)}  ${goal ? "met   " : "MISSED"}  RSS ${b.rssMiB.toFixed(0)}/${h3.rssMiB.toFixed(0)}/${h4.rssMiB.toFixed(0)}/${k.rssMiB.toFixed(0)} (${ratio(b.rssMiB, h3.rssMiB)} helm3)${writes === undefined ? "" : `  berth writes: ${writes}`}`;
       rows.push(row);
       console.log(row);
+      if (HTTP1) {
+        const b1 = median(runs.b1);
+        const line = `${String(count).padStart(5)} ${step.padEnd(12)} berth over HTTP/1.1 ${b1.seconds.toFixed(2)} s (HTTP/2 ${b.seconds.toFixed(2)} s: ${ratio(b.seconds, b1.seconds)})`;
+        rows.push(line);
+        console.log(line);
+      }
     }
   }
 } finally {

@@ -1,9 +1,10 @@
 import { Aborted } from "./errors.js";
+import { REFUSED_STREAM, STREAM_RESET } from "./http2-session.js";
 
-/** Failures that happen before a connection exists: the server cannot have seen the request. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"]);
+/** Failures before the request reached the server (no connection, or an HTTP/2 stream refused unprocessed). */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", REFUSED_STREAM]);
 /** Failures after the request may have reached the server: it may have acted on it. */
-const AMBIGUOUS_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET"]);
+const AMBIGUOUS_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", STREAM_RESET]);
 
 /** The request facts the retry policy looks at. */
 export interface RetryableRequest {

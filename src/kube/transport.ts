@@ -1,8 +1,10 @@
 import https from "node:https";
 import http from "node:http";
-import { createSecureContext, type SecureContext } from "node:tls";
+import type { ClientHttp2Session } from "node:http2";
+import { createSecureContext, type ConnectionOptions, type SecureContext } from "node:tls";
 import type { LoadedKubeConfig } from "./config.js";
 import { Aborted, KubeApiError, KubeConfigInvalid, KubeUnreachable, WriteUncertain } from "./errors.js";
+import { connectHttp2, requestHttp2 } from "./http2-session.js";
 import { isIdempotent, isNotSentError, isRetryableNetworkError, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
 
 /** One HTTP request to the API server. */
@@ -41,11 +43,14 @@ export interface RetryOptions {
 }
 
 /**
- * HTTP(S) to the API server with the kubeconfig's TLS and auth, keep-alive, and retries with
+ * HTTP(S) to the API server with the kubeconfig's TLS and auth, and retries with
  * backoff for 429/5xx/connection errors (honouring `Retry-After`). Only idempotent requests are
  * repeated after a failure that leaves the outcome unknown (see `isIdempotent`); a POST create that
  * fails that way throws `WriteUncertain` for the caller to read back and reconcile. Bodies go out exactly as given:
  * no model serialisation drops or rewrites fields.
+ * @remarks Requests go over one multiplexed HTTP/2 connection when the server offers `h2` (as the
+ * API server does), else over keep-alive HTTP/1.1 connections; watches and other streams always use
+ * HTTP/1.1. Like client-go, a non-empty `DISABLE_HTTP2` environment variable keeps every request on HTTP/1.1.
  */
 export class KubeTransport {
   /** API server URL, without a trailing slash. */
@@ -54,6 +59,11 @@ export class KubeTransport {
   private readonly retry: Required<RetryOptions>;
   private readonly observers = new Set<RequestObserver>();
   private agent: http.Agent | undefined;
+  private tls: ConnectionOptions | undefined;
+  private http2Session: ClientHttp2Session | undefined;
+  private http2Opening: Promise<ClientHttp2Session | undefined> | undefined;
+  /** The server chose HTTP/1.1 when offered `h2`. */
+  private http1Only = (process.env["DISABLE_HTTP2"] ?? "") !== "";
 
   /** @param config - the loaded kubeconfig @param retry - retry tuning */
   constructor(config: LoadedKubeConfig, retry: RetryOptions = {}) {
@@ -133,6 +143,9 @@ export class KubeTransport {
   close(): void {
     this.agent?.destroy();
     this.agent = undefined;
+    this.http2Session?.destroy();
+    this.http2Session = undefined;
+    void this.http2Opening?.then((session) => session?.destroy(), () => undefined);
   }
 
   private networkError(req: KubeRequest, e: unknown): Error {
@@ -150,17 +163,13 @@ export class KubeTransport {
     const url = new URL(this.server + req.path);
     if (!this.agent) {
       const rejectUnauthorized = auth.rejectUnauthorized;
-      this.agent =
-        url.protocol === "https:"
-          ? new https.Agent({
-              // one context for every connection: given the PEMs instead, each connection parses them again
-              secureContext: secureContextOf(auth),
-              ...(auth.servername ? { servername: auth.servername } : {}),
-              ...(rejectUnauthorized === undefined ? {} : { rejectUnauthorized }),
-              keepAlive: true,
-              maxSockets: 64,
-            })
-          : new http.Agent({ keepAlive: true, maxSockets: 64 });
+      // one context for every connection: given the PEMs instead, each connection parses them again
+      this.tls = {
+        secureContext: secureContextOf(auth),
+        ...(auth.servername ? { servername: auth.servername } : {}),
+        ...(rejectUnauthorized === undefined ? {} : { rejectUnauthorized }),
+      };
+      this.agent = url.protocol === "https:" ? new https.Agent({ ...this.tls, keepAlive: true, maxSockets: 64 }) : new http.Agent({ keepAlive: true, maxSockets: 64 });
     }
     const headers: Record<string, string> = { Accept: req.accept ?? "application/json", ...(auth.headers as Record<string, string>) };
     if (req.body !== undefined) {
@@ -172,9 +181,45 @@ export class KubeTransport {
     return { options, url };
   }
 
+  /** The HTTP/2 session to send on, opened on first use; `undefined` for a server that speaks HTTP/1.1 only (or plain HTTP). */
+  private async session(url: URL): Promise<ClientHttp2Session | undefined> {
+    if (url.protocol !== "https:" || this.http1Only) return undefined;
+    const current = this.http2Session;
+    if (current && !current.closed && !current.destroyed) return current;
+    // concurrent first requests share one connection
+    this.http2Opening ??= this.openHttp2(url).finally(() => (this.http2Opening = undefined));
+    return await this.http2Opening;
+  }
+
+  private async openHttp2(url: URL): Promise<ClientHttp2Session | undefined> {
+    const session = await connectHttp2({ url, tls: this.tls ?? {} });
+    if (!session) {
+      this.http1Only = true;
+      return undefined;
+    }
+    this.http2Session = session;
+    // after GOAWAY the streams in flight finish; new requests open a new connection
+    const forget = () => {
+      if (this.http2Session === session) this.http2Session = undefined;
+    };
+    session.once("close", forget);
+    session.once("goaway", forget);
+    return session;
+  }
+
   private async send(req: KubeRequest): Promise<{ status: number; body: string; retryAfter: string | undefined }> {
     const { options, url } = await this.prepare(req);
     this.notify(req);
+    const session = await this.session(url);
+    if (session) {
+      const headers = { ...(options.headers as Record<string, string>) };
+      if (options.auth) headers["Authorization"] = `Basic ${Buffer.from(options.auth).toString("base64")}`;
+      try {
+        return await requestHttp2(session, { method: req.method, path: url.pathname + url.search, headers, ...(req.body !== undefined ? { body: req.body } : {}), ...(req.signal ? { signal: req.signal } : {}) });
+      } catch (e) {
+        throw req.signal?.aborted ? new Aborted(`${req.method} ${req.path}`, req.signal.reason) : e;
+      }
+    }
     return await new Promise((resolve, reject) => {
       const r = (url.protocol === "https:" ? https : http).request(url, options, (res) => {
         const chunks: Buffer[] = [];

@@ -38,6 +38,7 @@ it(`GIVEN 10% faults WHEN ${OPERATIONS} deploys, upgrades and rollbacks run THEN
       { kind: "status", status: 503 },
       { kind: "reset-before" },
       { kind: "reset-after" },
+      { kind: "refuse" },
       { kind: "latency", ms: 150 },
     ],
   });

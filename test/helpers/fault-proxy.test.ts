@@ -1,13 +1,14 @@
 // GIVEN the fault proxy in front of the real API server WHEN rules or seeded random faults are set
 // THEN requests get exactly those faults, resets before forwarding never reach the server, resets after
-// forwarding do, and requests are counted by verb (mutating ones separately).
+// forwarding do, and requests are counted by verb (mutating ones separately) — over HTTP/2 (what the
+// transport uses against an API server) and over HTTP/1.1 (its fallback).
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { connectKube } from "../../src/kube/connect.js";
 import { KubeApiError, WriteUncertain } from "../../src/kube/errors.js";
 import type { KubeObject } from "../../src/index.js";
 import { testKubeconfigPath, useTestNamespace } from "./cluster.js";
-import { classify, seededRandom, startFaultProxy, type FaultProxy } from "./fault-proxy.js";
+import { classify, seededRandom, startFaultProxy, type FaultProxy, type ProxyProtocol } from "./fault-proxy.js";
 
 const ns = useTestNamespace("proxy");
 
@@ -41,18 +42,20 @@ describe("fault proxy: classification", () => {
   });
 });
 
-describe("fault proxy: injection", () => {
+for (const protocol of ["h2", "http/1.1"] as const satisfies readonly ProxyProtocol[]) describe(`fault proxy: injection over ${protocol}`, () => {
   let proxy: FaultProxy;
   before(async () => {
-    proxy = await startFaultProxy(testKubeconfigPath());
+    proxy = await startFaultProxy(testKubeconfigPath(), { protocol });
   });
   after(() => proxy.close());
 
   /** A client through the proxy that never retries, so each fault reaches the test. */
   const client = () => connectKube({ kubeconfig: proxy.kubeconfig }, { retry: { attempts: 1 } });
   const direct = () => connectKube({ kubeconfigPath: testKubeconfigPath() });
-  const configMap = (name: string): KubeObject => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: ns.name }, data: { a: "1" } });
-  const ref = (name: string) => ({ apiVersion: "v1", kind: "ConfigMap", namespace: ns.name, name });
+  // the suites of both protocols share the namespace
+  const named = (name: string) => (protocol === "h2" ? name : `${name}-h1`);
+  const configMap = (name: string): KubeObject => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: named(name), namespace: ns.name }, data: { a: "1" } });
+  const ref = (name: string) => ({ apiVersion: "v1", kind: "ConfigMap", namespace: ns.name, name: named(name) });
 
   it("GIVEN no faults WHEN reading and writing through the proxy THEN requests pass and are counted by verb", async () => {
     proxy.reset();
@@ -67,6 +70,7 @@ describe("fault proxy: injection", () => {
     assert.equal(proxy.counts.byVerb.list, 1);
     assert.equal(proxy.counts.byVerb.patch, 1);
     assert.equal(proxy.counts.mutating, 1, "the dry run is not counted as mutating");
+    assert.deepEqual([...new Set(proxy.log.map((r) => r.httpVersion))], [protocol === "h2" ? "2.0" : "1.1"], "the transport speaks the proxy's protocol");
   });
 
   it("GIVEN a 429 rule with Retry-After WHEN a GET is sent without retries THEN KubeApiError 429, and a retrying client succeeds", async () => {
@@ -97,6 +101,19 @@ describe("fault proxy: injection", () => {
     assert.equal(proxy.counts.faults["reset-before"], 1);
   });
 
+  if (protocol === "h2") it("GIVEN a refused stream on create WHEN creating with retries THEN it is sent again and created once", async () => {
+    proxy.reset();
+    proxy.addRule({ verb: "create", fault: { kind: "refuse" }, times: 1 });
+    const { client: kube, transport } = connectKube({ kubeconfig: proxy.kubeconfig }, { retry: { baseDelayMs: 5 } });
+    await kube.create(configMap("refused-once"));
+    transport.close();
+    assert.deepEqual(proxy.log.filter((r) => r.verb === "create").map((r) => r.fault ?? "-"), ["refuse", "-"]);
+    assert.equal(proxy.counts.mutating, 1);
+    const d = direct();
+    assert.ok(await d.client.get(ref("refused-once")));
+    d.transport.close();
+  });
+
   it("GIVEN a reset after forwarding on create WHEN creating THEN the outcome is uncertain but the server created it", async () => {
     proxy.reset();
     proxy.addRule({ verb: "create", fault: { kind: "reset-after" }, times: 1 });
@@ -111,11 +128,11 @@ describe("fault proxy: injection", () => {
 
   it("GIVEN latency and a path rule with skip WHEN requests run THEN only the matching request after the skipped ones is faulted", async () => {
     proxy.reset();
-    proxy.addRule({ verb: "get", path: /\/configmaps\/plain$/, fault: { kind: "latency", ms: 50 }, skip: 1, times: 1 });
+    proxy.addRule({ verb: "get", path: new RegExp(`/configmaps/${named("plain")}$`), fault: { kind: "latency", ms: 50 }, skip: 1, times: 1 });
     const { client: kube, transport } = client();
     for (let i = 0; i < 3; i++) assert.ok(await kube.get(ref("plain")));
     transport.close();
-    assert.deepEqual(proxy.log.filter((r) => r.path.endsWith("/plain")).map((r) => r.fault ?? "-"), ["-", "latency", "-"]);
+    assert.deepEqual(proxy.log.filter((r) => r.path.endsWith(`/${named("plain")}`)).map((r) => r.fault ?? "-"), ["-", "latency", "-"]);
   });
 
   it("GIVEN random faults with a seed WHEN the same requests run twice THEN the same requests are faulted", async () => {

@@ -3,10 +3,14 @@
 // forwarding (the server acted, the client gets a reset), and latency — by rule or by probability
 // with a seeded RNG. It counts requests by Kubernetes verb, mutating ones separately. Clients use
 // `proxy.kubeconfig`: the original kubeconfig pointed at the proxy, trusting its self-signed cert.
+// It speaks HTTP/2 like the API server (a reset is then an RST_STREAM of the one request), or
+// HTTP/1.1 only (a reset closes the connection).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import https from "node:https";
+import http2 from "node:http2";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +21,8 @@ export type Fault =
   | { readonly kind: "status"; readonly status: number; readonly retryAfter?: number }
   | { readonly kind: "reset-before" }
   | { readonly kind: "reset-after" }
+  /** HTTP/2: RST_STREAM REFUSED_STREAM before forwarding, the server's "not processed, send it again". HTTP/1.1: as reset-before. */
+  | { readonly kind: "refuse" }
   | { readonly kind: "latency"; readonly ms: number };
 
 /** Kubernetes verbs, as the API server's audit log names them. */
@@ -111,7 +117,7 @@ function matches(match: RequestMatch, req: ClassifiedRequest): boolean {
 let certCache: { cert: string; key: string } | undefined;
 
 /** A self-signed certificate for 127.0.0.1 (made once per process with the openssl CLI). */
-function selfSignedCert(): { cert: string; key: string } {
+export function selfSignedCert(): { cert: string; key: string } {
   if (certCache) return certCache;
   const dir = mkdtempSync(join(tmpdir(), "berth-fault-proxy-"));
   try {
@@ -134,7 +140,7 @@ export interface FaultProxy {
   readonly url: string;
   readonly counts: ProxyCounts;
   /** Every request seen, in order, with the fault it got. */
-  readonly log: Array<ClassifiedRequest & { fault?: Fault["kind"] }>;
+  readonly log: Array<ClassifiedRequest & { fault?: Fault["kind"]; httpVersion: string }>;
   /** Adds a rule; rules are checked in order before random faults. */
   addRule(rule: FaultRule): void;
   /** Sets (or with undefined, stops) random faults. */
@@ -144,8 +150,26 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-/** Starts a proxy on 127.0.0.1 in front of the cluster of `kubeconfigPath`. */
-export async function startFaultProxy(kubeconfigPath: string): Promise<FaultProxy> {
+/** The protocol the proxy offers its clients. */
+export type ProxyProtocol = "h2" | "http/1.1";
+
+type ProxyRequest = IncomingMessage | http2.Http2ServerRequest;
+type ProxyResponse = ServerResponse | http2.Http2ServerResponse;
+
+// headers HTTP/2 forbids (RFC 9113 8.2.2) and the pseudo-headers, neither forwarded
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "host"]);
+function forwardable(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(headers).filter((e): e is [string, string | string[]] => e[1] !== undefined && !e[0].startsWith(":") && !HOP_BY_HOP.has(e[0].toLowerCase())));
+}
+
+/** Ends one request abruptly: over HTTP/2 a reset of its stream (with `code`), over HTTP/1.1 the connection closes. */
+function reset(req: ProxyRequest, code: number = http2.constants.NGHTTP2_INTERNAL_ERROR): void {
+  if ("stream" in req) req.stream.close(code);
+  else req.socket.destroy();
+}
+
+/** Starts a proxy on 127.0.0.1 in front of the cluster of `kubeconfigPath`, speaking HTTP/2 (and HTTP/1.1 to clients without it) unless told HTTP/1.1 only. */
+export async function startFaultProxy(kubeconfigPath: string, options: { protocol?: ProxyProtocol } = {}): Promise<FaultProxy> {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfigPath);
   const cluster = kc.getCurrentCluster();
@@ -160,7 +184,7 @@ export async function startFaultProxy(kubeconfigPath: string): Promise<FaultProx
   const zero = () => ({
     byVerb: { get: 0, list: 0, watch: 0, create: 0, update: 0, patch: 0, delete: 0, deletecollection: 0 } as Record<Verb, number>,
     mutating: 0,
-    faults: { status: 0, "reset-before": 0, "reset-after": 0, latency: 0 } as Record<Fault["kind"], number>,
+    faults: { status: 0, "reset-before": 0, "reset-after": 0, refuse: 0, latency: 0 } as Record<Fault["kind"], number>,
   });
   const counts: ProxyCounts = zero();
   const log: FaultProxy["log"] = [];
@@ -178,35 +202,36 @@ export async function startFaultProxy(kubeconfigPath: string): Promise<FaultProx
     return undefined;
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, resetAfter: boolean): void {
-    const headers = { ...req.headers, host: upstream.host };
+  function forward(req: ProxyRequest, res: ProxyResponse, body: Buffer, resetAfter: boolean): void {
+    const headers = { ...forwardable(req.headers), host: upstream.host };
     const out = https.request({ protocol: "https:", hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers, agent }, (up) => {
       if (resetAfter) {
         // The server has answered (it acted); the client never hears it.
         up.destroy();
-        req.socket.destroy();
+        reset(req);
         return;
       }
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-      req.socket.once("close", () => up.destroy());
+      res.writeHead(up.statusCode ?? 502, forwardable(up.headers));
+      up.pipe(res as NodeJS.WritableStream);
+      res.once("close", () => up.destroy());
     });
-    out.on("error", () => req.socket.destroy());
+    out.on("error", () => reset(req));
     out.end(body);
   }
 
   const { cert, key } = selfSignedCert();
-  const server = https.createServer({ cert, key }, (req, res) => {
+  const handle = (req: ProxyRequest, res: ProxyResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const classified = classify(req.method ?? "GET", req.url ?? "/");
       const fault = choose(classified);
       counts.byVerb[classified.verb]++;
-      log.push({ ...classified, ...(fault ? { fault: fault.kind } : {}) });
+      log.push({ ...classified, ...(fault ? { fault: fault.kind } : {}), httpVersion: req.httpVersion });
       if (fault) counts.faults[fault.kind]++;
       const body = Buffer.concat(chunks);
-      if (fault?.kind === "reset-before") return void req.socket.destroy();
+      if (fault?.kind === "reset-before") return void reset(req);
+      if (fault?.kind === "refuse") return void reset(req, http2.constants.NGHTTP2_REFUSED_STREAM);
       if (fault?.kind === "status") {
         const status = { kind: "Status", apiVersion: "v1", status: "Failure", message: `injected ${fault.status}`, reason: fault.status === 429 ? "TooManyRequests" : fault.status === 403 ? "Forbidden" : fault.status >= 500 ? "InternalError" : "BadRequest", code: fault.status };
         res.writeHead(fault.status, { "Content-Type": "application/json", ...(fault.retryAfter !== undefined ? { "Retry-After": String(fault.retryAfter) } : {}) });
@@ -217,6 +242,12 @@ export async function startFaultProxy(kubeconfigPath: string): Promise<FaultProx
       if (fault?.kind === "latency") setTimeout(go, fault.ms);
       else go();
     });
+  };
+  const server = options.protocol === "http/1.1" ? https.createServer({ cert, key }, handle) : http2.createSecureServer({ cert, key, allowHTTP1: true }, handle);
+  const sockets = new Set<TLSSocket>();
+  server.on("secureConnection", (socket: TLSSocket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -244,7 +275,7 @@ export async function startFaultProxy(kubeconfigPath: string): Promise<FaultProx
     },
     async close() {
       agent.destroy();
-      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
     },
   };
