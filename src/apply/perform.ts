@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import type { CodeHooks } from "../hooks/code-hooks.js";
+import { codeHookFor, type CodeHooks } from "../hooks/code-hooks.js";
 import type { HookRun } from "../hooks/events.js";
 import { withRuns } from "../hooks/record.js";
 import { runHookEvent } from "../hooks/run-event.js";
@@ -106,11 +106,14 @@ export async function performOperation(target: PerformTarget, request: PerformRe
   const runEvent = (event: HookEvent, hooks: typeof pre) => runHookEvent(event, hooks, hookCtx);
   try {
     await runEvent(`pre-${operation}`, pre);
+    // After hooks ran, the lease is read again before the next step; without hooks it was confirmed
+    // moments ago (by the acquire, or by the writes themselves), and the keeper's window applies.
+    const hooksRan = (event: HookEvent, hooks: typeof pre) => hooks.length > 0 || codeHookFor(options.hooks, event) !== undefined;
     const waitSettings = options.wait === true ? {} : options.wait || undefined;
     const waitTimeoutMs = durationMs(waitSettings?.timeout, 300_000);
     const waitFor = (objects: readonly KubeObject[], waitForJobs = false) =>
       waitForReady(objects, kube, { timeoutMs: waitTimeoutMs, waitForJobs, onEvent: emit, signal }).then(() => undefined);
-    await keeper.assertHeld(true);
+    await keeper.assertHeld(hooksRan(`pre-${operation}`, pre));
     const result = await executePlan(plan, kube, {
       waitReady: (objects) => waitFor(objects),
       onEvent: emit,
@@ -118,7 +121,8 @@ export async function performOperation(target: PerformTarget, request: PerformRe
       signal,
     });
     if (waitSettings) await waitFor(result.applied, waitSettings.waitForJobs ?? false);
-    await keeper.assertHeld(true);
+    // before post-hooks write; without them, finishing compares the record's version anyway
+    await keeper.assertHeld(hooksRan(`post-${operation}`, post));
     await runEvent(`post-${operation}`, post);
     const record = await keeper.finish({ status: "deployed", description: request.success, hooks: withRuns(draft.hooks, hookRuns) });
     return { record, applied: result.applied, deleted: result.deleted, hookRuns };

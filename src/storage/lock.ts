@@ -35,7 +35,7 @@ export interface LockRecords {
   /** Replaces a revision's record if it is still at `expectedVersion`. */
   update(release: Release, expectedVersion: string, options?: DriverCallOptions): Promise<StoredRelease>;
   /** Deletes the oldest revisions beyond the history limit. */
-  trim(name: string, options?: DriverCallOptions): Promise<number[]>;
+  trim(name: string, options?: DriverCallOptions, known?: readonly ReleaseSummary[]): Promise<number[]>;
 }
 
 /** Options of `ReleaseStore.acquire`. */
@@ -121,8 +121,12 @@ export async function releaseLock(store: LockRecords, lease: ReleaseLease, outco
   if (outcome.status === "deployed") {
     // The outcome is written: what follows must not turn a deployed release into a failed operation.
     // A supersede that still fails is reconciled by the next acquire; trimming is housekeeping.
-    await supersedeEarlier(store, done.release, options).catch(() => undefined);
-    await store.trim(done.release.name, options).catch(() => undefined);
+    // One listing, taken after the outcome, serves both: superseding changes no revision trim would keep or delete.
+    const revisions = await store.revisions(done.release.name, options).catch(() => undefined);
+    if (revisions) {
+      await supersedeEarlier(store, done.release, options, revisions).catch(() => undefined);
+      await store.trim(done.release.name, options, revisions).catch(() => undefined);
+    }
   }
   return done;
 }

@@ -38,8 +38,12 @@ export async function releaseState(stores: ReleaseStores, name: string, namespac
   if (!isDns1123Label(ns) || ns.length > 63) throw new InvalidNamespace(ns);
   const store = stores.storeFor(ns);
   const opts = signal ? { signal } : {};
-  const latest = storedWithNamespace(await store.last(name, opts), ns);
-  const lastDeployed = latest?.release.status === "deployed" ? latest : storedWithNamespace(await store.lastDeployed(name, opts), ns);
+  // one listing serves both: each of store.last() and store.lastDeployed() would list the revisions again
+  const revisions = await store.revisions(name, opts);
+  const newest = revisions.at(-1);
+  const deployed = revisions.filter((r) => r.status === "deployed").at(-1);
+  const latest = storedWithNamespace(newest && (await store.get(name, newest.revision, opts)), ns);
+  const lastDeployed = deployed === undefined ? undefined : deployed.revision === latest?.release.revision ? latest : storedWithNamespace(await store.get(name, deployed.revision, opts), ns);
   return { name, namespace: ns, store, latest, lastDeployed };
 }
 

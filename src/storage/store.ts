@@ -87,10 +87,11 @@ export class ReleaseStore {
   /**
    * Deletes the oldest revisions beyond `maxHistory`, never the last deployed one, the
    * latest one, or a pending one. Returns the deleted revision numbers.
+   * @param known - the revisions as just listed by `revisions()`, saving a listing
    */
-  async trim(name: string, options?: DriverCallOptions): Promise<number[]> {
+  async trim(name: string, options?: DriverCallOptions, known?: readonly ReleaseSummary[]): Promise<number[]> {
     if (this.maxHistory <= 0) return [];
-    const all = await this.revisions(name, options);
+    const all = [...(known ?? (await this.revisions(name, options)))];
     const keep = new Set([all.filter((r) => r.status === "deployed").at(-1)?.revision, all.at(-1)?.revision]);
     const candidates = all.filter((r) => !keep.has(r.revision) && !isLockStatus(r.status));
     const deleted: number[] = [];

@@ -1,0 +1,50 @@
+// GIVEN a release WHEN installed, upgraded, and upgraded with a pre-upgrade hook THEN its records are read
+// no more than the operation needs: one listing for the release's state, one to take the lock, one
+// after the outcome (superseding and trimming share it); the lease is read again before applying only
+// when hooks ran since the lock was taken (otherwise the acquire and the final compare-and-swap vouch for it).
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { Cluster } from "../../src/index.js";
+import { appChart } from "../runner/fixtures/app.js";
+import { useClusterFixture } from "../helpers/cluster-fixture.js";
+
+let cluster: Cluster;
+useClusterFixture("record-reads", (f) => ({ cluster } = f));
+
+/** The release-record requests of one deploy: listings of the release's revisions and reads of one record, in order. */
+async function recordRequests(run: () => Promise<unknown>, release: string): Promise<string[]> {
+  const seen: string[] = [];
+  const stop = cluster.config.transport!.observe(({ method, path }) => {
+    if (path.includes(`labelSelector=owner%3Dhelm%2Cname%3D${release}`)) seen.push(`${method} list`);
+    else if (path.includes(`/sh.helm.release.v1.${release}.v`)) seen.push(`${method} v${path.split(".v").at(-1)!.split("?")[0]}`);
+    else if (method === "POST" && /\/secrets\?/.test(path)) seen.push("POST record");
+  });
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return seen;
+}
+
+describe("release record requests", () => {
+  it("GIVEN a new release WHEN installed THEN state, lock and outcome take one listing each and the record is read once, to write the outcome", async () => {
+    const seen = await recordRequests(() => cluster.deploy(appChart, { release: "reads" }), "reads");
+    assert.deepEqual(seen, ["GET list", "GET list", "POST record", "GET v1", "PUT v1", "GET list"]);
+  });
+
+  it("GIVEN a deployed release WHEN upgraded THEN the same, plus the latest revision's read and its supersede", async () => {
+    const seen = await recordRequests(() => cluster.deploy(appChart, { release: "reads", values: { data: "b" } }), "reads");
+    assert.deepEqual(seen, ["GET list", "GET v1", "GET list", "POST record", "GET v2", "PUT v2", "GET list", "GET v1", "GET v1", "PUT v1"]);
+  });
+
+  it("GIVEN a pre-upgrade code hook WHEN upgraded THEN the lease is read again after the hook, before the first write", async () => {
+    const seen = await recordRequests(
+      () => cluster.deploy(appChart, { release: "reads", values: { data: "c" } }, { hooks: { preUpgrade: async () => undefined } }),
+      "reads",
+    );
+    const lock = seen.indexOf("POST record");
+    assert.equal(seen[lock + 1], "GET v3", `the lease is confirmed after the hook: ${seen.join(", ")}`);
+    assert.equal(seen.filter((s) => s === "GET v3").length, 2, "once after the hook, once to write the outcome");
+  });
+});
