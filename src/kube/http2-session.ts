@@ -2,6 +2,7 @@
 // every concurrent request needs a connection of its own, each with a TLS handshake that costs the
 // client and the API server more CPU than a dry run of a small object.
 import http2 from "node:http2";
+import { isIP } from "node:net";
 import tls from "node:tls";
 
 /** A response read whole. */
@@ -36,10 +37,13 @@ function codedError(code: string, message: string, cause: unknown): Error {
  * error (e.g. `ECONNREFUSED`) when no connection was made.
  */
 export async function connectHttp2(target: Http2Target, signal?: AbortSignal): Promise<http2.ClientHttp2Session | undefined> {
+  const host = target.url.hostname.replace(/^\[|\]$/g, "");
   const socket = await new Promise<tls.TLSSocket>((resolve, reject) => {
     const s = tls.connect({
+      // SNI names the host, as Node's https agent does (never an IP address)
+      ...(isIP(host) ? {} : { servername: host }),
       ...target.tls,
-      host: target.url.hostname.replace(/^\[|\]$/g, ""),
+      host,
       port: Number(target.url.port || 443),
       ALPNProtocols: ["h2", "http/1.1"],
       ...(signal ? { signal } : {}),

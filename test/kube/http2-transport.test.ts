@@ -82,6 +82,21 @@ describe("KubeTransport over HTTP/2", () => {
     transport.close();
   });
 
+  it("GIVEN a server named by host name WHEN connecting over HTTP/2 THEN SNI carries the name", async () => {
+    let servername: unknown;
+    const server = await startServer("h2", (req, res) => {
+      servername = (req.socket as import("node:tls").TLSSocket).servername;
+      ok(req, res);
+    });
+    servers.push(server);
+    const kubeconfig = server.kubeconfig.replace(/server: 'https:\/\/127\.0\.0\.1:(\d+)', certificate-authority-data: [^}\s]+\}/, "server: 'https://localhost:$1', insecure-skip-tls-verify: true}");
+    assert.notEqual(kubeconfig, server.kubeconfig);
+    const transport = new KubeTransport(loadKubeConfig({ kubeconfig }));
+    assert.equal((await transport.request({ method: "GET", path: "/version" })).status, 200);
+    assert.equal(servername, "localhost");
+    transport.close();
+  });
+
   it("GIVEN a server that speaks HTTP/1.1 only WHEN requesting THEN the transport falls back to HTTP/1.1 and stays there", async () => {
     const server = await startServer("http/1.1", ok);
     servers.push(server);
