@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { codeHookFor, type CodeHooks } from "../hooks/code-hooks.js";
+import { codeHookFor } from "../hooks/code-hooks.js";
 import type { HookRun } from "../hooks/events.js";
 import { withRuns } from "../hooks/record.js";
 import { runHookEvent } from "../hooks/run-event.js";
@@ -18,7 +18,6 @@ import type { ReleaseState } from "../storage/release-state.js";
 import { durationMs } from "../wait/duration.js";
 import { waitForReady } from "../wait/wait.js";
 import { OperationFailed } from "./errors.js";
-import type { DeployEvent } from "./events.js";
 import { executePlan } from "./execute.js";
 import type { OperationOptions } from "./options.js";
 

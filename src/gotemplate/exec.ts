@@ -6,7 +6,7 @@
  * Values: `undefined` is Go's invalid value ("no value"), `null` a nil interface{}.
  */
 import { BUILTINS, BoxedArg, BuiltinError, type BuiltinParam, call as callBuiltin, isExported } from "./builtins.js";
-import { LoopSignal, TemplateError, TemplateExecError } from "./errors.js";
+import { LoopSignal, TemplateExecError } from "./errors.js";
 import { formatPrintable, formatValue } from "./fmt.js";
 import { formatFloat } from "./float-format.js";
 import {

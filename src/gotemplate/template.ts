@@ -4,7 +4,7 @@
  * the set cheaply (Helm's `tpl` does), look templates up (`include`).
  */
 import { BUILTINS } from "./builtins.js";
-import { TemplateError, TemplateNotDefined } from "./errors.js";
+import { TemplateNotDefined } from "./errors.js";
 import { type ExecEnv, type MissingKey, executeTree } from "./exec.js";
 import { type Tree, parseTemplates } from "./parse.js";
 import { isEmptyTree } from "./nodes.js";

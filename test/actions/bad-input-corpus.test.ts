@@ -3,7 +3,7 @@
 // object cycles, malformed --set) WHEN each is deployed through the library THEN it ends in a BerthError
 // with the expected stable code, naming the file/line or value path, showing no secret value, and the
 // cluster receives zero mutating requests. One release per family; cases of a family run concurrently.
-import { before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Cluster } from "../../src/index.js";

@@ -1,6 +1,6 @@
 // GIVEN an object in a namespace that neither exists nor is created by the release WHEN deploying
 // THEN the deploy fails before its first write: no pending revision, nothing applied.
-import { before, it } from "node:test";
+import { it } from "node:test";
 import assert from "node:assert/strict";
 import { defineChart, PlanBlocked, type Cluster } from "../../src/index.js";
 import { uniqueName } from "../helpers/cluster.js";

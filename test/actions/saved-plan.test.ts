@@ -1,5 +1,5 @@
 // Saved plans on the real control plane: applied exactly when fresh, refused when stale, secrets kept out of sight.
-import { describe, it, before } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -1,7 +1,7 @@
 // GIVEN a script that calls every writing action (and writes through the client and the store) WHEN
 // run as `berth plan` THEN each call returns what it would do or refuses with a typed error, and the
 // connection sends zero mutating requests.
-import { before, it } from "node:test";
+import { it } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import type { Cluster } from "../../src/index.js";

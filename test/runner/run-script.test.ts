@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { connect, type Cluster } from "../../src/index.js";
+import type { Cluster } from "../../src/index.js";
 import type { DeployEvent } from "../../src/apply/events.js";
 import { runScript } from "../../src/runner/run-script.js";
 import { ScriptFailed, ScriptNotFound } from "../../src/runner/errors.js";

@@ -6,7 +6,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { HelmChart } from "./chart.js";
 import { isTable, type Values } from "./coalesce.js";
-import { HelmError, HelmValuesSchema } from "./errors.js";
+import { HelmValuesSchema } from "./errors.js";
 import { quickSchema, type QuickSchema } from "./schema-quick.js";
 import { quickValid } from "./schema-quick-valid.js";
 import { ajvClass } from "../../util/ajv-lazy.js";
