@@ -12,16 +12,19 @@ export interface Http2Answer {
   readonly retryAfter: string | undefined;
 }
 
-/** How to reach the server: its URL and the TLS options every connection uses. */
+/** How to reach the server: its URL, the TLS options every connection uses, and how long connecting may take. */
 export interface Http2Target {
   readonly url: URL;
   readonly tls: tls.ConnectionOptions;
+  readonly timeoutMs: number;
 }
 
 /** The stream was refused before the server processed it (RST_STREAM REFUSED_STREAM): safe to send again. */
 export const REFUSED_STREAM = "H2_REFUSED_STREAM";
 /** The stream or connection failed after the request may have reached the server. */
 export const STREAM_RESET = "H2_STREAM_RESET";
+/** No TLS connection was made in time (a black-holed address, a server that never answers the handshake): nothing was sent. */
+export const CONNECT_TIMEOUT = "H2_CONNECT_TIMEOUT";
 
 // Large LISTs arrive without waiting for window updates every 64 KiB.
 const WINDOW = 16 * 1024 * 1024;
@@ -48,8 +51,15 @@ export async function connectHttp2(target: Http2Target, signal?: AbortSignal): P
       ALPNProtocols: ["h2", "http/1.1"],
       ...(signal ? { signal } : {}),
     });
-    s.once("secureConnect", () => resolve(s));
-    s.once("error", reject);
+    const timer = setTimeout(() => s.destroy(codedError(CONNECT_TIMEOUT, `no TLS connection to ${target.url.host} within ${target.timeoutMs} ms`, undefined)), target.timeoutMs);
+    s.once("secureConnect", () => {
+      clearTimeout(timer);
+      resolve(s);
+    });
+    s.once("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
   socket.removeAllListeners("error");
   if (socket.alpnProtocol !== "h2") {

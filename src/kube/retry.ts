@@ -1,8 +1,8 @@
 import { Aborted } from "./errors.js";
-import { REFUSED_STREAM, STREAM_RESET } from "./http2-session.js";
+import { CONNECT_TIMEOUT, REFUSED_STREAM, STREAM_RESET } from "./http2-session.js";
 
-/** Failures before the request reached the server (no connection, or an HTTP/2 stream refused unprocessed). */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", REFUSED_STREAM]);
+/** Failures before the request reached the server (no connection in time, or an HTTP/2 stream refused unprocessed). */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", REFUSED_STREAM, CONNECT_TIMEOUT]);
 /** Failures after the request may have reached the server: it may have acted on it. */
 const AMBIGUOUS_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", STREAM_RESET]);
 

@@ -40,6 +40,8 @@ export interface RetryOptions {
   readonly attempts?: number;
   /** First backoff delay in ms, doubled each retry (with jitter), capped at 10 s. @defaultValue 200 */
   readonly baseDelayMs?: number;
+  /** How long opening the HTTP/2 connection (TCP and TLS) may take before the attempt fails as not sent. @defaultValue 10000, client-go's TLS handshake timeout */
+  readonly connectTimeoutMs?: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export class KubeTransport {
   constructor(config: LoadedKubeConfig, retry: RetryOptions = {}) {
     this.config = config;
     this.server = config.server;
-    this.retry = { attempts: retry.attempts ?? 6, baseDelayMs: retry.baseDelayMs ?? 200 };
+    this.retry = { attempts: retry.attempts ?? 6, baseDelayMs: retry.baseDelayMs ?? 200, connectTimeoutMs: retry.connectTimeoutMs ?? 10_000 };
   }
 
   /** Adds an observer of every request; returns a function that removes it. */
@@ -192,7 +194,7 @@ export class KubeTransport {
   }
 
   private async openHttp2(url: URL): Promise<ClientHttp2Session | undefined> {
-    const session = await connectHttp2({ url, tls: this.tls ?? {} });
+    const session = await connectHttp2({ url, tls: this.tls ?? {}, timeoutMs: this.retry.connectTimeoutMs });
     if (!session) {
       this.http1Only = true;
       return undefined;

@@ -1,15 +1,15 @@
 // GIVEN an API server that speaks HTTP/2 (or only HTTP/1.1) over TLS WHEN the transport sends requests
 // THEN they share one multiplexed HTTP/2 connection, fall back to HTTP/1.1 where h2 is not offered (or
 // DISABLE_HTTP2 is set), reconnect after GOAWAY, classify stream resets for the retry policy, abort,
-// and never keep an idle process alive.
+// give up on a handshake that never completes, and never keep an idle process alive.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import http2 from "node:http2";
 import https from "node:https";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { after, describe, it } from "node:test";
 import { loadKubeConfig } from "../../src/kube/config.js";
-import { Aborted, WriteUncertain } from "../../src/kube/errors.js";
+import { Aborted, KubeUnreachable, WriteUncertain } from "../../src/kube/errors.js";
 import { KubeTransport } from "../../src/kube/transport.js";
 import { selfSignedCert } from "../helpers/fault-proxy.js";
 
@@ -180,6 +180,31 @@ describe("KubeTransport over HTTP/2", () => {
     assert.equal((await transport.request({ method: "GET", path: "/after" })).status, 200);
     assert.equal(server.connections(), 1);
     transport.close();
+  });
+
+  it("GIVEN a server that accepts connections and never answers the TLS handshake WHEN requesting THEN each attempt gives up after the connect timeout and the request fails KubeUnreachable", async () => {
+    const silent = net.createServer(() => undefined);
+    let connections = 0;
+    const sockets: net.Socket[] = [];
+    silent.on("connection", (s) => {
+      connections++;
+      sockets.push(s);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const kubeconfig = `apiVersion: v1
+kind: Config
+clusters: [{name: s, cluster: {server: 'https://127.0.0.1:${(silent.address() as AddressInfo).port}', insecure-skip-tls-verify: true}}]
+users: [{name: u, user: {}}]
+contexts: [{name: s, context: {cluster: s, user: u}}]
+current-context: s`;
+    const transport = new KubeTransport(loadKubeConfig({ kubeconfig }), { attempts: 2, baseDelayMs: 5, connectTimeoutMs: 150 });
+    const started = Date.now();
+    await assert.rejects(transport.request({ method: "POST", path: "/api/v1/namespaces/a/configmaps", body: "{}" }), (e) => e instanceof KubeUnreachable && /within 150 ms/.test(String((e as Error).cause ?? e.message)));
+    assert.equal(connections, 2, "a create is tried again: nothing was sent");
+    assert.ok(Date.now() - started < 5000);
+    transport.close();
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => silent.close(resolve));
   });
 
   it("GIVEN a process that sent a request and never closed its transport WHEN its work ends THEN it exits: an idle HTTP/2 connection holds nothing open", async () => {
