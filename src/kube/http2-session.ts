@@ -4,6 +4,7 @@
 import http2 from "node:http2";
 import { isIP } from "node:net";
 import tls from "node:tls";
+import { connectTimeoutError, REFUSED_STREAM, STREAM_RESET } from "./retry.js";
 
 /** A response read whole. */
 export interface Http2Answer {
@@ -18,13 +19,6 @@ export interface Http2Target {
   readonly tls: tls.ConnectionOptions;
   readonly timeoutMs: number;
 }
-
-/** The stream was refused before the server processed it (RST_STREAM REFUSED_STREAM): safe to send again. */
-export const REFUSED_STREAM = "H2_REFUSED_STREAM";
-/** The stream or connection failed after the request may have reached the server. */
-export const STREAM_RESET = "H2_STREAM_RESET";
-/** No TLS connection was made in time (a black-holed address, a server that never answers the handshake): nothing was sent. */
-export const CONNECT_TIMEOUT = "H2_CONNECT_TIMEOUT";
 
 // Large LISTs arrive without waiting for window updates every 64 KiB.
 const WINDOW = 16 * 1024 * 1024;
@@ -51,7 +45,7 @@ export async function connectHttp2(target: Http2Target, signal?: AbortSignal): P
       ALPNProtocols: ["h2", "http/1.1"],
       ...(signal ? { signal } : {}),
     });
-    const timer = setTimeout(() => s.destroy(codedError(CONNECT_TIMEOUT, `no TLS connection to ${target.url.host} within ${target.timeoutMs} ms`, undefined)), target.timeoutMs);
+    const timer = setTimeout(() => s.destroy(connectTimeoutError(target.url.host, target.timeoutMs)), target.timeoutMs);
     s.once("secureConnect", () => {
       clearTimeout(timer);
       resolve(s);

@@ -1,5 +1,16 @@
 import { Aborted } from "./errors.js";
-import { CONNECT_TIMEOUT, REFUSED_STREAM, STREAM_RESET } from "./http2-session.js";
+
+/** An HTTP/2 stream refused before the server processed it (RST_STREAM REFUSED_STREAM): safe to send again. */
+export const REFUSED_STREAM = "H2_REFUSED_STREAM";
+/** An HTTP/2 stream or connection failed after the request may have reached the server. */
+export const STREAM_RESET = "H2_STREAM_RESET";
+/** No connection was made in time (a black-holed address, a server that never answers the TLS handshake): nothing was sent. */
+export const CONNECT_TIMEOUT = "BERTH_CONNECT_TIMEOUT";
+
+/** The error of a connection not made within `ms`. */
+export function connectTimeoutError(host: string, ms: number): Error {
+  return Object.assign(new Error(`no connection to ${host} within ${ms} ms`), { code: CONNECT_TIMEOUT });
+}
 
 /** Failures before the request reached the server (no connection in time, or an HTTP/2 stream refused unprocessed). */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", REFUSED_STREAM, CONNECT_TIMEOUT]);

@@ -5,7 +5,7 @@ import { createSecureContext, type ConnectionOptions, type SecureContext } from 
 import type { LoadedKubeConfig } from "./config.js";
 import { Aborted, KubeApiError, KubeConfigInvalid, KubeUnreachable, WriteUncertain } from "./errors.js";
 import { connectHttp2, requestHttp2 } from "./http2-session.js";
-import { isIdempotent, isNotSentError, isRetryableNetworkError, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
+import { connectTimeoutError, isIdempotent, isNotSentError, isRetryableNetworkError, isRetryableStatus, retryDelayMs, sleep } from "./retry.js";
 
 /** One HTTP request to the API server. */
 export interface KubeRequest {
@@ -40,7 +40,7 @@ export interface RetryOptions {
   readonly attempts?: number;
   /** First backoff delay in ms, doubled each retry (with jitter), capped at 10 s. @defaultValue 200 */
   readonly baseDelayMs?: number;
-  /** How long opening the HTTP/2 connection (TCP and TLS) may take before the attempt fails as not sent. @defaultValue 10000, client-go's TLS handshake timeout */
+  /** How long opening a connection (TCP and TLS) may take before the attempt fails as not sent. @defaultValue 10000, client-go's TLS handshake timeout */
   readonly connectTimeoutMs?: number;
 }
 
@@ -136,6 +136,7 @@ export class KubeTransport {
         resolve(res);
       });
       r.on("error", (e) => reject(this.networkError(req, e)));
+      limitConnect(r, this.retry.connectTimeoutMs, url.host);
       if (req.body !== undefined) r.write(req.body);
       r.end();
     });
@@ -233,10 +234,21 @@ export class KubeTransport {
         });
       });
       r.on("error", (e) => reject(req.signal?.aborted ? new Aborted(`${req.method} ${req.path}`, req.signal.reason) : e));
+      limitConnect(r, this.retry.connectTimeoutMs, url.host);
       if (req.body !== undefined) r.write(req.body);
       r.end();
     });
   }
+}
+
+/** Fails `request` as not sent when its new connection (TCP, and TLS for https) is not made within `ms`; a reused keep-alive connection is not timed. */
+function limitConnect(request: http.ClientRequest, ms: number, host: string): void {
+  request.once("socket", (socket) => {
+    if (!socket.connecting) return;
+    const timer = setTimeout(() => request.destroy(connectTimeoutError(host, ms)), ms);
+    socket.once("encrypted" in socket ? "secureConnect" : "connect", () => clearTimeout(timer));
+    socket.once("close", () => clearTimeout(timer));
+  });
 }
 
 /** The TLS context of the kubeconfig's CA, client certificate and key; `KubeConfigInvalid` when they cannot be used. */

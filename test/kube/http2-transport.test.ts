@@ -182,7 +182,7 @@ describe("KubeTransport over HTTP/2", () => {
     transport.close();
   });
 
-  it("GIVEN a server that accepts connections and never answers the TLS handshake WHEN requesting THEN each attempt gives up after the connect timeout and the request fails KubeUnreachable", async () => {
+  it("GIVEN a server that accepts connections and never answers the TLS handshake WHEN requesting THEN each attempt gives up after the connect timeout and the request fails KubeUnreachable, over HTTP/2 and HTTP/1.1", async () => {
     const silent = net.createServer(() => undefined);
     let connections = 0;
     const sockets: net.Socket[] = [];
@@ -197,12 +197,21 @@ clusters: [{name: s, cluster: {server: 'https://127.0.0.1:${(silent.address() as
 users: [{name: u, user: {}}]
 contexts: [{name: s, context: {cluster: s, user: u}}]
 current-context: s`;
-    const transport = new KubeTransport(loadKubeConfig({ kubeconfig }), { attempts: 2, baseDelayMs: 5, connectTimeoutMs: 150 });
-    const started = Date.now();
-    await assert.rejects(transport.request({ method: "POST", path: "/api/v1/namespaces/a/configmaps", body: "{}" }), (e) => e instanceof KubeUnreachable && /within 150 ms/.test(String((e as Error).cause ?? e.message)));
-    assert.equal(connections, 2, "a create is tried again: nothing was sent");
-    assert.ok(Date.now() - started < 5000);
-    transport.close();
+    for (const http1 of [false, true]) {
+      connections = 0;
+      if (http1) process.env["DISABLE_HTTP2"] = "1";
+      let transport: KubeTransport;
+      try {
+        transport = new KubeTransport(loadKubeConfig({ kubeconfig }), { attempts: 2, baseDelayMs: 5, connectTimeoutMs: 150 });
+      } finally {
+        delete process.env["DISABLE_HTTP2"];
+      }
+      const started = Date.now();
+      await assert.rejects(transport.request({ method: "POST", path: "/api/v1/namespaces/a/configmaps", body: "{}" }), (e) => e instanceof KubeUnreachable && /within 150 ms/.test(e.message));
+      assert.equal(connections, 2, `${http1 ? "HTTP/1.1" : "HTTP/2"}: a create is tried again, nothing was sent`);
+      assert.ok(Date.now() - started < 5000);
+      transport.close();
+    }
     for (const s of sockets) s.destroy();
     await new Promise((resolve) => silent.close(resolve));
   });
