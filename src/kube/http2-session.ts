@@ -4,7 +4,7 @@
 import http2 from "node:http2";
 import { isIP } from "node:net";
 import tls from "node:tls";
-import { connectTimeoutError, REFUSED_STREAM, STREAM_RESET } from "./retry.js";
+import { codedError, connectTimeoutError, REFUSED_STREAM, STREAM_RESET } from "./retry.js";
 
 /** A response read whole. */
 export interface Http2Answer {
@@ -23,17 +23,12 @@ export interface Http2Target {
 // Large LISTs arrive without waiting for window updates every 64 KiB.
 const WINDOW = 16 * 1024 * 1024;
 
-/** An Error with the `code` the retry policy classifies. */
-function codedError(code: string, message: string, cause: unknown): Error {
-  return Object.assign(new Error(message, { cause }), { code });
-}
-
 /**
  * Opens a TLS connection offering `h2` and `http/1.1`; resolves to an HTTP/2 session when the server
  * chose `h2`, to `undefined` when it chose HTTP/1.1 (or no protocol), and rejects with the socket's
  * error (e.g. `ECONNREFUSED`) when no connection was made.
  */
-export async function connectHttp2(target: Http2Target, signal?: AbortSignal): Promise<http2.ClientHttp2Session | undefined> {
+export async function connectHttp2(target: Http2Target): Promise<http2.ClientHttp2Session | undefined> {
   const host = target.url.hostname.replace(/^\[|\]$/g, "");
   const socket = await new Promise<tls.TLSSocket>((resolve, reject) => {
     const s = tls.connect({
@@ -43,7 +38,6 @@ export async function connectHttp2(target: Http2Target, signal?: AbortSignal): P
       host,
       port: Number(target.url.port || 443),
       ALPNProtocols: ["h2", "http/1.1"],
-      ...(signal ? { signal } : {}),
     });
     const timer = setTimeout(() => s.destroy(connectTimeoutError(target.url.host, target.timeoutMs)), target.timeoutMs);
     s.once("secureConnect", () => {
@@ -105,7 +99,7 @@ export function requestHttp2(
     stream.on("close", () => {
       holdOpen(session, -1);
       // closed without an answer and without an error (e.g. RST_STREAM NO_ERROR)
-      if (status === 0) reject(codedError(stream.rstCode === http2.constants.NGHTTP2_REFUSED_STREAM ? REFUSED_STREAM : STREAM_RESET, `HTTP/2 stream of ${request.method} ${request.path} closed without an answer`, undefined));
+      if (status === 0) reject(codedError(stream.rstCode === http2.constants.NGHTTP2_REFUSED_STREAM ? REFUSED_STREAM : STREAM_RESET, `HTTP/2 stream of ${request.method} ${request.path} closed without an answer`));
     });
     if (request.body !== undefined) stream.end(request.body);
   });

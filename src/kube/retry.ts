@@ -7,9 +7,14 @@ export const STREAM_RESET = "H2_STREAM_RESET";
 /** No connection was made in time (a black-holed address, a server that never answers the TLS handshake): nothing was sent. */
 export const CONNECT_TIMEOUT = "BERTH_CONNECT_TIMEOUT";
 
+/** A network error carrying one of the `code`s this policy classifies. */
+export function codedError(code: string, message: string, cause?: unknown): Error {
+  return Object.assign(new Error(message, cause === undefined ? {} : { cause }), { code });
+}
+
 /** The error of a connection not made within `ms`. */
 export function connectTimeoutError(host: string, ms: number): Error {
-  return Object.assign(new Error(`no connection to ${host} within ${ms} ms`), { code: CONNECT_TIMEOUT });
+  return codedError(CONNECT_TIMEOUT, `no connection to ${host} within ${ms} ms`);
 }
 
 /** Failures before the request reached the server (no connection in time, or an HTTP/2 stream refused unprocessed). */

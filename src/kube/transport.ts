@@ -220,25 +220,30 @@ export class KubeTransport {
       try {
         return await requestHttp2(session, { method: req.method, path: url.pathname + url.search, headers, ...(req.body !== undefined ? { body: req.body } : {}), ...(req.signal ? { signal: req.signal } : {}) });
       } catch (e) {
-        throw req.signal?.aborted ? new Aborted(`${req.method} ${req.path}`, req.signal.reason) : e;
+        throw abortedOr(req, e);
       }
     }
     return await new Promise((resolve, reject) => {
       const r = (url.protocol === "https:" ? https : http).request(url, options, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", (e) => reject(req.signal?.aborted ? new Aborted(`${req.method} ${req.path}`, req.signal.reason) : e));
+        res.on("error", (e) => reject(abortedOr(req, e)));
         res.on("end", () => {
           const retryAfter = res.headers["retry-after"];
           resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter });
         });
       });
-      r.on("error", (e) => reject(req.signal?.aborted ? new Aborted(`${req.method} ${req.path}`, req.signal.reason) : e));
+      r.on("error", (e) => reject(abortedOr(req, e)));
       limitConnect(r, this.retry.connectTimeoutMs, url.host);
       if (req.body !== undefined) r.write(req.body);
       r.end();
     });
   }
+}
+
+/** `Aborted` when the request's signal fired (whatever error that caused), else the error itself. */
+function abortedOr(req: KubeRequest, error: unknown): unknown {
+  return req.signal?.aborted ? new Aborted(`${req.method} ${req.path}`, req.signal.reason) : error;
 }
 
 /** Fails `request` as not sent when its new connection (TCP, and TLS for https) is not made within `ms`; a reused keep-alive connection is not timed. */

@@ -91,7 +91,7 @@ export class ReleaseStore {
    */
   async trim(name: string, options?: DriverCallOptions, known?: readonly ReleaseSummary[]): Promise<number[]> {
     if (this.maxHistory <= 0) return [];
-    const all = [...(known ?? (await this.revisions(name, options)))];
+    const all = known ?? (await this.revisions(name, options));
     const keep = new Set([all.filter((r) => r.status === "deployed").at(-1)?.revision, all.at(-1)?.revision]);
     const candidates = all.filter((r) => !keep.has(r.revision) && !isLockStatus(r.status));
     const deleted: number[] = [];
