@@ -1,6 +1,5 @@
 import { buildApplyGraph } from "../apply/graph.js";
 import type { Chart } from "../chart/types.js";
-import type { PlanOptions } from "../plan/compute.js";
 import { sensitiveValuePaths } from "../plan/schema-sensitive.js";
 import type { Plan, PlanReleaseDraft } from "../plan/types.js";
 import type { RenderResult } from "../model/rendered.js";
@@ -17,7 +16,10 @@ import { renderWith, type TemplateArgs } from "./template.js";
 import { clusterReader } from "../render/cluster-reader.js";
 import { clusterCapabilities } from "../kube/capabilities.js";
 import { planRelease } from "../plan/plan-release.js";
-import { releaseState, type ReleaseState } from "../storage/release-state.js";
+import { listRelease, type ReleaseState } from "../storage/release-state.js";
+import { LIST_THRESHOLD, startPrefetch } from "../plan/prefetch.js";
+import { PLAN_CONCURRENCY, type PlanOptions } from "../plan/compute.js";
+import { refOf } from "../model/ref.js";
 import { preformatManifest } from "../storage/manifest-text.js";
 import { reuseManifestTexts } from "../storage/manifest-copy.js";
 
@@ -54,20 +56,31 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   // Discovery and the release's records are independent reads: one round trip, not two in a row.
   const capabilitiesRead = clusterCapabilities(config.kube);
   capabilitiesRead.catch(() => undefined); // awaited below, unless reading the state fails first
-  const state = await releaseState(config, args.release, args.namespace, options.signal);
-  const previous = state.lastDeployed?.release;
-  if (previous) assertChartUnchanged(chart as Chart<unknown>, previous.chart, `revision ${previous.revision} of release ${state.namespace}/${state.name}`);
-  const isUpgrade = previous !== undefined;
-  const revision = (state.latest?.release.revision ?? 0) + 1;
+  const listing = await listRelease(config, args.release, args.namespace, options.signal);
+  const isUpgrade = listing.hasDeployed;
+  const revision = listing.latestRevision + 1;
   const capabilities = await capabilitiesRead;
-  const rendered = await scopeByDiscovery(await renderWith(chart, { ...args, namespace: state.namespace }, {
-    revision,
-    isUpgrade,
-    capabilities,
-    ...(options.strict !== undefined ? { strict: options.strict } : {}),
-  }, { reader: clusterReader(config.kube), ...(options.signal ? { signal: options.signal } : {}) }), config.kube);
-  // A bad `berth.dev/depends-on` (missing target, cycle) is found here, before anything is written.
-  buildApplyGraph(rendered.objects.map((o) => o.object));
+  // The listing says what the next revision is: rendering it, and listing the live objects of its
+  // kinds, need not wait for the previous revision's record to be read and decoded.
+  let rendered: RenderResult;
+  try {
+    rendered = await scopeByDiscovery(await renderWith(chart, { ...args, namespace: listing.namespace }, {
+      revision,
+      isUpgrade,
+      capabilities,
+      ...(options.strict !== undefined ? { strict: options.strict } : {}),
+    }, { reader: clusterReader(config.kube), ...(options.signal ? { signal: options.signal } : {}) }), config.kube);
+    // A bad `berth.dev/depends-on` (missing target, cycle) is found here, before anything is written.
+    buildApplyGraph(rendered.objects.map((o) => o.object));
+  } catch (e) {
+    // a replaced chart version is reported first, as when the record was read before rendering
+    await listing.state.then((state) => assertChartOf(chart as Chart<unknown>, state), () => undefined);
+    throw e;
+  }
+  const prefetch = startPrefetch(config.kube, [...rendered.crds, ...rendered.objects].map((o) => refOf(o.object)), LIST_THRESHOLD, PLAN_CONCURRENCY, options.signal);
+  const state = await listing.state;
+  const previous = state.lastDeployed?.release;
+  assertChartOf(chart as Chart<unknown>, state);
   const userValues = (await collectUserValues(args)).reduce<Values>((acc, layer) => stackOverrides(acc, layer), {});
   const sensitive = { values: rendered.values, previousValues: previous?.values, paths: sensitiveValuePaths(chart as Chart<unknown>) };
   // The plan waits for the API server (an install's dry-runs every object): meanwhile the record's
@@ -78,7 +91,7 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   void preformatManifest(rendered.objects, preformat.signal);
   let planned: Plan;
   try {
-    planned = await planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
+    planned = await planRelease(config.kube, config.fieldManager, state, rendered, upgradeBase(state), { ...options, prefetch, pruneAlso: failedInstallLeftovers(state), chart: planChartRef(chart as Chart<unknown>) }, sensitive);
   } finally {
     preformat.abort();
   }
@@ -93,4 +106,10 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
   };
   const plan: Plan = { ...planned, payload: { ...planned.payload, release: draft } };
   return { state, rendered, userValues, plan, draft, isUpgrade, revision };
+}
+
+/** Throws when the chart's package was replaced since the release's last deployed revision recorded it (same name and version, other digest). */
+function assertChartOf(chart: Chart<unknown>, state: ReleaseState): void {
+  const previous = state.lastDeployed?.release;
+  if (previous) assertChartUnchanged(chart, previous.chart, `revision ${previous.revision} of release ${state.namespace}/${state.name}`);
 }

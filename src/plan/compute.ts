@@ -11,7 +11,7 @@ import { refOf } from "../model/ref.js";
 import type { OwnershipRule } from "./ownership.js";
 import { planDesired, type ObjectPlan } from "./plan-desired.js";
 import { planPruned } from "./plan-pruned.js";
-import { prefetchLive, type PrefetchedLive } from "./prefetch.js";
+import { LIST_THRESHOLD, prefetchLive, type LivePrefetch, type PrefetchedLive } from "./prefetch.js";
 import { releaseSensitiveStrings, sensitiveValueStrings } from "./sensitive.js";
 import type { Plan, PlanAction, PlanChartRef, PlanProblem, PlanSummary } from "./types.js";
 
@@ -67,6 +67,9 @@ export interface PlanInput {
   };
 }
 
+/** API calls in flight while planning, by default. */
+export const PLAN_CONCURRENCY = 16;
+
 /** How a plan is computed. */
 export interface PlanOptions {
   /** Adopt live objects that belong to no or another release instead of reporting a conflict. @defaultValue false */
@@ -79,10 +82,12 @@ export interface PlanOptions {
   readonly fieldManager?: string;
   /** Kinds with at least this many objects in one namespace are read with one LIST instead of GETs. @defaultValue 20 */
   readonly listThreshold?: number;
-  /** Most API calls in flight. @defaultValue 16 */
+  /** Most API calls in flight. @defaultValue {@link PLAN_CONCURRENCY} */
   readonly concurrency?: number;
   /** Aborts planning. */
   readonly signal?: AbortSignal;
+  /** LISTs started before the plan (by `startPrefetch`, with the same threshold): awaited, not made again. */
+  readonly prefetch?: LivePrefetch;
 }
 
 /**
@@ -91,7 +96,7 @@ export interface PlanOptions {
  * the same inputs and cluster state. Blocking problems are returned in `plan.problems`, not thrown.
  */
 export async function computePlan(input: PlanInput, kube: KubeApi, options: PlanOptions = {}): Promise<Plan> {
-  const limit = options.concurrency ?? 16;
+  const limit = options.concurrency ?? PLAN_CONCURRENCY;
   const crds = input.crds ?? [];
   const planned = new Set([...crds, ...input.objects].map((o) => objectKeyOf(o.object)));
   const pruned = [...(input.previous?.objects ?? []), ...(input.pruneAlso ?? [])].filter((o) => {
@@ -101,7 +106,7 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
     return true;
   });
   const refs = [...[...crds, ...input.objects].map((o) => refOf(o.object)), ...pruned.map(refOf)];
-  const prefetched = await prefetchLive(kube, refs, options.listThreshold ?? 20, limit, options.signal);
+  const prefetched = await prefetchLive(kube, refs, options.listThreshold ?? LIST_THRESHOLD, limit, options.signal, options.prefetch);
   const ctx = contextOf(input, kube, options, prefetched);
   const crdPlans = await mapLimit(crds, limit, (o) => planDesired(ctx, o, "crd"));
   // Custom resources are dry-run against the CRDs as they are now; those whose CRD this plan

@@ -18,7 +18,7 @@ export async function planRelease(
   state: ReleaseState,
   content: Pick<RenderResult, "objects" | "crds" | "hooks">,
   previous: Release | undefined,
-  options: Pick<PlanOptions, "adopt" | "replaceImmutable" | "signal"> & Pick<PlanInput, "pruneAlso" | "chart" | "operation">,
+  options: Pick<PlanOptions, "adopt" | "replaceImmutable" | "signal" | "prefetch"> & Pick<PlanInput, "pruneAlso" | "chart" | "operation">,
   sensitiveValues?: { readonly values: unknown; readonly previousValues?: unknown; readonly paths: readonly string[] },
 ): Promise<Plan> {
   const lock = liveLock(state);
@@ -39,5 +39,6 @@ export async function planRelease(
     ...(options.adopt !== undefined ? { adopt: options.adopt } : {}),
     ...(options.replaceImmutable !== undefined ? { replaceImmutable: options.replaceImmutable } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.prefetch ? { prefetch: options.prefetch } : {}),
   });
 }

@@ -28,11 +28,26 @@ export interface ReleaseStores {
   storeFor(namespace: string): ReleaseStore;
 }
 
+/** A release's revisions as listed (labels only): what the next revision is, before any record is read. */
+export interface ReleaseListing {
+  /** The release's name. */
+  readonly name: string;
+  /** The release's namespace (the one given, else the configuration's). */
+  readonly namespace: string;
+  /** The newest revision's number; 0 when the release has none. */
+  readonly latestRevision: number;
+  /** True when a revision is `deployed`: deploying is an upgrade. */
+  readonly hasDeployed: boolean;
+  /** The state those revisions make, their records being read; rejects as {@link releaseState} does. Never an unhandled rejection. */
+  readonly state: Promise<ReleaseState>;
+}
+
 /**
- * Reads a release's state (Helm-written records get the release namespace on their objects).
+ * Lists a release's revisions and starts reading the records its state needs: a caller can work
+ * from the listing (e.g. render the next revision) while they are read.
  * @throws InvalidReleaseName, InvalidNamespace
  */
-export async function releaseState(stores: ReleaseStores, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseState> {
+export async function listRelease(stores: ReleaseStores, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseListing> {
   validateReleaseName(name);
   const ns = namespace ?? stores.namespace;
   if (!isDns1123Label(ns) || ns.length > 63) throw new InvalidNamespace(ns);
@@ -42,9 +57,21 @@ export async function releaseState(stores: ReleaseStores, name: string, namespac
   const revisions = await store.revisions(name, opts);
   const newest = revisions.at(-1);
   const deployed = revisions.filter((r) => r.status === "deployed").at(-1);
-  const latest = storedWithNamespace(newest && (await store.get(name, newest.revision, opts)), ns);
-  const lastDeployed = deployed === undefined ? undefined : deployed.revision === latest?.release.revision ? latest : storedWithNamespace(await store.get(name, deployed.revision, opts), ns);
-  return { name, namespace: ns, store, latest, lastDeployed };
+  const state = (async (): Promise<ReleaseState> => {
+    const latest = storedWithNamespace(newest && (await store.get(name, newest.revision, opts)), ns);
+    const lastDeployed = deployed === undefined ? undefined : deployed.revision === latest?.release.revision ? latest : storedWithNamespace(await store.get(name, deployed.revision, opts), ns);
+    return { name, namespace: ns, store, latest, lastDeployed };
+  })();
+  state.catch(() => undefined); // the caller awaits it, unless it fails first
+  return { name, namespace: ns, latestRevision: newest?.revision ?? 0, hasDeployed: deployed !== undefined, state };
+}
+
+/**
+ * Reads a release's state (Helm-written records get the release namespace on their objects).
+ * @throws InvalidReleaseName, InvalidNamespace
+ */
+export async function releaseState(stores: ReleaseStores, name: string, namespace: string | undefined, signal?: AbortSignal): Promise<ReleaseState> {
+  return await (await listRelease(stores, name, namespace, signal)).state;
 }
 
 /** The release's live lock, when its latest revision holds the lock (`pending-*`, `uninstalling`) and it has not expired. */
