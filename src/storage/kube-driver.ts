@@ -43,6 +43,17 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
   const { kube, namespace } = options;
   const now = options.now ?? Date.now;
   const ref = (name: string) => ({ apiVersion: "v1", kind: format.kind, namespace, name });
+  /**
+   * What an update keeps from the record it replaces, by key, as last written or read here: a
+   * resourceVersion names one state of an object, so an update expecting the version seen needs no
+   * read first (if it is stale, the server refuses the write: Conflict).
+   */
+  const seen = new Map<string, { version: string; createdAt?: string; partsId?: string }>();
+  const remember = (object: KubeObject) => {
+    const createdAt = object.metadata.labels?.["createdAt"];
+    const partsId = object.metadata.annotations?.[ANNOTATIONS.partsId];
+    seen.set(object.metadata.name, { version: String(object.metadata["resourceVersion"] ?? ""), ...(createdAt ? { createdAt } : {}), ...(partsId ? { partsId } : {}) });
+  };
 
   /** Builds the main object and its parts for a release. */
   function build(key: string, release: Release, times: { createdAt?: string; modifiedAt?: string }) {
@@ -77,7 +88,9 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     // objects and hooks (their YAML) are parsed when first read: history and list read neither
     const corrupt = (e: Error) => new StorageCorrupt(describeObject(format, namespace, object.metadata.name), e.message, { cause: e });
     try {
-      return { release: decodeReleaseLazily(payload, object.metadata.labels ?? {}, corrupt), version: String(object.metadata["resourceVersion"] ?? "") };
+      const release = decodeReleaseLazily(payload, object.metadata.labels ?? {}, corrupt);
+      remember(object);
+      return { release, version: String(object.metadata["resourceVersion"] ?? "") };
     } catch (e) {
       throw corrupt(e as Error);
     }
@@ -141,6 +154,7 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
       for (const part of parts) await createOnce(part, o);
       try {
         const created = await createOnce(main, o);
+        remember({ ...main, metadata: { ...main.metadata, resourceVersion: created.metadata["resourceVersion"] } });
         return { release, version: String(created.metadata["resourceVersion"] ?? "") };
       } catch (e) {
         if (parts.length) await deleteParts(kube, format, { namespace, name: release.name, revision: release.revision, partsId: main.metadata.annotations?.[ANNOTATIONS.partsId] ?? "" }, o?.signal);
@@ -150,12 +164,19 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     },
     async update(release: Release, o: UpdateOptions = {}) {
       const key = releaseKey(release.name, release.revision);
-      const current = await kube.get(ref(key), sig(o));
-      if (!current) throw new ReleaseNotFound(release.name, release.revision);
-      const currentVersion = String(current.metadata["resourceVersion"] ?? "");
-      if (o.expectedVersion !== undefined && o.expectedVersion !== currentVersion) throw new StorageConflict(release.name, release.revision);
-      const createdAt = current.metadata.labels?.["createdAt"];
-      const { main, parts, partsId } = build(key, release, { ...(createdAt ? { createdAt } : {}), modifiedAt: unixSeconds(now()) });
+      const known = seen.get(key);
+      let kept: { createdAt?: string; partsId?: string };
+      if (o.expectedVersion !== undefined && known?.version === o.expectedVersion) kept = known;
+      else {
+        const current = await kube.get(ref(key), sig(o));
+        if (!current) throw new ReleaseNotFound(release.name, release.revision);
+        const currentVersion = String(current.metadata["resourceVersion"] ?? "");
+        if (o.expectedVersion !== undefined && o.expectedVersion !== currentVersion) throw new StorageConflict(release.name, release.revision);
+        const createdAt = current.metadata.labels?.["createdAt"];
+        const partsId = current.metadata.annotations?.[ANNOTATIONS.partsId];
+        kept = { ...(createdAt ? { createdAt } : {}), ...(partsId ? { partsId } : {}) };
+      }
+      const { main, parts, partsId } = build(key, release, { ...(kept.createdAt ? { createdAt: kept.createdAt } : {}), modifiedAt: unixSeconds(now()) });
       if (o.expectedVersion !== undefined) main.metadata["resourceVersion"] = o.expectedVersion;
       const where = { namespace, name: release.name, revision: release.revision };
       for (const part of parts) await createOnce(part, o);
@@ -168,11 +189,12 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
         if (reasonOf(e) === "NotFound") throw new ReleaseNotFound(release.name, release.revision);
         throw e;
       }
-      const oldPartsId = current.metadata.annotations?.[ANNOTATIONS.partsId];
-      if (oldPartsId) await deleteParts(kube, format, { ...where, partsId: oldPartsId }, o.signal);
+      remember({ ...main, metadata: { ...main.metadata, resourceVersion: updated.metadata["resourceVersion"] } });
+      if (kept.partsId) await deleteParts(kube, format, { ...where, partsId: kept.partsId }, o.signal);
       return { release, version: String(updated.metadata["resourceVersion"] ?? "") };
     },
     async delete(name, revision, o) {
+      seen.delete(releaseKey(name, revision));
       const existed = await kube.delete(ref(releaseKey(name, revision)), sig(o));
       await deleteParts(kube, format, { namespace, name, revision }, o?.signal);
       return existed;

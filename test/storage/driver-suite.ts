@@ -10,8 +10,11 @@ export async function rejectsWithCode(promise: Promise<unknown>, code: string): 
   await assert.rejects(promise, (e: unknown) => (e as { code?: string }).code === code);
 }
 
-/** Declares the shared driver tests; `driver()` is called inside each test. */
-export function driverSuite(label: string, driver: () => Driver): void {
+/**
+ * Declares the shared driver tests; `driver()` is called inside each test. `sameStore(d)` is another
+ * writer of `d`'s records (another driver instance over the same storage, or `d` itself).
+ */
+export function driverSuite(label: string, driver: () => Driver, sameStore: (d: Driver) => Driver = (d) => d): void {
   describe(`${label} driver`, () => {
     it("GIVEN a release WHEN created and read back THEN it is equal and carries a version", async () => {
       const d = driver();
@@ -60,6 +63,17 @@ export function driverSuite(label: string, driver: () => Driver): void {
       await d.update({ ...release, status: "failed" }, { expectedVersion: created.version });
       await rejectsWithCode(d.update({ ...release, status: "deployed" }, { expectedVersion: created.version }), "StorageConflict");
       assert.equal((await d.get(release.name, 1)).release.status, "failed");
+    });
+
+    it("GIVEN a record another writer replaced since this driver wrote it WHEN updated with the version it wrote THEN StorageConflict and the other's content stays", async () => {
+      const mine = driver();
+      const other = sameStore(mine);
+      const release = sampleRelease(releaseName(), 1, "pending-install");
+      const created = await mine.create(releaseKey(release.name, 1), release);
+      const read = await other.get(release.name, 1);
+      await other.update({ ...release, status: "failed" }, { expectedVersion: read.version });
+      await rejectsWithCode(mine.update({ ...release, status: "deployed" }, { expectedVersion: created.version }), "StorageConflict");
+      assert.equal((await mine.get(release.name, 1)).release.status, "failed");
     });
 
     it("GIVEN no record WHEN read, updated or deleted THEN ReleaseNotFound, ReleaseNotFound, false", async () => {

@@ -17,8 +17,8 @@ const { client: kube, transport } = connectKube({ kubeconfigPath: testKubeconfig
 after(() => transport.close());
 const ns = useTestNamespace("storage");
 
-driverSuite("secret", () => secretDriver({ kube, namespace: ns.name }));
-driverSuite("configmap", () => configMapDriver({ kube, namespace: ns.name }));
+driverSuite("secret", () => secretDriver({ kube, namespace: ns.name }), () => secretDriver({ kube, namespace: ns.name }));
+driverSuite("configmap", () => configMapDriver({ kube, namespace: ns.name }), () => configMapDriver({ kube, namespace: ns.name }));
 lockSuite("secret", () => secretDriver({ kube, namespace: ns.name }));
 
 type Stored = { type?: string; data?: Record<string, string>; metadata: { labels?: Record<string, string>; annotations?: Record<string, string> } };
