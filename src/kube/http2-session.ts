@@ -56,7 +56,8 @@ export async function connectHttp2(target: Http2Target): Promise<http2.ClientHtt
   }
   const session = http2.connect(target.url.origin, { createConnection: () => socket, settings: { initialWindowSize: WINDOW } });
   session.on("error", () => undefined); // every stream in flight gets its own error
-  session.once("connect", () => session.setLocalWindowSize(WINDOW));
+  // a transport closed meanwhile has destroyed the session: setting its window would throw, uncaught
+  session.once("connect", () => !session.destroyed && session.setLocalWindowSize(WINDOW));
   session.unref();
   return session;
 }

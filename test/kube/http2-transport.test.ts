@@ -216,6 +216,28 @@ current-context: s`;
     await new Promise((resolve) => silent.close(resolve));
   });
 
+  it("GIVEN a transport closed while its HTTP/2 connection is being set up (a script failing on bad input, then closing) WHEN the connection completes THEN nothing is thrown uncaught", async () => {
+    const server = await startServer("h2", ok);
+    servers.push(server);
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on("uncaughtException", onUncaught);
+    try {
+      for (let i = 0; i < 5; i++) {
+        const transport = server.transport();
+        const pending = transport.request({ method: "GET", path: "/version" }).then(() => "answered", () => "failed");
+        await new Promise<void>((resolve) => server.server.once("connection", () => resolve()));
+        transport.close();
+        await pending;
+        transport.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
+    assert.deepEqual(uncaught.map(String), []);
+  });
+
   it("GIVEN a process that sent a request and never closed its transport WHEN its work ends THEN it exits: an idle HTTP/2 connection holds nothing open", async () => {
     const server = await startServer("h2", ok);
     servers.push(server);
