@@ -8,6 +8,7 @@ import { dirname, extname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Loader, Plugin } from "esbuild";
 import { findUp } from "./find-up.js";
+import { tsconfigChain } from "./tsconfig-chain.js";
 
 /** What a build gave: the bundle's code, or why there is none; and every file it read. */
 export interface BundleOutcome {
@@ -78,10 +79,10 @@ function withOwnImportMeta(source: string, path: string): { contents: string; pr
 
 function plugin(context: BundleContext, read: Set<string>, problems: string[]): Plugin {
   const packageJson = packageJsonFinder(read);
-  // esbuild reads the nearest tsconfig.json of each file
+  // esbuild reads the nearest tsconfig.json of each file, and what it extends
   const tsconfig = (dir: string) => {
     const found = findUp(dir, "tsconfig.json");
-    if (found) read.add(found);
+    if (found) for (const file of tsconfigChain(found)) read.add(file);
   };
   // berth's modules as the host loaded them: compiled ones, or any when the host runs from source
   // (a checkout, through tsx); a TypeScript file of berth's folder that is not (a bench's) is bundled

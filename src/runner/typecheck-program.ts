@@ -9,6 +9,7 @@ import type { ts as TS } from "ts-morph";
 import type { ScriptDiagnostic } from "./errors.js";
 import { findUp } from "./find-up.js";
 import { loadTypeScript, tsMorphCommon } from "./typescript-load.js";
+import { tsconfigChain } from "./tsconfig-chain.js";
 
 /** What one check found: every diagnostic (errors too) and the files the result depends on. */
 export interface ProgramCheck {
@@ -137,7 +138,7 @@ export async function checkProgram(script: string, tsconfig: string | undefined,
   }
   await saveCodeCache();
   const read = files.map((f) => resolve(f.fileName)).filter((f) => !f.startsWith(`${LIB_FOLDER}/`));
-  const config = [tsconfig, findUp(dirname(script), "package.json")].filter((f): f is string => f !== undefined);
+  const config = [...(tsconfig ? tsconfigChain(tsconfig) : []), findUp(dirname(script), "package.json")].filter((f): f is string => f !== undefined);
   return { tsconfig, files: files.length, diagnostics: found.map((d) => toDiagnostic(ts, d)), dependencies: [...read, ...config] };
 }
 

@@ -63,6 +63,19 @@ describe("bundleScript", () => {
     assert.equal(((await import(third.url)) as { value: number }).value, 22);
   });
 
+  it("GIVEN a bundled script under a tsconfig.json that extends a base WHEN the base changes THEN it is bundled again", async () => {
+    const dir = await project({
+      "deploy.ts": `export const value = 1;\n`,
+      "tsconfig.json": `{ "extends": "./tsconfig.base.json" }`,
+      "tsconfig.base.json": `{ "compilerOptions": { "useDefineForClassFields": true } }`,
+    });
+    const script = join(dir, "deploy.ts");
+    assert.equal((await bundleScript(script, { now: later() })).cached, false);
+    assert.equal((await bundleScript(script, { now: later() })).cached, true);
+    await writeFile(join(dir, "tsconfig.base.json"), `{ "compilerOptions": { "useDefineForClassFields": false } }`);
+    assert.equal((await bundleScript(script, { now: later() })).cached, false);
+  });
+
   it("GIVEN old bundles in the cache WHEN another is written THEN those no manifest names are deleted, the named ones kept", async () => {
     const dir = await project({ "a.ts": `export const a = 1;\n`, "b.ts": `export const b = 1;\n` });
     const first = await bundleScript(join(dir, "a.ts"), { now: later() });

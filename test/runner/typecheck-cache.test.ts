@@ -112,4 +112,22 @@ describe("readCachedCheck (file stamps)", () => {
     await rm(extra);
     assert.equal(await readCachedCheck(cacheDir, script(), undefined, undefined, later()), undefined);
   });
+
+  it("GIVEN a cached check under a tsconfig.json that extends a base WHEN the base turns on a stricter option THEN the script is checked again and fails", async () => {
+    const project = await mkdtemp(join(tmpdir(), "berth-tcbase-"));
+    const base = join(project, "tsconfig.base.json");
+    await writeFile(join(project, "tsconfig.json"), JSON.stringify({ extends: "./tsconfig.base.json" }));
+    await writeFile(base, JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", noUncheckedIndexedAccess: false } }));
+    const indexed = join(project, "deploy.mts");
+    await writeFile(indexed, "const counts: number[] = [1];\nexport const first: number = counts[0];\n");
+    const checkIndexed = () => typecheckScript(indexed, { cwd: project, cacheDir: join(project, "cache") });
+    try {
+      assert.equal((await checkIndexed()).cached, false);
+      assert.equal((await checkIndexed()).cached, true);
+      await writeFile(base, JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", noUncheckedIndexedAccess: true } }));
+      await assert.rejects(checkIndexed(), (e: unknown) => e instanceof ScriptTypeError && e.diagnostics.some((d) => d.code === 2322));
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
 });
