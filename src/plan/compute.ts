@@ -9,7 +9,7 @@ import { objectKeyOf } from "../model/ref.js";
 import { compareRefs } from "./object-id.js";
 import { refOf } from "../model/ref.js";
 import type { OwnershipRule } from "./ownership.js";
-import { planDesired, type ObjectPlan } from "./plan-desired.js";
+import { planDesired, startEarlyDryRuns, type ObjectPlan } from "./plan-desired.js";
 import { planPruned } from "./plan-pruned.js";
 import { LIST_THRESHOLD, prefetchLive, type LivePrefetch, type PrefetchedLive } from "./prefetch.js";
 import { releaseSensitiveStrings, sensitiveValueStrings } from "./sensitive.js";
@@ -106,8 +106,11 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
     return true;
   });
   const refs = [...[...crds, ...input.objects].map((o) => refOf(o.object)), ...pruned.map(refOf)];
-  const prefetched = await prefetchLive(kube, refs, options.listThreshold ?? LIST_THRESHOLD, limit, options.signal, options.prefetch);
-  const ctx = contextOf(input, kube, options, prefetched);
+  const reading = prefetchLive(kube, refs, options.listThreshold ?? LIST_THRESHOLD, limit, options.signal, options.prefetch);
+  reading.catch(() => undefined); // awaited below
+  // the first objects' dry runs need not wait for the live objects when they will be dry-run anyway
+  const earlyDryRuns = startEarlyDryRuns(contextOf(input, kube, options, new Map()), input.objects, limit);
+  const ctx: PlanContext = { ...contextOf(input, kube, options, await reading), earlyDryRuns };
   const crdPlans = await mapLimit(crds, limit, (o) => planDesired(ctx, o, "crd"));
   // Custom resources are dry-run against the CRDs as they are now; those whose CRD this plan
   // creates or changes are validated at apply time, after their CRD.

@@ -1,6 +1,8 @@
 import { groupOf } from "../model/ref.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
+import type { RenderedObject } from "../model/rendered.js";
+import type { DryRunOutcome } from "./dry-run.js";
 import type { OwnershipRule } from "./ownership.js";
 import type { PrefetchedLive } from "./prefetch.js";
 
@@ -24,6 +26,11 @@ export interface PlanContext {
   readonly createdNamespaces: ReadonlySet<string>;
   /** Live objects already read by LIST; others are read by GET. */
   readonly prefetched: PrefetchedLive;
+  /**
+   * Dry runs sent while the live objects were still being read, for desired objects the previous
+   * revision did not record (they are dry-run whatever is live): the outcome, when the object is absent.
+   */
+  readonly earlyDryRuns?: ReadonlyMap<RenderedObject, Promise<DryRunOutcome>>;
 }
 
 /** `group|kind` of an apiVersion + kind. */

@@ -2,7 +2,7 @@ import { withOwnership } from "../model/ownership.js";
 import { cleanForApply } from "../kube/clean.js";
 import type { KubeObject } from "../model/object.js";
 import type { RenderedObject } from "../model/rendered.js";
-import type { PlanContext } from "./context.js";
+import { groupKind, type PlanContext } from "./context.js";
 import { driftOf, project } from "./drift.js";
 import { dryRunApply, getLive, type DryRunOutcome } from "./dry-run.js";
 import { liveDigest } from "./digest.js";
@@ -31,7 +31,7 @@ export interface ObjectPlan {
  * diffs the result against the live object.
  */
 export async function planDesired(ctx: PlanContext, rendered: RenderedObject, category: "crd" | "object"): Promise<ObjectPlan> {
-  const desired = cleanForApply(withOwnership(rendered.object, ctx.release.name, ctx.release.namespace));
+  const desired = desiredObject(ctx, rendered);
   const ref = refOf(desired);
   const id = objectId(ref);
   const recorded = ctx.previous?.objects.get(objectKey(ref));
@@ -48,7 +48,8 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
     return { action: noopAction(id, ref, rendered.source, live), problems, payload: desired };
   }
   const drift = live && recorded && ctx.previous ? driftOf(recorded, live, ctx.previous.revision, s) : undefined;
-  const outcome = await dryRunApply(ctx, desired, live !== undefined, s);
+  const early = live === undefined ? ctx.earlyDryRuns?.get(rendered) : undefined;
+  const outcome = await (early ?? dryRunApply(ctx, desired, live !== undefined, s));
   const shown = compare(outcome, normalizeObject(desired), live && normalizeObject(live));
   if (outcome.kind === "immutable" && !ctx.replaceImmutable) {
     problems.push({
@@ -82,6 +83,29 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
     liveDigest: live ? liveDigest(live) : null,
   };
   return { action, problems, payload: desired };
+}
+
+/** The object a desired one is applied as: with the release's ownership labels and annotations, cleaned of server-set fields. */
+export function desiredObject(ctx: PlanContext, rendered: RenderedObject): KubeObject {
+  return cleanForApply(withOwnership(rendered.object, ctx.release.name, ctx.release.namespace));
+}
+
+/**
+ * Starts the dry runs of the first `count` desired objects the previous revision did not record
+ * (whatever is live, they are dry-run), as if absent: sent while the live objects are being read,
+ * their outcomes serve the objects that are absent indeed. Not for kinds the plan's CRDs define.
+ */
+export function startEarlyDryRuns(ctx: PlanContext, objects: readonly RenderedObject[], count: number): Map<RenderedObject, Promise<DryRunOutcome>> {
+  const early = new Map<RenderedObject, Promise<DryRunOutcome>>();
+  for (const rendered of objects) {
+    if (early.size >= count) break;
+    const desired = desiredObject(ctx, rendered);
+    if (ctx.previous?.objects.has(objectKey(refOf(desired))) || ctx.plannedKinds.has(groupKind(desired.apiVersion, desired.kind))) continue;
+    const outcome = dryRunApply(ctx, desired, false, sensitivityOf([desired], ctx.valueStrings));
+    outcome.catch(() => undefined); // unused when the object exists; otherwise awaited by planDesired
+    early.set(rendered, outcome);
+  }
+  return early;
 }
 
 /**
