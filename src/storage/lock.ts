@@ -118,7 +118,8 @@ export async function releaseLock(store: LockRecords, lease: ReleaseLease, outco
   heldLock(lease);
   const { lock: _dropped, ...rest } = lease.release;
   const done = await store.update({ ...rest, ...outcome }, lease.version, options);
-  if (outcome.status === "deployed") {
+  // Revision 1 was taken when the release had no records: no earlier revision to supersede or trim.
+  if (outcome.status === "deployed" && done.release.revision > 1) {
     // The outcome is written: what follows must not turn a deployed release into a failed operation.
     // A supersede that still fails is reconciled by the next acquire; trimming is housekeeping.
     // One listing, taken after the outcome, serves both: superseding changes no revision trim would keep or delete.
