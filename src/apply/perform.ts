@@ -83,7 +83,7 @@ export async function performOperation(target: PerformTarget, request: PerformRe
     const uninstalled = last?.status === "uninstalled" && state.latest?.release.status !== "uninstalled";
     if (last?.revision !== planned || uninstalled) throw new PlanStale([{ what: "release", planned: planned === undefined ? null : String(planned), current: last ? String(last.revision) : null }]);
     return draft;
-  }, state.latest ? { known: state.latest } : {});
+  }, state.latest ? { known: state.latest } : { knownEmpty: true });
   const keeper = new LeaseKeeper(state.store, lease, target.lockTtlMs);
   // Every write goes through the keeper's guard, and a lost lock aborts waits: the operation stops before its next write.
   const kube = keeper.guard(target.kube);

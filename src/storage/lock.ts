@@ -47,6 +47,11 @@ export interface AcquireOptions extends DriverCallOptions {
    * when the record is still at the same version.
    */
   readonly known?: StoredRelease;
+  /**
+   * The caller read the release and it had no records: revision 1 is created without listing them
+   * first (one created meanwhile makes that create fail, and the revisions are then listed).
+   */
+  readonly knownEmpty?: boolean;
 }
 
 /** Races lost before giving up; each loss means another writer made progress. */
@@ -65,7 +70,7 @@ export async function acquireLock(
 ): Promise<ReleaseLease> {
   validateReleaseName(name);
   for (let attempt = 1; ; attempt++) {
-    const revisions = await store.revisions(name, options);
+    const revisions = attempt === 1 && options.knownEmpty ? [] : await store.revisions(name, options);
     const latest = revisions.at(-1);
     await supersedeDoubles(store, revisions, options);
     if (latest && holdsLock(latest)) {

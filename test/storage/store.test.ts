@@ -122,4 +122,21 @@ describe("ReleaseStore.acquire with the latest revision known", () => {
     assert.equal(gets() - before, 1);
     assert.equal(description, "rewritten");
   });
+
+  it("GIVEN a release known to have no records WHEN the lock is taken THEN revision 1 is created without listing; one created meanwhile is found by the create, and the draft then sees it", async () => {
+    const inner = memoryDriver();
+    let queries = 0;
+    const store = new ReleaseStore({ ...inner, query: (...args: Parameters<Driver["query"]>) => (queries++, inner.query(...args)) });
+    const name = releaseName();
+    const lease = await store.acquire(name, "me", 60_000, () => sampleDraft(name, "pending-install"), { knownEmpty: true });
+    assert.equal(lease.release.revision, 1);
+    assert.equal(queries, 0, "no listing");
+
+    const raced = releaseName();
+    await store.create(sampleRelease(raced, 1, "deployed"));
+    const seen: Array<number | undefined> = [];
+    const second = await store.acquire(raced, "me", 60_000, (last) => (seen.push(last?.revision), sampleDraft(raced, "pending-upgrade")), { knownEmpty: true });
+    assert.deepEqual(seen, [undefined, 1], "first as known (empty), then as listed after the create failed");
+    assert.equal(second.release.revision, 2);
+  });
 });
