@@ -2,7 +2,7 @@ import { groupOf } from "../model/ref.js";
 import type { KubeApi } from "../kube/types.js";
 import type { KubeObject } from "../model/object.js";
 import type { RenderedObject } from "../model/rendered.js";
-import type { DryRunOutcome } from "./dry-run.js";
+import type { DryRunOutcome } from "./dry-run-outcome.js";
 import type { OwnershipRule } from "./ownership.js";
 import type { PrefetchedLive } from "./prefetch.js";
 

@@ -5,16 +5,7 @@ import { groupKind, type PlanContext } from "./context.js";
 import { immutableFieldsOf } from "./immutable.js";
 import { listKey } from "./prefetch.js";
 import { scrubText, type Sensitivity } from "./sensitive.js";
-
-/** The outcome of the server-side dry-run apply of one desired object. */
-export type DryRunOutcome =
-  | { readonly kind: "applied"; readonly result: KubeObject }
-  | { readonly kind: "immutable"; readonly fields: readonly string[] }
-  /** Not validated, for a reason that goes away on apply (its namespace or CRD is created first). */
-  | { readonly kind: "deferred"; readonly note: string }
-  | { readonly kind: "failed"; readonly message: string }
-  /** Its namespace does not exist and the plan does not create it: applying would fail. */
-  | { readonly kind: "namespace-missing"; readonly namespace: string };
+import type { DryRunOutcome } from "./dry-run-outcome.js";
 
 /** Reads the live object (from the prefetched lists when there); a kind the server does not serve yet reads as absent. */
 export async function getLive(ctx: PlanContext, ref: ObjectRef): Promise<KubeObject | undefined> {
