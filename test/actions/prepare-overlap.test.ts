@@ -1,38 +1,17 @@
 // GIVEN an upgrade whose previous record is slow to read WHEN deployed THEN rendering and listing the
 // live objects of the new revision's kinds do not wait for that record: the revisions' listing says
 // what the next revision is, and the plan awaits those LISTs instead of making them again.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { connect, defineChart, type Cluster } from "../../src/index.js";
-import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
-import { startFaultProxy, type FaultProxy } from "../helpers/fault-proxy.js";
+import { configMapsChart, useProxiedCluster } from "../helpers/proxied-cluster.js";
 
-const ns = useTestNamespace("overlap");
+const suite = useProxiedCluster("overlap");
 const HELD_MS = 2000;
-
-/** 20 ConfigMaps: enough of one kind to be read with one LIST. */
-const manyChart = defineChart<{ value: string }>({
-  name: "many",
-  version: "1.0.0",
-  values: { value: "a" },
-  templates: {
-    "configmaps.yaml": ({ Values }) => Array.from({ length: 20 }, (_, i) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `many-${i}` }, data: { value: Values.value } })),
-  },
-});
+const manyChart = configMapsChart("many", "a");
 
 describe("an upgrade reads the previous record while it renders and lists", () => {
-  let proxy: FaultProxy;
-  let cluster: Cluster;
-  before(async () => {
-    proxy = await startFaultProxy(testKubeconfigPath());
-    cluster = await connect({ kubeconfig: proxy.kubeconfig, namespace: ns.name });
-  });
-  after(async () => {
-    cluster.close();
-    await proxy.close();
-  });
-
   it("GIVEN the read of revision 1's record held for 2 s WHEN upgraded THEN the ConfigMaps are listed before it returns, once", async () => {
+    const { cluster, proxy, namespace } = suite;
     await cluster.deploy(manyChart, { release: "overlap" });
     proxy.addRule({ verb: "get", path: /\/secrets\/sh\.helm\.release\.v1\.overlap\.v1$/, fault: { kind: "latency", ms: HELD_MS }, times: 1 });
     const sent: Array<{ what: string; at: number }> = [];
@@ -51,7 +30,7 @@ describe("an upgrade reads the previous record while it renders and lists", () =
     assert.ok(record, `the record was read: ${JSON.stringify(sent)}`);
     assert.equal(lists.length, 1, `one LIST, not made again by the plan: ${JSON.stringify(sent)}`);
     assert.ok(lists[0]!.at - record.at < HELD_MS, `listed ${lists[0]!.at - record.at} ms after the record's read began, which the proxy holds ${HELD_MS} ms`);
-    const live = await cluster.config.kube.get({ apiVersion: "v1", kind: "ConfigMap", namespace: ns.name, name: "many-19" });
+    const live = await cluster.config.kube.get({ apiVersion: "v1", kind: "ConfigMap", namespace, name: "many-19" });
     assert.equal((live as { data?: { value?: string } } | undefined)?.data?.value, "b");
   });
 });

@@ -1,40 +1,19 @@
 // GIVEN a release's desired objects the previous revision did not record WHEN planned THEN their dry
 // runs go out while the live objects are still being listed (they are dry-run whatever is live); an
 // object found live after all is dry-run again in full, so its diff is the real one.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { connect, defineChart, type Cluster } from "../../src/index.js";
-import { testKubeconfigPath, useTestNamespace } from "../helpers/cluster.js";
-import { startFaultProxy, type FaultProxy } from "../helpers/fault-proxy.js";
+import { configMapsChart, useProxiedCluster } from "../helpers/proxied-cluster.js";
 
-const ns = useTestNamespace("early-dry");
+const suite = useProxiedCluster("early-dry");
 const HELD_MS = 1500;
-
-/** 20 ConfigMaps (one LIST reads them), `early-0` … `early-19`. */
-const chart = defineChart<{ value: string }>({
-  name: "early",
-  version: "1.0.0",
-  values: { value: "new" },
-  templates: {
-    "configmaps.yaml": ({ Values }) => Array.from({ length: 20 }, (_, i) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `early-${i}` }, data: { value: Values.value } })),
-  },
-});
+const chart = configMapsChart("early", "new");
 
 describe("dry runs sent before the live objects are read", () => {
-  let proxy: FaultProxy;
-  let cluster: Cluster;
-  before(async () => {
-    proxy = await startFaultProxy(testKubeconfigPath());
-    cluster = await connect({ kubeconfig: proxy.kubeconfig, namespace: ns.name });
-  });
-  after(async () => {
-    cluster.close();
-    await proxy.close();
-  });
-
   it("GIVEN the LIST of ConfigMaps held 1.5 s WHEN a new release is planned THEN dry runs go out before it returns, one per object; one object already live is dry-run again in full and diffs as the change it is", async () => {
-    await cluster.config.kube.create({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "early-0", namespace: ns.name }, data: { value: "old" } });
-    proxy.addRule({ verb: "list", path: new RegExp(`/namespaces/${ns.name}/configmaps$`), fault: { kind: "latency", ms: HELD_MS }, times: 1 });
+    const { cluster, proxy, namespace } = suite;
+    await cluster.config.kube.create({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "early-0", namespace }, data: { value: "old" } });
+    proxy.addRule({ verb: "list", path: new RegExp(`/namespaces/${namespace}/configmaps$`), fault: { kind: "latency", ms: HELD_MS }, times: 1 });
     const sent: Array<{ what: string; name?: string; at: number }> = [];
     const stop = cluster.config.transport!.observe(({ method, path }) => {
       if (method === "GET" && /\/configmaps\?(?!.*labelSelector)/.test(path)) sent.push({ what: "list", at: Date.now() });
