@@ -68,16 +68,41 @@ function packageJsonFinder(read: Set<string>) {
   return find;
 }
 
-/** Replaces `import.meta.url|dirname|filename` with the file's own; the problem when other uses remain. */
-function withOwnImportMeta(source: string, path: string): { contents: string; problem?: string } {
+const OWN_IMPORT_META = /(?<![\w$.])import\.meta\.(url|dirname|filename)(?![\w$])/g;
+const META_KEYS = ["url", "dirname", "filename"] as const;
+const sentinel = (key: string) => `__berth_import_meta_${key}__`;
+
+/**
+ * True when every `import.meta.url|dirname|filename` in the text is code, not inside a string, a
+ * template's text or a comment: esbuild's parse replaces the code ones (`define`), which must be all.
+ */
+async function allMetaInCode(esbuild: typeof import("esbuild"), source: string, loader: Loader, textual: number): Promise<boolean> {
+  try {
+    const { code } = await esbuild.transform(source, { loader, format: "esm", logLevel: "silent", define: Object.fromEntries(META_KEYS.map((k) => [`import.meta.${k}`, sentinel(k)])) });
+    return META_KEYS.reduce((n, k) => n + code.split(sentinel(k)).length - 1, 0) === textual;
+  } catch {
+    return true; // a syntax error: the build reports it
+  }
+}
+
+/**
+ * Replaces `import.meta.url|dirname|filename` with the file's own; the problem when other uses remain,
+ * or when the text also appears where it is no code (a string, a comment: replacing it there would
+ * change the script).
+ */
+async function withOwnImportMeta(esbuild: typeof import("esbuild"), source: string, path: string, loader: Loader): Promise<{ contents: string; problem?: string }> {
   const values: Record<string, string> = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
-  const contents = source.replace(/(?<![\w$.])import\.meta\.(url|dirname|filename)(?![\w$])/g, (_, key: string) => JSON.stringify(values[key]));
+  const textual = source.match(OWN_IMPORT_META)?.length ?? 0;
+  if (textual > 0 && !(await allMetaInCode(esbuild, source, loader, textual))) {
+    return { contents: source, problem: `${path} has import.meta.url, dirname or filename in a string or comment` };
+  }
+  const contents = source.replace(OWN_IMPORT_META, (_, key: string) => JSON.stringify(values[key]));
   if (/(?<![\w$.])import\.meta(?![\w$])/.test(contents)) return { contents, problem: `${path} uses import.meta beyond url, dirname and filename` };
   if (COMPUTED_IMPORT.test(contents)) return { contents, problem: `${path} imports a computed path (import() of an expression)` };
   return { contents };
 }
 
-function plugin(context: BundleContext, read: Set<string>, problems: string[]): Plugin {
+function plugin(esbuild: typeof import("esbuild"), context: BundleContext, read: Set<string>, problems: string[]): Plugin {
   const packageJson = packageJsonFinder(read);
   // esbuild reads the nearest tsconfig.json of each file, and what it extends
   const tsconfig = (dir: string) => {
@@ -120,7 +145,7 @@ function plugin(context: BundleContext, read: Set<string>, problems: string[]): 
         if (!loader) return undefined;
         const ownModule = /\.m[jt]s$/.test(args.path) || packageJson(dirname(args.path))?.type === "module";
         if (!ownModule) problems.push(`${args.path} is not an ES module (no "type": "module" in its package.json)`);
-        const { contents, problem } = withOwnImportMeta(await readFile(args.path, "utf8"), args.path);
+        const { contents, problem } = await withOwnImportMeta(esbuild, await readFile(args.path, "utf8"), args.path, loader);
         if (problem) problems.push(problem);
         return { contents, loader, resolveDir: dirname(args.path) };
       });
@@ -151,7 +176,7 @@ export async function bundleLocally(script: string, context: BundleContext): Pro
       outfile: join(context.outDir, "bundle.mjs"),
       absWorkingDir: dirname(script),
       logLevel: "silent",
-      plugins: [plugin(context, read, problems)],
+      plugins: [plugin(esbuild, context, read, problems)],
     });
     const code = result.outputFiles[0]?.text;
     if (problems.length > 0 || code === undefined) return { reason: problems[0] ?? "esbuild wrote nothing", read: [...read], started };

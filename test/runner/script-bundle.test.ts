@@ -99,6 +99,7 @@ describe("bundleScript", () => {
   for (const [name, files, type, reason] of [
     ["a computed import()", { "deploy.ts": `const name = "./x.js";\nawait import(name);\n` }, "module", /imports a computed path/],
     ["import.meta.resolve", { "deploy.ts": `console.log(import.meta.resolve("./x.js"));\n` }, "module", /import\.meta beyond url/],
+    ["import.meta.url in a string as well (replacing the text would change the string)", { "deploy.ts": `export const where = import.meta.url;\nexport const doc = 'set by import.meta.url';\n` }, "module", /in a string or comment/],
     ["a package.json with \"type\": \"commonjs\"", { "deploy.ts": `export const x = 1;\n` }, "commonjs", /is not an ES module/],
     ["its own package by name", { "deploy.ts": `import "app/other";\n` }, "module", /imports its own package app\/other/],
     ["a syntax error", { "deploy.ts": `const ok = 1;\nconst broken = {;\n` }, "module", /deploy\.ts:2: /],
