@@ -70,16 +70,15 @@ function packageJsonFinder(read: Set<string>) {
 
 const OWN_IMPORT_META = /(?<![\w$.])import\.meta\.(url|dirname|filename)(?![\w$])/g;
 const META_KEYS = ["url", "dirname", "filename"] as const;
-const sentinel = (key: string) => `__berth_import_meta_${key}__`;
 
 /**
- * True when every `import.meta.url|dirname|filename` in the text is code, not inside a string, a
- * template's text or a comment: esbuild's parse replaces the code ones (`define`), which must be all.
+ * True when `import.meta.url|dirname|filename` appears in no string or template text: esbuild's parse
+ * replaces the uses in code (`define`) and drops comments, so any left are in text.
  */
-async function allMetaInCode(esbuild: typeof import("esbuild"), source: string, loader: Loader, textual: number): Promise<boolean> {
+async function noMetaInText(esbuild: typeof import("esbuild"), source: string, loader: Loader): Promise<boolean> {
   try {
-    const { code } = await esbuild.transform(source, { loader, format: "esm", logLevel: "silent", define: Object.fromEntries(META_KEYS.map((k) => [`import.meta.${k}`, sentinel(k)])) });
-    return META_KEYS.reduce((n, k) => n + code.split(sentinel(k)).length - 1, 0) === textual;
+    const { code } = await esbuild.transform(source, { loader, format: "esm", logLevel: "silent", define: Object.fromEntries(META_KEYS.map((k) => [`import.meta.${k}`, "undefined"])) });
+    return !new RegExp(OWN_IMPORT_META.source).test(code);
   } catch {
     return true; // a syntax error: the build reports it
   }
@@ -87,14 +86,13 @@ async function allMetaInCode(esbuild: typeof import("esbuild"), source: string, 
 
 /**
  * Replaces `import.meta.url|dirname|filename` with the file's own; the problem when other uses remain,
- * or when the text also appears where it is no code (a string, a comment: replacing it there would
- * change the script).
+ * or when the text also appears in a string (replacing it there would change the script; in a comment
+ * it changes nothing).
  */
 async function withOwnImportMeta(esbuild: typeof import("esbuild"), source: string, path: string, loader: Loader): Promise<{ contents: string; problem?: string }> {
   const values: Record<string, string> = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
-  const textual = source.match(OWN_IMPORT_META)?.length ?? 0;
-  if (textual > 0 && !(await allMetaInCode(esbuild, source, loader, textual))) {
-    return { contents: source, problem: `${path} has import.meta.url, dirname or filename in a string or comment` };
+  if (new RegExp(OWN_IMPORT_META.source).test(source) && !(await noMetaInText(esbuild, source, loader))) {
+    return { contents: source, problem: `${path} has the text import.meta.url, dirname or filename in a string` };
   }
   const contents = source.replace(OWN_IMPORT_META, (_, key: string) => JSON.stringify(values[key]));
   if (/(?<![\w$.])import\.meta(?![\w$])/.test(contents)) return { contents, problem: `${path} uses import.meta beyond url, dirname and filename` };

@@ -49,6 +49,14 @@ describe("bundleScript", () => {
     assert.equal(result.n, 2);
   });
 
+  it("GIVEN a script naming import.meta.url in a comment and using it in code WHEN bundled THEN it is bundled, with its own URL", async () => {
+    const dir = await project({ "deploy.ts": `// the chart sits next to import.meta.url\n/* import.meta.dirname */\nexport const where = import.meta.url;\n` });
+    const script = join(dir, "deploy.ts");
+    const module = await bundleScript(script);
+    assert.equal(module.bundled, true, module.reason);
+    assert.equal(((await import(module.url)) as { where: string }).where, pathToFileURL(script).href);
+  });
+
   it("GIVEN a bundled script WHEN nothing changed THEN the cached bundle is used, and WHEN a module it imports changes THEN it is bundled again", async () => {
     const dir = await project({ "deploy.ts": `import { value } from "./value.js";\nexport { value };\n`, "value.ts": `export const value = 1;\n` });
     const script = join(dir, "deploy.ts");
@@ -99,7 +107,7 @@ describe("bundleScript", () => {
   for (const [name, files, type, reason] of [
     ["a computed import()", { "deploy.ts": `const name = "./x.js";\nawait import(name);\n` }, "module", /imports a computed path/],
     ["import.meta.resolve", { "deploy.ts": `console.log(import.meta.resolve("./x.js"));\n` }, "module", /import\.meta beyond url/],
-    ["import.meta.url in a string as well (replacing the text would change the string)", { "deploy.ts": `export const where = import.meta.url;\nexport const doc = 'set by import.meta.url';\n` }, "module", /in a string or comment/],
+    ["import.meta.url in a string as well (replacing the text would change the string)", { "deploy.ts": `export const where = import.meta.url;\nexport const doc = 'set by import.meta.url';\n` }, "module", /in a string/],
     ["a package.json with \"type\": \"commonjs\"", { "deploy.ts": `export const x = 1;\n` }, "commonjs", /is not an ES module/],
     ["its own package by name", { "deploy.ts": `import "app/other";\n` }, "module", /imports its own package app\/other/],
     ["a syntax error", { "deploy.ts": `const ok = 1;\nconst broken = {;\n` }, "module", /deploy\.ts:2: /],
