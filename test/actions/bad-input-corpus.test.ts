@@ -17,10 +17,9 @@ const corpus = badInputCorpus();
 /** Cases of one family in flight at once: most fail before any request, the rest wait on the server. */
 const CONCURRENCY = 8;
 
-let ns: string;
 let cluster: Cluster;
 let dir: string;
-useClusterFixture("corpus", (f) => ({ ns, cluster, dir } = f), { tempDir: true });
+useClusterFixture("corpus", (f) => ({ cluster, dir } = f), { tempDir: true });
 
 describe("the bad-input corpus", () => {
   it("GIVEN the generator THEN it yields 300+ cases, in every family, each named once", () => {

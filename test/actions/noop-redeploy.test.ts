@@ -5,10 +5,9 @@ import type { Cluster } from "../../src/index.js";
 import { appChart } from "../runner/fixtures/app.js";
 import { useClusterFixture } from "../helpers/cluster-fixture.js";
 
-let ns: string;
 let cluster: Cluster;
 
-useClusterFixture("noop", (f) => ({ ns, cluster } = f));
+useClusterFixture("noop", (f) => ({ cluster } = f));
 
 describe("no-op redeploy", () => {
   it("GIVEN a deployed release WHEN the same is deployed again THEN it is unchanged and only reads and dry runs reach the API", async () => {

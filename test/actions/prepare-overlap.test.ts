@@ -3,15 +3,18 @@
 // what the next revision is, and the plan awaits those LISTs instead of making them again.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { configMapsChart, useProxiedCluster } from "../helpers/proxied-cluster.js";
+import { useClusterFixture, type ClusterFixture } from "../helpers/cluster-fixture.js";
+import { configMapsChart } from "../helpers/configmaps-chart.js";
 
-const suite = useProxiedCluster("overlap");
+let suite: ClusterFixture;
+useClusterFixture("overlap", (f) => (suite = f), { faultProxy: true });
 const HELD_MS = 2000;
 const manyChart = configMapsChart("many", "a");
 
 describe("an upgrade reads the previous record while it renders and lists", () => {
   it("GIVEN the read of revision 1's record held for 2 s WHEN upgraded THEN the ConfigMaps are listed before it returns, once", async () => {
-    const { cluster, proxy, namespace } = suite;
+    const { cluster, ns: namespace } = suite;
+    const proxy = suite.proxy!;
     await cluster.deploy(manyChart, { release: "overlap" });
     proxy.addRule({ verb: "get", path: /\/secrets\/sh\.helm\.release\.v1\.overlap\.v1$/, fault: { kind: "latency", ms: HELD_MS }, times: 1 });
     const sent: Array<{ what: string; at: number }> = [];

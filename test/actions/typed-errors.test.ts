@@ -10,10 +10,9 @@ import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { spyRequests } from "../helpers/mutations.js";
 import { runBerth } from "../helpers/cli.js";
 
-let ns: string;
 let cluster: Cluster;
 let dir: string;
-useClusterFixture("typed", (f) => ({ ns, cluster, dir } = f), { tempDir: true });
+useClusterFixture("typed", (f) => ({ cluster, dir } = f), { tempDir: true });
 
 const cm = defineChart<{ data: string }>({
   name: "cm",

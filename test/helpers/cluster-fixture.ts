@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect, type Cluster } from "../../src/index.js";
 import { createTestNamespace, testKubeconfigPath } from "./cluster.js";
+import { startFaultProxy, type FaultProxy } from "./fault-proxy.js";
 
 /** What a file's tests share: a fresh namespace, a cluster connected to it, and (when asked) a temp dir. */
 export interface ClusterFixture {
@@ -12,6 +13,8 @@ export interface ClusterFixture {
   readonly cluster: Cluster;
   /** A fresh temporary directory, or "" when `tempDir` was not asked for. */
   readonly dir: string;
+  /** The fault proxy the cluster talks through, when `faultProxy` was asked for. */
+  readonly proxy?: FaultProxy;
 }
 
 /** Options of {@link useClusterFixture}. */
@@ -20,6 +23,8 @@ export interface ClusterFixtureOptions {
   readonly tempDir?: boolean;
   /** Export the namespace as BERTH_SCRIPT_NS for deploy scripts the tests run. */
   readonly scriptNamespaceEnv?: boolean;
+  /** Connect through a fault proxy (test/helpers/fault-proxy.ts), closed after the file. */
+  readonly faultProxy?: boolean;
 }
 
 /**
@@ -33,14 +38,16 @@ export function useClusterFixture(prefix: string, ready: (fixture: ClusterFixtur
     const ns = await createTestNamespace(prefix);
     if (options.scriptNamespaceEnv) process.env["BERTH_SCRIPT_NS"] = ns;
     const dir = options.tempDir ? await mkdtemp(join(tmpdir(), `berth-${prefix}-`)) : "";
-    const cluster = await connect({ kubeconfigPath: testKubeconfigPath(), namespace: ns });
-    fixture = { ns, cluster, dir };
+    const proxy = options.faultProxy ? await startFaultProxy(testKubeconfigPath()) : undefined;
+    const cluster = await connect({ ...(proxy ? { kubeconfig: proxy.kubeconfig } : { kubeconfigPath: testKubeconfigPath() }), namespace: ns });
+    fixture = { ns, cluster, dir, ...(proxy ? { proxy } : {}) };
     ready(fixture);
   });
   after(async () => {
     if (!fixture) return;
     await fixture.cluster.config.kube.delete({ apiVersion: "v1", kind: "Namespace", name: fixture.ns }).catch(() => undefined);
     fixture.cluster.close();
+    await fixture.proxy?.close();
     if (fixture.dir) await rm(fixture.dir, { recursive: true, force: true });
   });
 }

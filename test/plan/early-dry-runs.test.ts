@@ -3,15 +3,18 @@
 // object found live after all is dry-run again in full, so its diff is the real one.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { configMapsChart, useProxiedCluster } from "../helpers/proxied-cluster.js";
+import { useClusterFixture, type ClusterFixture } from "../helpers/cluster-fixture.js";
+import { configMapsChart } from "../helpers/configmaps-chart.js";
 
-const suite = useProxiedCluster("early-dry");
+let suite: ClusterFixture;
+useClusterFixture("early-dry", (f) => (suite = f), { faultProxy: true });
 const HELD_MS = 1500;
 const chart = configMapsChart("early", "new");
 
 describe("dry runs sent before the live objects are read", () => {
   it("GIVEN the LIST of ConfigMaps held 1.5 s WHEN a new release is planned THEN dry runs go out before it returns, one per object; one object already live is dry-run again in full and diffs as the change it is", async () => {
-    const { cluster, proxy, namespace } = suite;
+    const { cluster, ns: namespace } = suite;
+    const proxy = suite.proxy!;
     await cluster.config.kube.create({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "early-0", namespace }, data: { value: "old" } });
     proxy.addRule({ verb: "list", path: new RegExp(`/namespaces/${namespace}/configmaps$`), fault: { kind: "latency", ms: HELD_MS }, times: 1 });
     const sent: Array<{ what: string; name?: string; at: number }> = [];
