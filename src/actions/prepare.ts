@@ -15,11 +15,9 @@ import { checkCallArgs } from "./call-args.js";
 import { renderWith, type TemplateArgs } from "./template.js";
 import { clusterReader } from "../render/cluster-reader.js";
 import { clusterCapabilities } from "../kube/capabilities.js";
-import { planRelease } from "../plan/plan-release.js";
+import { planRelease, prefetchForPlan } from "../plan/plan-release.js";
 import { listRelease, type ReleaseState } from "../storage/release-state.js";
-import { LIST_THRESHOLD, startPrefetch } from "../plan/prefetch.js";
-import { PLAN_CONCURRENCY, type PlanOptions } from "../plan/compute.js";
-import { refOf } from "../model/ref.js";
+import type { PlanOptions } from "../plan/compute.js";
 import { preformatManifest } from "../storage/manifest-text.js";
 import { reuseManifestTexts } from "../storage/manifest-copy.js";
 
@@ -77,7 +75,7 @@ export async function prepareDeploy<V>(config: Configuration, chart: Chart<V>, a
     await listing.state.then((state) => assertChartOf(chart as Chart<unknown>, state), () => undefined);
     throw e;
   }
-  const prefetch = startPrefetch(config.kube, [...rendered.crds, ...rendered.objects].map((o) => refOf(o.object)), LIST_THRESHOLD, PLAN_CONCURRENCY, options.signal);
+  const prefetch = prefetchForPlan(config.kube, rendered, options.signal);
   const state = await listing.state;
   const previous = state.lastDeployed?.release;
   assertChartOf(chart as Chart<unknown>, state);

@@ -109,8 +109,9 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
   const reading = prefetchLive(kube, refs, options.listThreshold ?? LIST_THRESHOLD, limit, options.signal, options.prefetch);
   reading.catch(() => undefined); // awaited below
   // the first objects' dry runs need not wait for the live objects when they will be dry-run anyway
-  const earlyDryRuns = startEarlyDryRuns(contextOf(input, kube, options, new Map()), input.objects, limit);
-  const ctx: PlanContext = { ...contextOf(input, kube, options, await reading), earlyDryRuns };
+  const base = contextOf(input, kube, options, new Map());
+  const earlyDryRuns = startEarlyDryRuns(base, input.objects, limit);
+  const ctx: PlanContext = { ...base, prefetched: await reading, earlyDryRuns };
   const crdPlans = await mapLimit(crds, limit, (o) => planDesired(ctx, o, "crd"));
   // Custom resources are dry-run against the CRDs as they are now; those whose CRD this plan
   // creates or changes are validated at apply time, after their CRD.

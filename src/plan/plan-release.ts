@@ -2,7 +2,9 @@ import type { KubeApi } from "../kube/types.js";
 import type { RenderResult } from "../model/rendered.js";
 import type { Release } from "../storage/release.js";
 import { liveLock, type ReleaseState } from "../storage/release-state.js";
-import { computePlan, type PlanInput, type PlanOptions } from "./compute.js";
+import { refOf } from "../model/ref.js";
+import { computePlan, PLAN_CONCURRENCY, type PlanInput, type PlanOptions } from "./compute.js";
+import { LIST_THRESHOLD, startPrefetch, type LivePrefetch } from "./prefetch.js";
 import type { Plan } from "./types.js";
 
 /**
@@ -41,4 +43,12 @@ export async function planRelease(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.prefetch ? { prefetch: options.prefetch } : {}),
   });
+}
+
+/**
+ * Starts the LISTs a {@link planRelease} of `content` will need (with the plan's threshold and
+ * concurrency), e.g. while the release's records are still being read; pass the result as its `prefetch`.
+ */
+export function prefetchForPlan(kube: KubeApi, content: Pick<RenderResult, "objects" | "crds">, signal?: AbortSignal): LivePrefetch {
+  return startPrefetch(kube, [...content.crds, ...content.objects].map((o) => refOf(o.object)), LIST_THRESHOLD, PLAN_CONCURRENCY, signal);
 }

@@ -68,7 +68,8 @@ function packageJsonFinder(read: Set<string>) {
   return find;
 }
 
-const OWN_IMPORT_META = /(?<![\w$.])import\.meta\.(url|dirname|filename)(?![\w$])/g;
+const OWN_IMPORT_META = /(?<![\w$.])import\.meta\.(url|dirname|filename)(?![\w$])/;
+const EVERY_OWN_IMPORT_META = new RegExp(OWN_IMPORT_META.source, "g");
 const META_KEYS = ["url", "dirname", "filename"] as const;
 
 /**
@@ -78,7 +79,7 @@ const META_KEYS = ["url", "dirname", "filename"] as const;
 async function noMetaInText(esbuild: typeof import("esbuild"), source: string, loader: Loader): Promise<boolean> {
   try {
     const { code } = await esbuild.transform(source, { loader, format: "esm", logLevel: "silent", define: Object.fromEntries(META_KEYS.map((k) => [`import.meta.${k}`, "undefined"])) });
-    return !new RegExp(OWN_IMPORT_META.source).test(code);
+    return !OWN_IMPORT_META.test(code);
   } catch {
     return true; // a syntax error: the build reports it
   }
@@ -91,10 +92,10 @@ async function noMetaInText(esbuild: typeof import("esbuild"), source: string, l
  */
 async function withOwnImportMeta(esbuild: typeof import("esbuild"), source: string, path: string, loader: Loader): Promise<{ contents: string; problem?: string }> {
   const values: Record<string, string> = { url: pathToFileURL(path).href, dirname: dirname(path), filename: path };
-  if (new RegExp(OWN_IMPORT_META.source).test(source) && !(await noMetaInText(esbuild, source, loader))) {
+  if (OWN_IMPORT_META.test(source) && !(await noMetaInText(esbuild, source, loader))) {
     return { contents: source, problem: `${path} has the text import.meta.url, dirname or filename in a string` };
   }
-  const contents = source.replace(OWN_IMPORT_META, (_, key: string) => JSON.stringify(values[key]));
+  const contents = source.replace(EVERY_OWN_IMPORT_META, (_, key: string) => JSON.stringify(values[key]));
   if (/(?<![\w$.])import\.meta(?![\w$])/.test(contents)) return { contents, problem: `${path} uses import.meta beyond url, dirname and filename` };
   if (COMPUTED_IMPORT.test(contents)) return { contents, problem: `${path} imports a computed path (import() of an expression)` };
   return { contents };
@@ -102,10 +103,13 @@ async function withOwnImportMeta(esbuild: typeof import("esbuild"), source: stri
 
 function plugin(esbuild: typeof import("esbuild"), context: BundleContext, read: Set<string>, problems: string[]): Plugin {
   const packageJson = packageJsonFinder(read);
-  // esbuild reads the nearest tsconfig.json of each file, and what it extends
+  // esbuild reads the nearest tsconfig.json of each file, and what it extends (read once per build)
+  const chained = new Set<string>();
   const tsconfig = (dir: string) => {
     const found = findUp(dir, "tsconfig.json");
-    if (found) for (const file of tsconfigChain(found)) read.add(file);
+    if (!found || chained.has(found)) return;
+    chained.add(found);
+    for (const file of tsconfigChain(found)) read.add(file);
   };
   // berth's modules as the host loaded them: compiled ones, or any when the host runs from source
   // (a checkout, through tsx); a TypeScript file of berth's folder that is not (a bench's) is bundled

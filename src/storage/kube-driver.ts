@@ -38,6 +38,18 @@ function sortedEntries(record: Readonly<Record<string, string>> | undefined): Ar
   return Object.entries(record ?? {}).sort(([a], [b]) => a.localeCompare(b));
 }
 
+/** What an update of a record keeps from the object it replaces: its creation time, and its parts (deleted after). */
+interface Kept {
+  readonly createdAt?: string;
+  readonly partsId?: string;
+}
+
+function keptOf(object: KubeObject): Kept {
+  const createdAt = object.metadata.labels?.["createdAt"];
+  const partsId = object.metadata.annotations?.[ANNOTATIONS.partsId];
+  return { ...(createdAt ? { createdAt } : {}), ...(partsId ? { partsId } : {}) };
+}
+
 /** A driver keeping one object per revision in Helm's layout; `format` says which kind. */
 export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOptions): Driver {
   const { kube, namespace } = options;
@@ -48,12 +60,8 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
    * resourceVersion names one state of an object, so an update expecting the version seen needs no
    * read first (if it is stale, the server refuses the write: Conflict).
    */
-  const seen = new Map<string, { version: string; createdAt?: string; partsId?: string }>();
-  const remember = (object: KubeObject) => {
-    const createdAt = object.metadata.labels?.["createdAt"];
-    const partsId = object.metadata.annotations?.[ANNOTATIONS.partsId];
-    seen.set(object.metadata.name, { version: String(object.metadata["resourceVersion"] ?? ""), ...(createdAt ? { createdAt } : {}), ...(partsId ? { partsId } : {}) });
-  };
+  const seen = new Map<string, Kept & { version: string }>();
+  const remember = (object: KubeObject, version: unknown) => seen.set(object.metadata.name, { ...keptOf(object), version: String(version ?? "") });
 
   /** Builds the main object and its parts for a release. */
   function build(key: string, release: Release, times: { createdAt?: string; modifiedAt?: string }) {
@@ -89,7 +97,7 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     const corrupt = (e: Error) => new StorageCorrupt(describeObject(format, namespace, object.metadata.name), e.message, { cause: e });
     try {
       const release = decodeReleaseLazily(payload, object.metadata.labels ?? {}, corrupt);
-      remember(object);
+      remember(object, object.metadata["resourceVersion"]);
       return { release, version: String(object.metadata["resourceVersion"] ?? "") };
     } catch (e) {
       throw corrupt(e as Error);
@@ -154,7 +162,7 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
       for (const part of parts) await createOnce(part, o);
       try {
         const created = await createOnce(main, o);
-        remember({ ...main, metadata: { ...main.metadata, resourceVersion: created.metadata["resourceVersion"] } });
+        remember(main, created.metadata["resourceVersion"]);
         return { release, version: String(created.metadata["resourceVersion"] ?? "") };
       } catch (e) {
         if (parts.length) await deleteParts(kube, format, { namespace, name: release.name, revision: release.revision, partsId: main.metadata.annotations?.[ANNOTATIONS.partsId] ?? "" }, o?.signal);
@@ -165,16 +173,14 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
     async update(release: Release, o: UpdateOptions = {}) {
       const key = releaseKey(release.name, release.revision);
       const known = seen.get(key);
-      let kept: { createdAt?: string; partsId?: string };
+      let kept: Kept;
       if (o.expectedVersion !== undefined && known?.version === o.expectedVersion) kept = known;
       else {
         const current = await kube.get(ref(key), sig(o));
         if (!current) throw new ReleaseNotFound(release.name, release.revision);
         const currentVersion = String(current.metadata["resourceVersion"] ?? "");
         if (o.expectedVersion !== undefined && o.expectedVersion !== currentVersion) throw new StorageConflict(release.name, release.revision);
-        const createdAt = current.metadata.labels?.["createdAt"];
-        const partsId = current.metadata.annotations?.[ANNOTATIONS.partsId];
-        kept = { ...(createdAt ? { createdAt } : {}), ...(partsId ? { partsId } : {}) };
+        kept = keptOf(current);
       }
       const { main, parts, partsId } = build(key, release, { ...(kept.createdAt ? { createdAt: kept.createdAt } : {}), modifiedAt: unixSeconds(now()) });
       if (o.expectedVersion !== undefined) main.metadata["resourceVersion"] = o.expectedVersion;
@@ -189,7 +195,7 @@ export function kubeRecordDriver(format: RecordFormat, options: KubeDriverOption
         if (reasonOf(e) === "NotFound") throw new ReleaseNotFound(release.name, release.revision);
         throw e;
       }
-      remember({ ...main, metadata: { ...main.metadata, resourceVersion: updated.metadata["resourceVersion"] } });
+      remember(main, updated.metadata["resourceVersion"]);
       if (kept.partsId) await deleteParts(kube, format, { ...where, partsId: kept.partsId }, o.signal);
       return { release, version: String(updated.metadata["resourceVersion"] ?? "") };
     },
