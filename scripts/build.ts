@@ -1,4 +1,4 @@
-// Builds dist/, what the published package runs: `node --import tsx scripts/build.ts [--outDir <dir>]`.
+// Builds dist/, what the published package runs: `node --import tsx scripts/build.ts [--outDir <dir>] [--metafile <file>]`.
 // - tsc emits the declarations (dist/**/*.d.ts, for users' types and api-extractor), no JavaScript;
 // - esbuild bundles the library (dist/index.js) and the CLI (dist/cli/bin.js) with code splitting:
 //   modules both use live in shared chunks (dist/chunks/), so the CLI and a deploy script's
@@ -11,15 +11,21 @@
 // Loading ~350 compiled files (and yaml's 75) cost an installed `berth deploy` ~0.4 s of module
 // loading; a few bundled files load in a fraction of that. Other dependencies stay external
 // (node_modules), except those in BUNDLED.
+// - esbuild puts a module in the chunk of the set of entries and lazy modules that reach it, so each
+//   lazy module that reaches part of the library splits the library further (37 files for
+//   `import "berth"`). A lazy module that runs with the library loaded anyway (an action, the Go-template
+//   engine, `berth plan|deploy`…) imports the library's entry here (libraryFirst): the library is then
+//   reached by all of them alike and becomes a few large chunks. LAZY_ON_THEIR_OWN keep loading only
+//   what they use.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { readFile, rm } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 
 const root = join(import.meta.dirname, "..");
-const { values } = parseArgs({ options: { outDir: { type: "string" } } });
+const { values } = parseArgs({ options: { outDir: { type: "string" }, metafile: { type: "string" } } });
 const outDir = resolve(values.outDir ?? join(root, "dist"));
 
 /** Small dependencies bundled into the chunks that import them (the rest load from node_modules). */
@@ -57,6 +63,33 @@ await build({
   logLevel: "warning",
 });
 
+/**
+ * Lazy modules (dynamic `import()` targets) that do not import the whole library: the library itself,
+ * the commands whose cold start is measured against helm's (`berth list|status|history|get…`,
+ * release-commands.ts), the local control plane's command and modules, and the type checker's
+ * modules (its server is a process of its own).
+ */
+const LAZY_ON_THEIR_OWN = /[\\/]src[\\/](index|cli[\\/]commands[\\/](release-commands|local)|local[\\/][a-z-]+|runner[\\/]typecheck-[a-z]+)\.ts$/;
+const LIBRARY_ENTRY = join(root, "src", "index.ts");
+
+/**
+ * Every other lazy module of src/ (`lazy`, absolute paths) gets `import "<src/index.ts>"` first (see
+ * the header). It changes no behaviour: the library is loaded before any of them runs (they are
+ * imported by the library, or by `berth plan|deploy|template…`, which load it), and the library
+ * imports none of them statically.
+ */
+function libraryFirst(lazy: ReadonlySet<string>): Plugin {
+  return {
+    name: "library-first",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/].+\.ts$/ }, async (args) => {
+        if (!lazy.has(args.path) || LAZY_ON_THEIR_OWN.test(args.path)) return undefined;
+        return { contents: `import ${JSON.stringify(LIBRARY_ENTRY)};\n${await readFile(args.path, "utf8")}`, resolveDir: dirname(args.path), loader: "ts" };
+      });
+    },
+  };
+}
+
 /** Bare specifiers (packages) stay imports from node_modules, `yaml` becomes "#yaml", BUNDLED are bundled. */
 const dependencies: Plugin = {
   name: "dependencies",
@@ -89,16 +122,17 @@ const common = {
   plugins: [dependencies],
 } satisfies BuildOptions;
 
+const split = { entryPoints: [...ENTRIES], outbase: "src", outdir: outDir, entryNames: "[dir]/[name]", chunkNames: "chunks/[name]-[hash]", splitting: true, metafile: true } satisfies BuildOptions;
+// A first pass, written nowhere, finds the lazy modules: which files are the target of an import().
+const scan = await build({ ...common, ...split, write: false });
+const lazy = new Set(Object.values(scan.metafile.inputs).flatMap((input) => input.imports.filter((i) => i.kind === "dynamic-import" && !i.external).map((i) => resolve(root, i.path))));
 const result = await build({
   ...common,
-  entryPoints: [...ENTRIES],
-  outbase: "src",
-  outdir: outDir,
-  entryNames: "[dir]/[name]",
-  chunkNames: "chunks/[name]-[hash]",
-  splitting: true,
-  metafile: true,
+  ...split,
+  plugins: [...common.plugins, libraryFirst(lazy)],
 });
+// --metafile <file>: esbuild's account of every output's inputs and imports, for analysing the chunks
+if (values.metafile) await writeFile(values.metafile, JSON.stringify(result.metafile));
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js"));
 // Code that finds files relative to its own module (`new URL("../../package.json", import.meta.url)`,
 // typecheck's berth folder) is written for src/<folder>/<module>.ts: only outputs two folders below
