@@ -3,7 +3,6 @@
 // "development" export condition so deploy scripts' `import "berth"` resolves to src/ too;
 // an installed package runs the compiled dist/.
 import { existsSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -16,6 +15,8 @@ if (!existsSync(source)) {
 } else {
   // Resolved from berth's own node_modules, so it works from any working directory.
   const tsx = import.meta.resolve("tsx");
+  // loaded here only: an installed berth never spawns, and node:child_process loads four more modules
+  const { spawnSync } = await import("node:child_process");
   const result = spawnSync(
     process.execPath,
     ["--conditions=development", "--import", tsx, fileURLToPath(import.meta.url), ...process.argv.slice(2)],

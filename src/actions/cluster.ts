@@ -8,7 +8,7 @@ import type { DeployArgs, DeployOptions, DeployResult } from "./types.js";
 import { get, history, list, status, type ListReleasesOptions, type QueryOptions, type ReleaseStatusReport, type RevisionInfo } from "./queries.js";
 import type { RollbackOptions } from "./rollback.js";
 import { WriteRefused } from "../kube/write-guard.js";
-import { currentRunMode, planModeRefusal, withRunMode } from "./run-mode.js";
+import { planModeRefusal, withRunMode, type RunMode } from "./run-mode.js";
 import type { TestOptions, TestResult } from "./test.js";
 import type { UninstallOptions, UninstallResult } from "./uninstall.js";
 
@@ -33,10 +33,14 @@ export class Cluster {
   /** Set when `connect({ local })` chose the local control plane: its admin kubeconfig path. */
   readonly localKubeconfig: string | undefined;
 
+  /** The script runner's mode this connection follows (see `connectionRunMode`); none outside script runs. */
+  private readonly runMode: () => RunMode | undefined;
+
   /** Made by `connect()`. @internal */
-  constructor(config: Configuration, localKubeconfig?: string) {
+  constructor(config: Configuration, localKubeconfig?: string, runMode?: () => RunMode | undefined) {
     this.localKubeconfig = localKubeconfig;
     this.config = config;
+    this.runMode = runMode ?? (() => undefined);
   }
 
   /**
@@ -66,7 +70,7 @@ export class Cluster {
    * ```
    */
   async deploy<V>(chart: Chart<V>, args: DeployArgs<V>, options: DeployOptions = {}): Promise<DeployResult> {
-    const mode = currentRunMode();
+    const mode = this.runMode();
     const [{ deploy }, { planDeploy }] = await Promise.all([deployModule(), savedModule()]);
     if (!mode) return await deploy(this.config, chart, args, options);
     const moded = withRunMode(options, mode);
@@ -92,7 +96,7 @@ export class Cluster {
    * `berth plan <script>`, returns the plan as `planned` and writes nothing.
    */
   async applyPlan(plan: Plan, options: ApplySavedPlanOptions = {}): Promise<DeployResult> {
-    const mode = currentRunMode();
+    const mode = this.runMode();
     if (mode?.kind !== "plan") {
       const { applySavedPlan } = await savedModule();
       return await applySavedPlan(this.config, plan, options);
@@ -109,7 +113,7 @@ export class Cluster {
    */
   async rollback(name: string, options: RollbackOptions = {}): Promise<DeployResult> {
     const { rollback } = await import("./rollback.js");
-    const mode = currentRunMode();
+    const mode = this.runMode();
     if (mode?.kind !== "plan") return await rollback(this.config, name, options);
     const result = await rollback(this.config, name, { ...withRunMode(options, mode), dryRun: true });
     mode.record(result);
@@ -164,7 +168,7 @@ export class Cluster {
   }
 
   private refuseInPlanMode(what: string): void {
-    const why = planModeRefusal();
+    const why = planModeRefusal(this.runMode());
     if (why) throw new WriteRefused(what, why);
   }
 

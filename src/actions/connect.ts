@@ -1,6 +1,6 @@
 import { connectKube } from "../kube/connect.js";
 import { guardWrites } from "../kube/write-guard.js";
-import { planModeRefusal } from "./run-mode.js";
+import { connectionRunMode, planModeRefusal } from "./run-mode.js";
 import { hasDefaultKubeconfig, type KubeConfigSource } from "../kube/config.js";
 import { Cluster } from "./cluster.js";
 import type { LocalClusterEvent } from "../local/control-plane.js";
@@ -35,7 +35,8 @@ export interface ConnectOptions extends KubeConfigSource, ConfigurationOptions {
  * ```ts
  * const cluster = await connect({ context: "staging", storage: "secret" });
  * ```
- * Inside a plan-mode script run, every write the connection would send throws `WriteRefused` instead.
+ * Connected by a script that `berth plan` runs, every write the connection would send throws
+ * `WriteRefused` instead.
  *
  * @throws KubeConfigInvalid when no cluster is configured (and `local` is not set)
  */
@@ -45,9 +46,10 @@ export async function connect(options: ConnectOptions = {}): Promise<Cluster> {
   const connection = connectKube(source, options.fieldManager ? { fieldManager: options.fieldManager } : {});
   // Inside `berth plan <script>` no write reaches the cluster, whatever the script calls (its own
   // `cluster.kube`, the store, any action): the mode is read per request.
-  const kube = guardWrites(connection.client, planModeRefusal);
+  const runMode = connectionRunMode();
+  const kube = runMode ? guardWrites(connection.client, () => planModeRefusal(runMode())) : connection.client;
   const config = createConfiguration(kube, options.namespace ?? connection.namespace, options, connection.transport);
-  return new Cluster(config, source.local ? source.kubeconfigPath : undefined);
+  return new Cluster(config, source.local ? source.kubeconfigPath : undefined, runMode);
 }
 
 async function resolveSource(options: ConnectOptions, env: Readonly<Record<string, string | undefined>>): Promise<KubeConfigSource & { local?: true }> {

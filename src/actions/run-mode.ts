@@ -1,11 +1,10 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { DeployResult } from "./types.js";
 import type { Plan } from "../plan/types.js";
 import type { DeployEvent } from "../apply/events.js";
 
 /**
- * The mode a deploy script runs in, carried by the script runner (`berth plan|deploy <script>`)
- * through async context — not by global flags the library reads from the environment.
+ * The mode a deploy script runs in, set by the script runner (`berth plan|deploy <script>`) for the
+ * connections the script makes — not by global flags the library reads from the environment.
  */
 export interface RunMode {
   /** `plan`: every `deploy()` returns its plan and writes nothing. `deploy`: deploys run normally. */
@@ -20,25 +19,55 @@ export interface RunMode {
   readonly approve?: (plan: Plan) => boolean | Promise<boolean>;
 }
 
-// One store per process, shared through a global symbol: a script's `import "berth"` may load a
-// second copy of this module (another path or loader namespace), and its deploys must still see the mode.
+// Not AsyncLocalStorage: on Node 20 it makes every promise and callback of the process pay an async
+// hook, ~0.1 s of a 100-object install (bench/RESULTS.md, run 16). Instead a connection made once a
+// script run began follows the runner's mode (see connectionRunMode). The slot is shared through a
+// global symbol: a script's `import "berth"` may load a second copy of this module.
+interface RunSlot {
+  /** The mode of the run under way, else of the last run: work the script left running keeps it. */
+  mode: RunMode | undefined;
+  /** Settles when the run under way (if any) has. */
+  idle: Promise<void>;
+}
 const KEY = Symbol.for("berth.run-mode");
-const holder = globalThis as { [KEY]?: AsyncLocalStorage<RunMode> };
-const storage = (holder[KEY] ??= new AsyncLocalStorage<RunMode>());
+const holder = globalThis as { [KEY]?: RunSlot };
+const slot = (holder[KEY] ??= { mode: undefined, idle: Promise.resolve() });
 
-/** Runs `fn` (a script's import) in a mode; deploys inside it see the mode. */
+/**
+ * Runs `fn` (a script's import) in a mode: every connection made from now on follows it (and the
+ * next run's, once that starts). Runs in one process take turns: a second waits for the first.
+ */
 export function runInMode<T>(mode: RunMode, fn: () => Promise<T>): Promise<T> {
-  return storage.run(mode, fn);
+  const run = slot.idle.then(() => {
+    slot.mode = mode;
+    return fn();
+  });
+  slot.idle = run.then(() => undefined, () => undefined);
+  return run;
 }
 
-/** The mode of the running script, if a runner started it. */
-export function currentRunMode(): RunMode | undefined {
-  return storage.getStore();
+/**
+ * Ends the last run's mode for connections made from now on, unless a run is under way (the CLI, at
+ * the start of each command: an in-process command after a script run is outside it).
+ */
+export async function leaveRunMode(): Promise<void> {
+  await slot.idle;
+  slot.mode = undefined;
 }
 
-/** Why writes are refused now: inside a `berth plan` script run; otherwise `undefined`. */
-export function planModeRefusal(): string | undefined {
-  return currentRunMode()?.kind === "plan" ? "plan mode (`berth plan`)" : undefined;
+/**
+ * What a connection made now follows: outside any script run, no mode (`undefined`); once a run
+ * began, the mode of the run under way or last run, read at each call — so a cluster a package made
+ * in a plan run deploys in the deploy run that follows, and the script's leftover work after its
+ * plan run still writes nothing.
+ */
+export function connectionRunMode(): (() => RunMode | undefined) | undefined {
+  return slot.mode === undefined ? undefined : () => slot.mode;
+}
+
+/** Why writes are refused now under `mode`: plan mode (`berth plan`); otherwise `undefined`. */
+export function planModeRefusal(mode: RunMode | undefined): string | undefined {
+  return mode?.kind === "plan" ? "plan mode (`berth plan`)" : undefined;
 }
 
 /** The options of a deploy inside a run mode. */

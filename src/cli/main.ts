@@ -1,3 +1,4 @@
+import { leaveRunMode } from "../actions/run-mode.js";
 import { BerthError } from "../errors.js";
 import { berthPackage } from "../runner/package-root.js";
 import { parseCommandArgs, type CliIO } from "./command.js";
@@ -40,6 +41,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
+    // a command run in-process after another's deploy script is outside that script's run
+    await leaveRunMode();
     return await command.run(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
   } catch (e) {
     if (e instanceof BerthError) {

@@ -46,9 +46,10 @@ export interface RunScriptResult {
 let runs = 0;
 
 /**
- * Runs a TypeScript (or JavaScript) deploy script in this process, in a mode every `cluster.deploy()`
- * inside it sees (through async context), and collects each deploy's result. The script connects
- * itself (`connect()`), so its own connection settings apply. Each run evaluates the script afresh,
+ * Runs a TypeScript (or JavaScript) deploy script in this process, in a mode that every connection
+ * the script makes follows (see `runInMode`: also the connections of work it leaves running; runs in
+ * one process take turns), and collects each deploy's result. The script connects itself
+ * (`connect()`), so its own connection settings apply. Each run evaluates the script afresh,
  * with its own modules when it is bundled (see {@link prepareScript}); packages it imports are loaded
  * once per process. Type errors are not checked (`typecheckScript` does);
  * syntax errors and anything the script throws become `ScriptFailed`, located in the script.
