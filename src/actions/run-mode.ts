@@ -20,15 +20,16 @@ export interface RunMode {
 }
 
 // Not AsyncLocalStorage: on Node 20 it makes every promise and callback of the process pay an async
-// hook, ~0.1 s of a 100-object install (bench/RESULTS.md, run 16). Instead a connection made once a
-// script run began follows the runner's mode (see connectionRunMode). The slot is shared through a
-// global symbol: a script's `import "berth"` may load a second copy of this module.
+// hook, ~0.05 s of CPU in a 100-object install (bench/RESULTS.md, runs 16–19). Instead a connection
+// made once a script run began follows the runner's mode (see connectionRunMode). The slot is shared
+// through a global symbol: a script's `import "berth"` may load a second copy of this module.
 interface RunSlot {
   /** The mode of the run under way, else of the last run: work the script left running keeps it. */
   mode: RunMode | undefined;
   /** Settles when the run under way (if any) has. */
   idle: Promise<void>;
 }
+// src/cli/main.ts looks for this key before loading this module
 const KEY = Symbol.for("berth.run-mode");
 const holder = globalThis as { [KEY]?: RunSlot };
 const slot = (holder[KEY] ??= { mode: undefined, idle: Promise.resolve() });

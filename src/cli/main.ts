@@ -1,4 +1,3 @@
-import { leaveRunMode } from "../actions/run-mode.js";
 import { BerthError } from "../errors.js";
 import { berthPackage } from "../runner/package-root.js";
 import { parseCommandArgs, type CliIO } from "./command.js";
@@ -41,8 +40,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
-    // a command run in-process after another's deploy script is outside that script's run
-    await leaveRunMode();
+    // A command run in-process after another's deploy script is outside that script's run. The
+    // run-mode module (its slot's global key) is loaded only once a script ran: `--version` loads
+    // a handful of files.
+    if (Symbol.for("berth.run-mode") in globalThis) await (await import("../actions/run-mode.js")).leaveRunMode();
     return await command.run(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
   } catch (e) {
     if (e instanceof BerthError) {
