@@ -108,9 +108,9 @@ export async function computePlan(input: PlanInput, kube: KubeApi, options: Plan
   const refs = [...[...crds, ...input.objects].map((o) => refOf(o.object)), ...pruned.map(refOf)];
   const reading = prefetchLive(kube, refs, options.listThreshold ?? LIST_THRESHOLD, limit, options.signal, options.prefetch);
   reading.catch(() => undefined); // awaited below
-  // the first objects' dry runs need not wait for the live objects when they will be dry-run anyway
+  // the new objects' dry runs need not wait for the live objects when they will be dry-run anyway
   const base = contextOf(input, kube, options, new Map());
-  const earlyDryRuns = startEarlyDryRuns(base, input.objects, limit);
+  const earlyDryRuns = startEarlyDryRuns(base, input.objects, limit, reading);
   const ctx: PlanContext = { ...base, prefetched: await reading, earlyDryRuns };
   const crdPlans = await mapLimit(crds, limit, (o) => planDesired(ctx, o, "crd"));
   // Custom resources are dry-run against the CRDs as they are now; those whose CRD this plan

@@ -92,20 +92,36 @@ export function desiredObject(ctx: PlanContext, rendered: RenderedObject): KubeO
 }
 
 /**
- * Starts the dry runs of the first `count` desired objects the previous revision did not record
- * (whatever is live, they are dry-run), as if absent: sent while the live objects are being read,
- * their outcomes serve the objects that are absent indeed. Not for kinds the plan's CRDs define.
+ * Dry-runs the desired objects the previous revision did not record (whatever is live, they are
+ * dry-run), as if absent, `count` at a time, while the live objects are being read: a new one starts
+ * as one finishes, until `listed` settles. Their outcomes serve the objects found absent indeed; one
+ * found live is dry-run again in full. Not for kinds the plan's CRDs define.
  */
-export function startEarlyDryRuns(ctx: PlanContext, objects: readonly RenderedObject[], count: number): Map<RenderedObject, Promise<DryRunOutcome>> {
+export function startEarlyDryRuns(ctx: PlanContext, objects: readonly RenderedObject[], count: number, listed: Promise<unknown>): Map<RenderedObject, Promise<DryRunOutcome>> {
   const early = new Map<RenderedObject, Promise<DryRunOutcome>>();
-  for (const rendered of objects) {
-    if (early.size >= count) break;
-    const desired = desiredObject(ctx, rendered);
-    if (ctx.previous?.objects.has(objectKey(refOf(desired))) || ctx.plannedKinds.has(groupKind(desired.apiVersion, desired.kind))) continue;
-    const outcome = dryRunApply(ctx, desired, false, sensitivityOf([desired], ctx.valueStrings));
-    outcome.catch(() => undefined); // unused when the object exists; otherwise awaited by planDesired
-    early.set(rendered, outcome);
-  }
+  // settled before the plan reads this map: the reaction is registered before the plan awaits `listed`
+  let open = true;
+  const close = () => void (open = false);
+  listed.then(close, close);
+  let next = 0;
+  const startNext = (): void => {
+    try {
+      while (open && next < objects.length) {
+        const rendered = objects[next++]!;
+        const desired = desiredObject(ctx, rendered);
+        if (ctx.previous?.objects.has(objectKey(refOf(desired))) || ctx.plannedKinds.has(groupKind(desired.apiVersion, desired.kind))) continue;
+        const outcome = dryRunApply(ctx, desired, false, sensitivityOf([desired], ctx.valueStrings));
+        early.set(rendered, outcome);
+        // unused when the object exists; otherwise awaited by planDesired
+        outcome.then(startNext, startNext);
+        return;
+      }
+    } catch {
+      // an object that cannot be made desired fails its own planDesired, with the error in place
+      open = false;
+    }
+  };
+  for (let i = 0; i < count; i++) startNext();
   return early;
 }
 

@@ -1,6 +1,7 @@
 // GIVEN a release's desired objects the previous revision did not record WHEN planned THEN their dry
-// runs go out while the live objects are still being listed (they are dry-run whatever is live); an
-// object found live after all is dry-run again in full, so its diff is the real one.
+// runs go out while the live objects are still being listed (they are dry-run whatever is live), 16 at
+// a time until the LIST returns; an object found live after all is dry-run again in full, so its diff
+// is the real one.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { useClusterFixture, type ClusterFixture } from "../helpers/cluster-fixture.js";
@@ -33,6 +34,9 @@ describe("dry runs sent before the live objects are read", () => {
     assert.ok(list, JSON.stringify(sent));
     const dryRuns = sent.filter((s) => s.what === "dry-run");
     assert.ok(dryRuns[0]!.at - list.at < HELD_MS, `first dry run ${dryRuns[0]!.at - list.at} ms after the LIST was sent, which the proxy holds ${HELD_MS} ms`);
+    // 16 at a time, the next as one finishes: all 20 go out while the LIST is held
+    const whileHeld = new Set(dryRuns.filter((d) => d.at - list.at < HELD_MS - 200).map((d) => d.name));
+    assert.equal(whileHeld.size, 20, `${whileHeld.size} objects dry-run while the LIST was held`);
     const perName = new Map<string, number>();
     for (const d of dryRuns) perName.set(d.name!, (perName.get(d.name!) ?? 0) + 1);
     assert.equal(perName.size, 20);
