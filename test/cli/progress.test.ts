@@ -122,4 +122,24 @@ describe("progress reporter", () => {
     ]);
     assert.ok(!writes.join("").includes("\x1b["));
   });
+
+  it("GIVEN no TTY WHEN many objects are applied at once THEN their lines are written together, in order, stamped when each happened", async () => {
+    const { io, writes } = fakeIO(false);
+    let clock = Date.parse("2024-05-01T10:00:00.000Z");
+    const progress = createProgressReporter(io, { now: () => clock++, flushMs: 20 });
+    for (let i = 0; i < 50; i++) progress.onEvent({ type: "object-applied", object: { ...service, name: `s${i}` }, op: "create" });
+    assert.equal(writes.length, 0, "nothing written before the flush interval");
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.equal(writes.length, 1);
+    const lines = writes[0]!.split("\n").slice(0, -1);
+    assert.equal(lines.length, 50);
+    assert.equal(lines[0], "2024-05-01T10:00:00.000Z create Service/s0");
+    assert.equal(lines[49], "2024-05-01T10:00:00.049Z create Service/s49");
+    progress.onEvent({ type: "done", release: "web", status: "deployed", revision: 2, durationMs: 5 });
+    progress.stop();
+    assert.equal(writes.length, 2, "stop writes what is left at once");
+    assert.match(writes[1]!, /done web: deployed \(revision 2\)\n$/);
+    progress.stop();
+    assert.equal(writes.length, 2);
+  });
 });
