@@ -21,7 +21,7 @@ export interface OperationOptions {
   readonly hooks?: CodeHooks<Plan>;
   /** How long each chart hook may run. @defaultValue "5m" */
   readonly hookTimeout?: number | string;
-  /** Applies in flight at once. @defaultValue 8 */
+  /** Applies in flight at once. @defaultValue 32 */
   readonly concurrency?: number;
   /** Receives every step of the operation as it happens. */
   readonly onEvent?: (event: DeployEvent) => void;
