@@ -10,7 +10,7 @@ import { buildApplyGraph, runApplyGraph, type GraphNode } from "./graph.js";
  * Applies in flight at once, by default. Helm creates every object of a kind at once; 8 left the API
  * server waiting on a Service's writes (its ClusterIP, its EndpointSlice): in-process installs
  * (alternated, 10 and 4 runs), the applies of 100 objects took a median of 308 ms at 8 and 233 ms
- * at 32, of 500 objects 1541 and 1372 ms (bench/RESULTS.md, run 20).
+ * at 32, of 500 objects 1541 and 1372 ms (bench/RESULTS.md, runs 20–21).
  */
 export const APPLY_CONCURRENCY = 32;
 
