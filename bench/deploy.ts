@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { benchObjects } from "./objects.js";
-import { benchKubeconfig, comparedTools, helmEnv, installedBerth, ratio, timed, type Timed } from "./tools.js";
+import { benchKubeconfig, comparedTools, cpuMs, helmEnv, installedBerth, processId, ratio, timed, type Timed } from "./tools.js";
 
 const SIZES = (process.argv[2] ?? "100,500").split(",").map(Number);
 const REPEAT = Number(process.argv[3] ?? 3);
@@ -110,12 +110,31 @@ async function kubectlStep(count: number, ns: string, step: Step): Promise<Timed
   return await timed(tools.kubectl, ["apply", "--server-side", "--field-manager", "bench", "-f", file, "--kubeconfig", kubeconfig!]);
 }
 
-/** The run of median wall time, with the median peak RSS of the runs. */
-function median(runs: readonly Timed[]): Timed {
+// The control plane shares this machine's cores with the tool measured: what each run cost it shows
+// whether a wall time is bound by CPU (client + control plane CPU seconds per wall second near the
+// number of cores) or by waiting.
+const CONTROL_PLANE = ["kube-apiserver", "etcd", "kube-controller"].map((name) => processId(name));
+const controlPlaneMs = () => CONTROL_PLANE.reduce<number>((sum, pid) => sum + cpuMs(pid), 0);
+
+/** A timed run with the CPU seconds the control plane spent meanwhile (NaN without a local one). */
+interface Run extends Timed {
+  readonly serverCpuSeconds: number;
+}
+
+async function measured(step: () => Promise<Timed>): Promise<Run> {
+  const before = controlPlaneMs();
+  const t = await step();
+  return { ...t, serverCpuSeconds: (controlPlaneMs() - before) / 1000 };
+}
+
+/** The run of median wall time, with the median peak RSS and CPU of the runs. */
+function median(runs: readonly Run[]): Run {
   const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const seconds = mid(runs.map((r) => r.seconds));
-  return { ...runs.find((r) => r.seconds === seconds)!, rssMiB: mid(runs.map((r) => r.rssMiB)) };
+  return { ...runs.find((r) => r.seconds === seconds)!, rssMiB: mid(runs.map((r) => r.rssMiB)), cpuSeconds: mid(runs.map((r) => r.cpuSeconds)), serverCpuSeconds: mid(runs.map((r) => r.serverCpuSeconds)) };
 }
+
+const cpuOf = (r: Run) => `${r.cpuSeconds.toFixed(2)}+${r.serverCpuSeconds.toFixed(2)} s (${((r.cpuSeconds + r.serverCpuSeconds) / r.seconds).toFixed(1)}/s)`;
 
 /** Waits (up to 5 minutes) while namespaces of an earlier run are still being deleted: their cleanup loads the API server. */
 async function quietCluster(): Promise<void> {
@@ -140,16 +159,16 @@ try {
     const spaces = [];
     for (let r = 0; r < REPEAT; r++) spaces.push({ berth: await namespace("berth", count, r), helm3: await namespace("helm3", count, r), helm4: await namespace("helm4", count, r), kubectl: await namespace("kubectl", count, r), http1: HTTP1 ? await namespace("berth-h1", count, r) : "" });
     for (const step of STEPS) {
-      const runs = { b: [] as Timed[], h3: [] as Timed[], h4: [] as Timed[], k: [] as Timed[], b1: [] as Timed[] };
+      const runs = { b: [] as Run[], h3: [] as Run[], h4: [] as Run[], k: [] as Run[], b1: [] as Run[] };
       let writes: number | undefined;
       for (const ns of spaces) {
         const before = step === "no-op" ? await versions(ns.berth) : undefined;
-        runs.b.push(await berthStep(count, ns.berth, step));
+        runs.b.push(await measured(() => berthStep(count, ns.berth, step)));
         if (before) writes = (writes ?? 0) + writesBetween(before, await versions(ns.berth));
-        runs.h3.push(await helmStep(tools.helm3, count, ns.helm3, step));
-        runs.h4.push(await helmStep(tools.helm4, count, ns.helm4, step));
-        runs.k.push(await kubectlStep(count, ns.kubectl, step));
-        if (HTTP1) runs.b1.push(await berthStep(count, ns.http1, step, true));
+        runs.h3.push(await measured(() => helmStep(tools.helm3, count, ns.helm3, step)));
+        runs.h4.push(await measured(() => helmStep(tools.helm4, count, ns.helm4, step)));
+        runs.k.push(await measured(() => kubectlStep(count, ns.kubectl, step)));
+        if (HTTP1) runs.b1.push(await measured(() => berthStep(count, ns.http1, step, true)));
       }
       const [b, h3, h4, k] = [median(runs.b), median(runs.h3), median(runs.h4), median(runs.k)];
       const goal =
@@ -157,6 +176,9 @@ try {
       const row = `${String(count).padStart(5)} ${step.padEnd(12)} ${b.seconds.toFixed(2).padStart(6)} ${h3.seconds.toFixed(2).padStart(7)} ${h4.seconds.toFixed(2).padStart(7)} ${k.seconds.toFixed(2).padStart(7)}   ${ratio(b.seconds, h3.seconds).padStart(6)} ${ratio(b.seconds, h4.seconds).padStart(6)} ${ratio(b.seconds, k.seconds).padStart(6)}  ${goal ? "met   " : "MISSED"}  RSS ${b.rssMiB.toFixed(0)}/${h3.rssMiB.toFixed(0)}/${h4.rssMiB.toFixed(0)}/${k.rssMiB.toFixed(0)} (${ratio(b.rssMiB, h3.rssMiB)} helm3)${writes === undefined ? "" : `  berth writes: ${writes}`}`;
       rows.push(row);
       console.log(row);
+      const cpu = `${"".padStart(18)}CPU client+control plane (per wall s): berth ${cpuOf(b)}, helm3 ${cpuOf(h3)}, helm4 ${cpuOf(h4)}, kubectl ${cpuOf(k)}`;
+      rows.push(cpu);
+      console.log(cpu);
       if (HTTP1) {
         const b1 = median(runs.b1);
         const line = `${String(count).padStart(5)} ${step.padEnd(12)} berth over HTTP/1.1 ${b1.seconds.toFixed(2)} s (HTTP/2 ${b.seconds.toFixed(2)} s: ${ratio(b.seconds, b1.seconds)})`;

@@ -51,10 +51,11 @@ export async function installedBerth(options: { dist?: string } = {}): Promise<{
   return { app, berth: join(pkg, "bin", "berth.js") };
 }
 
-/** One timed run: wall seconds and peak RSS in MiB (GNU time), and its output. */
+/** One timed run: wall seconds, peak RSS in MiB and CPU seconds (user + system, GNU time), and its output. */
 export interface Timed {
   readonly seconds: number;
   readonly rssMiB: number;
+  readonly cpuSeconds: number;
   readonly stdout: string;
 }
 
@@ -63,14 +64,14 @@ export async function timed(cmd: string, args: readonly string[], options: { cwd
   const out = join(tmpdir(), `berth-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const t0 = performance.now();
   try {
-    const { stdout } = await exec("/usr/bin/time", ["-f", "%M", "-o", out, cmd, ...args], {
+    const { stdout } = await exec("/usr/bin/time", ["-f", "%M %U %S", "-o", out, cmd, ...args], {
       cwd: options.cwd ?? root,
       env: { ...process.env, ...options.env },
       maxBuffer: 256 << 20,
     });
     const seconds = (performance.now() - t0) / 1000;
-    const rssKiB = Number((await readFile(out, "utf8")).trim().split("\n").pop());
-    return { seconds, rssMiB: rssKiB / 1024, stdout };
+    const [rssKiB, user, system] = (await readFile(out, "utf8")).trim().split("\n").pop()!.split(" ").map(Number);
+    return { seconds, rssMiB: rssKiB! / 1024, cpuSeconds: user! + system!, stdout };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
     throw new Error(`bench: ${cmd} ${args.join(" ")} failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
