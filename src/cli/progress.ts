@@ -17,7 +17,7 @@ export interface ProgressOptions {
   readonly now?: () => number;
   /** How often the waiting lines are redrawn between events (their elapsed times move). @defaultValue 200 */
   readonly redrawMs?: number;
-  /** Plain output: how long lines may wait to be written together. @defaultValue 100 */
+  /** How long output may wait to be written together: plain lines, or a terminal's redraw; 0 writes each event at once. @defaultValue 100 */
   readonly flushMs?: number;
 }
 
@@ -57,7 +57,8 @@ function plainReporter(io: CliIO, now: () => number, flushMs: number): ProgressR
   };
   const line = (text: string) => {
     pending += `${new Date(now()).toISOString()} ${text}\n`;
-    if (!timer) {
+    if (flushMs <= 0) flush();
+    else if (!timer) {
       timer = setTimeout(flush, flushMs);
       timer.unref?.();
     }
@@ -83,19 +84,29 @@ interface Waiting {
 
 /**
  * On a terminal: one line per object (or hook) being waited on, with its current reason, latest
- * Normal event and elapsed time, redrawn in place on each event and every `redrawMs`; everything
- * that finishes (ready objects, applied objects, hook results, Warning events) is printed once above.
+ * Normal event and elapsed time, redrawn in place every `redrawMs` and at most `flushMs` after an
+ * event (the events of a burst, e.g. hundreds of applied objects, redraw once); everything that
+ * finishes (ready objects, applied objects, hook results, Warning events) is printed once above.
  */
-function liveReporter(io: CliIO, now: () => number, redrawMs: number): ProgressReporter {
+function liveReporter(io: CliIO, now: () => number, redrawMs: number, flushMs: number): ProgressReporter {
   const area = new LiveArea(io.stderr, () => (io.stderr as { columns?: number }).columns ?? 100);
   const waiting = new Map<string, Waiting>();
   let timer: ReturnType<typeof setInterval> | undefined;
   const liveLines = () =>
     [...waiting].map(([what, w]) => `  … ${what}: ${w.reason}${w.lastEvent ? ` — ${w.lastEvent}` : ""} (${formatElapsed(now() - w.since)})`);
-  const draw = (permanent: string[] = []) => {
+  let pending: string[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const permanent = pending;
+    pending = [];
+    draw(permanent);
+  };
+  const draw = (permanent: string[]) => {
     area.render(permanent, liveLines());
     if (waiting.size > 0 && !timer) {
-      timer = setInterval(() => area.render([], liveLines()), redrawMs);
+      timer = setInterval(flush, redrawMs);
       timer.unref?.();
     } else if (waiting.size === 0 && timer) {
       clearInterval(timer);
@@ -109,7 +120,6 @@ function liveReporter(io: CliIO, now: () => number, redrawMs: number): ProgressR
   };
   return {
     onEvent(event) {
-      const permanent: string[] = [];
       if (event.type === "object-waiting") {
         const key = describeRef(event.object);
         const w = waiting.get(key);
@@ -117,24 +127,28 @@ function liveReporter(io: CliIO, now: () => number, redrawMs: number): ProgressR
         else waiting.set(key, { reason: event.reason, since: now() });
       } else if (event.type === "object-ready") {
         waiting.delete(describeRef(event.object));
-        permanent.push(`  ✓ ${describeRef(event.object)} ready (${formatElapsed(event.elapsedMs)})`);
+        pending.push(`  ✓ ${describeRef(event.object)} ready (${formatElapsed(event.elapsedMs)})`);
       } else if (event.type === "hook-started") {
         waiting.set(`hook ${event.event} ${event.kind}/${event.hook}`, { reason: "running", since: now() });
       } else if (event.type === "hook-finished") {
-        permanent.push(finish(`hook ${event.event} ${event.kind}/${event.hook}`, eventLine(event)!));
+        pending.push(finish(`hook ${event.event} ${event.kind}/${event.hook}`, eventLine(event)!));
       } else if (event.type === "k8s-event" && event.event.type !== "Warning" && waiting.has(describeRef(event.object))) {
         waiting.get(describeRef(event.object))!.lastEvent = `${event.event.reason}: ${event.event.message}`;
       } else {
         if (event.type === "done") waiting.clear();
         const text = eventLine(event);
-        if (text !== undefined) permanent.push(text);
+        if (text !== undefined) pending.push(text);
       }
-      draw(permanent);
+      if (flushMs <= 0) flush();
+      else if (!flushTimer) {
+        flushTimer = setTimeout(flush, flushMs);
+        flushTimer.unref?.();
+      }
     },
     stop() {
-      const left = liveLines().map((l) => l.replace("  … ", "  ✗ not finished: "));
+      pending.push(...liveLines().map((l) => l.replace("  … ", "  ✗ not finished: ")));
       waiting.clear();
-      draw(left);
+      flush();
     },
   };
 }
@@ -142,10 +156,11 @@ function liveReporter(io: CliIO, now: () => number, redrawMs: number): ProgressR
 /**
  * Turns deploy events into progress output on stderr. On a TTY (`io.stderr.isTTY`): the objects being
  * waited on as lines redrawn in place (ANSI), finished ones printed once. Otherwise: plain timestamped
- * lines (CI logs), written at most `flushMs` after their event. Returns the `onEvent` callback and a
+ * lines (CI logs). Either way output is written at most `flushMs` after its event. Returns the `onEvent` callback and a
  * `stop` that ends redrawing and writes what is left.
  */
 export function createProgressReporter(io: CliIO, options: ProgressOptions = {}): ProgressReporter {
   const now = options.now ?? Date.now;
-  return io.stderr.isTTY ? liveReporter(io, now, options.redrawMs ?? 200) : plainReporter(io, now, options.flushMs ?? 100);
+  const flushMs = options.flushMs ?? 100;
+  return io.stderr.isTTY ? liveReporter(io, now, options.redrawMs ?? 200, flushMs) : plainReporter(io, now, flushMs);
 }

@@ -38,7 +38,7 @@ describe("progress reporter", () => {
   it("GIVEN a TTY WHEN objects wait and become ready THEN the waiting lines are redrawn in place and ready ones printed once", () => {
     let clock = 1_000;
     const { io, writes } = fakeIO(true);
-    const progress = createProgressReporter(io, { now: () => clock, redrawMs: 10_000 });
+    const progress = createProgressReporter(io, { now: () => clock, redrawMs: 10_000, flushMs: 0 });
     const events: DeployEvent[] = [
       { type: "object-applied", object: deployment, op: "create" },
       { type: "object-waiting", object: deployment, reason: "0 of 3 replicas available" },
@@ -73,7 +73,7 @@ describe("progress reporter", () => {
   it("GIVEN a TTY WHEN time passes without events THEN the waiting lines are redrawn by the timer with the new elapsed time", async () => {
     let clock = 0;
     const { io, writes } = fakeIO(true);
-    const progress = createProgressReporter(io, { now: () => clock, redrawMs: 10 });
+    const progress = createProgressReporter(io, { now: () => clock, redrawMs: 10, flushMs: 0 });
     progress.onEvent({ type: "object-waiting", object: deployment, reason: "rolling out" });
     clock = 61_000;
     await new Promise((r) => setTimeout(r, 40));
@@ -89,7 +89,7 @@ describe("progress reporter", () => {
 
   it("GIVEN a TTY WHEN a long reason would wrap THEN the waiting line is cut to the terminal width", () => {
     const { io, writes } = fakeIO(true);
-    const progress = createProgressReporter(io, { now: () => 0, redrawMs: 10_000 });
+    const progress = createProgressReporter(io, { now: () => 0, redrawMs: 10_000, flushMs: 0 });
     progress.onEvent({ type: "object-waiting", object: deployment, reason: "x".repeat(200) });
     progress.stop();
     assert.ok(writes[0]!.split("\n")[0]!.length <= 59);
@@ -97,7 +97,7 @@ describe("progress reporter", () => {
 
   it("GIVEN a TTY WHEN Normal events arrive for a waited object THEN they show on its line; Warnings are printed once", () => {
     const { io, writes } = fakeIO(true);
-    const progress = createProgressReporter(io, { now: () => 0, redrawMs: 10_000 });
+    const progress = createProgressReporter(io, { now: () => 0, redrawMs: 10_000, flushMs: 0 });
     progress.onEvent({ type: "object-waiting", object: deployment, reason: "0/1" });
     const event = (type: string, reason: string) => ({ type, reason, message: "m", involvedObject: { kind: "Pod", name: "web-1" }, count: 1 });
     progress.onEvent({ type: "k8s-event", object: deployment, event: event("Normal", "Pulling") });
@@ -141,5 +141,24 @@ describe("progress reporter", () => {
     assert.match(writes[1]!, /done web: deployed \(revision 2\)\n$/);
     progress.stop();
     assert.equal(writes.length, 2);
+  });
+
+  it("GIVEN a TTY WHEN many objects are applied at once THEN the live area is redrawn once for the burst, the lines in order", async () => {
+    const { io, writes } = fakeIO(true);
+    const progress = createProgressReporter(io, { now: () => 0, redrawMs: 10_000, flushMs: 20 });
+    progress.onEvent({ type: "object-waiting", object: deployment, reason: "0 of 3 replicas available" });
+    for (let i = 0; i < 50; i++) progress.onEvent({ type: "object-applied", object: { ...service, name: `s${i}` }, op: "create" });
+    assert.equal(writes.length, 0, "nothing written before the flush interval");
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.equal(writes.length, 1, "one redraw for 51 events");
+    const shown = screen(writes);
+    assert.equal(shown.length, 51);
+    assert.equal(shown[0], "create Service/s0");
+    assert.equal(shown[49], "create Service/s49");
+    assert.equal(shown[50], "  … Deployment prod/web: 0 of 3 replicas available (0ms)");
+    progress.onEvent({ type: "object-ready", object: deployment, reason: "ok", elapsedMs: 1_000 });
+    progress.stop();
+    assert.equal(writes.length, 2, "stop writes what is left at once");
+    assert.deepEqual(screen(writes).slice(49), ["create Service/s49", "  ✓ Deployment prod/web ready (1.0s)"]);
   });
 });
