@@ -51,7 +51,7 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
   const drift = live && recorded && ctx.previous ? driftOf(recorded, live, ctx.previous.revision, s) : undefined;
   const early = live === undefined ? ctx.earlyDryRuns?.get(rendered) : undefined;
   const outcome = await (early ?? dryRunApply(ctx, desired, live !== undefined, s));
-  const shown = compare(outcome, normalizeObject(desired), live && normalizeObject(live));
+  const shown = compare(outcome, desired, live && normalizeObject(live));
   if (outcome.kind === "immutable" && !ctx.replaceImmutable) {
     problems.push({
       code: "ImmutableField",
@@ -68,14 +68,17 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
     });
   }
   if (outcome.kind === "failed") problems.push({ code: "DryRunFailed", message: `${id}: the server rejected the dry run: ${outcome.message}`, object: id });
+  // What a create shows (the whole object) is computed when first read: a deploy that applies the
+  // plan without printing it (`--yes`, a library call) never reads it.
+  const created = shown.op === "create";
   const action: PlanAction = {
     op: shown.op,
     id,
     ref,
     category,
     source: rendered.source,
-    diff: redactChanges(diffValues(shown.before, shown.after), s),
-    ...printable(shown, s),
+    diff: created ? [] : redactChanges(diffValues(shown.before, shown.after), s),
+    ...(created ? { after: undefined } : printable(shown, s)),
     ...(outcome.kind === "immutable" ? { immutableFields: outcome.fields } : {}),
     ...(drift ? { drift } : {}),
     ...(adopted ? { adopted } : {}),
@@ -83,6 +86,10 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
     liveResourceVersion: live ? String(live.metadata["resourceVersion"] ?? "") : null,
     liveDigest: live ? liveDigest(live) : null,
   };
+  if (created) {
+    defineLazy(action, "diff", () => redactChanges(diffValues(undefined, shown.after), s));
+    defineLazy(action, "after", () => printable(shown, s).after);
+  }
   return { action, problems, payload: desired };
 }
 
@@ -146,15 +153,20 @@ interface Comparison {
 /**
  * What to compare. An applied dry run is compared whole with the live object (server defaults are
  * on both sides). Without one (create, replace, refusal) the desired object is compared with the
- * part of the live object it sets, so defaults do not show as removals.
+ * part of the live object it sets, so defaults do not show as removals. `desired` is the object as
+ * applied, normalized here (for a create, when what it shows is first read).
  */
 function compare(outcome: DryRunOutcome, desired: KubeObject, live: KubeObject | undefined): Comparison {
-  if (!live) return { op: "create", before: undefined, after: desired };
+  if (!live) {
+    let after: KubeObject | undefined;
+    return { op: "create", before: undefined, get after() { return (after ??= normalizeObject(desired)); } };
+  }
   if (outcome.kind === "applied") {
     const after = normalizeObject(outcome.result);
     return { op: diffValues(live, after).length ? "update" : "noop", before: live, after };
   }
-  return { op: outcome.kind === "immutable" ? "replace" : "update", before: project(live, desired), after: desired };
+  const after = normalizeObject(desired);
+  return { op: outcome.kind === "immutable" ? "replace" : "update", before: project(live, after), after };
 }
 
 function printable(shown: Comparison, s: Sensitivity): { before?: unknown; after?: unknown } {

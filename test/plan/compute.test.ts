@@ -30,6 +30,10 @@ describe("computePlan", () => {
     assert.deepEqual(kube.calls.filter((c) => c.startsWith("apply")).map((c) => c.split(" ")[0]), ["apply(dry)(metadata)", "apply(dry)(metadata)", "apply(dry)(metadata)", "apply(dry)(metadata)"]);
     const deployment = plan.actions.find((a) => a.ref.kind === "Deployment");
     assert.deepEqual((deployment?.after as { spec?: unknown }).spec, (payload as { spec?: unknown }).spec);
+    // what a create shows is computed when first read, and a saved or printed plan reads it
+    const configMap = JSON.parse(JSON.stringify(plan.actions.find((a) => a.ref.kind === "ConfigMap"))) as { diff: { path: string }[]; after?: { data?: unknown } };
+    assert.ok(configMap.diff.some((d) => d.path.startsWith("data")), JSON.stringify(configMap.diff));
+    assert.deepEqual(configMap.after?.data, { GREETING: "hello", LOG_LEVEL: "info" });
   });
 
   it("GIVEN a deployed release WHEN the same objects are planned THEN every action is noop and changes is false", async () => {
