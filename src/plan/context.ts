@@ -28,9 +28,16 @@ export interface PlanContext {
   readonly prefetched: PrefetchedLive;
   /**
    * Dry runs sent while the live objects were still being read, for desired objects the previous
-   * revision did not record (they are dry-run whatever is live): the outcome, when the object is absent.
+   * revision did not record (they are dry-run whatever is live): the object as applied, and the
+   * outcome, used when the object is absent.
    */
-  readonly earlyDryRuns?: ReadonlyMap<RenderedObject, Promise<DryRunOutcome>>;
+  readonly earlyDryRuns?: ReadonlyMap<RenderedObject, EarlyDryRun>;
+}
+
+/** A dry run sent before the live objects were read: the desired object as applied, and its outcome as if absent. */
+export interface EarlyDryRun {
+  readonly desired: KubeObject;
+  readonly outcome: Promise<DryRunOutcome>;
 }
 
 /** `group|kind` of an apiVersion + kind. */

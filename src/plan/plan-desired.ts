@@ -2,7 +2,7 @@ import { withOwnership } from "../model/ownership.js";
 import { cleanForApply } from "../kube/clean.js";
 import type { KubeObject } from "../model/object.js";
 import type { RenderedObject } from "../model/rendered.js";
-import { groupKind, type PlanContext } from "./context.js";
+import { groupKind, type EarlyDryRun, type PlanContext } from "./context.js";
 import { driftOf, project } from "./drift.js";
 import { dryRunApply, getLive } from "./dry-run.js";
 import type { DryRunOutcome } from "./dry-run-outcome.js";
@@ -32,7 +32,8 @@ export interface ObjectPlan {
  * diffs the result against the live object.
  */
 export async function planDesired(ctx: PlanContext, rendered: RenderedObject, category: "crd" | "object"): Promise<ObjectPlan> {
-  const desired = desiredObject(ctx, rendered);
+  const early = ctx.earlyDryRuns?.get(rendered);
+  const desired = early?.desired ?? desiredObject(ctx, rendered);
   const ref = refOf(desired);
   const id = objectId(ref);
   const recorded = ctx.previous?.objects.get(objectKey(ref));
@@ -49,8 +50,7 @@ export async function planDesired(ctx: PlanContext, rendered: RenderedObject, ca
     return { action: noopAction(id, ref, rendered.source, live), problems, payload: desired };
   }
   const drift = live && recorded && ctx.previous ? driftOf(recorded, live, ctx.previous.revision, s) : undefined;
-  const early = live === undefined ? ctx.earlyDryRuns?.get(rendered) : undefined;
-  const outcome = await (early ?? dryRunApply(ctx, desired, live !== undefined, s));
+  const outcome = await (live === undefined && early ? early.outcome : dryRunApply(ctx, desired, live !== undefined, s));
   const shown = compare(outcome, desired, live && normalizeObject(live));
   if (outcome.kind === "immutable" && !ctx.replaceImmutable) {
     problems.push({
@@ -104,8 +104,8 @@ export function desiredObject(ctx: PlanContext, rendered: RenderedObject): KubeO
  * as one finishes, until `listed` settles. Their outcomes serve the objects found absent indeed; one
  * found live is dry-run again in full. Not for kinds the plan's CRDs define.
  */
-export function startEarlyDryRuns(ctx: PlanContext, objects: readonly RenderedObject[], count: number, listed: Promise<unknown>): Map<RenderedObject, Promise<DryRunOutcome>> {
-  const early = new Map<RenderedObject, Promise<DryRunOutcome>>();
+export function startEarlyDryRuns(ctx: PlanContext, objects: readonly RenderedObject[], count: number, listed: Promise<unknown>): Map<RenderedObject, EarlyDryRun> {
+  const early = new Map<RenderedObject, EarlyDryRun>();
   // settled before the plan reads this map: the reaction is registered before the plan awaits `listed`
   let open = true;
   const close = () => void (open = false);
@@ -118,7 +118,7 @@ export function startEarlyDryRuns(ctx: PlanContext, objects: readonly RenderedOb
         const desired = desiredObject(ctx, rendered);
         if (ctx.previous?.objects.has(objectKey(refOf(desired))) || ctx.plannedKinds.has(groupKind(desired.apiVersion, desired.kind))) continue;
         const outcome = dryRunApply(ctx, desired, false, sensitivityOf([desired], ctx.valueStrings));
-        early.set(rendered, outcome);
+        early.set(rendered, { desired, outcome });
         // unused when the object exists; otherwise awaited by planDesired
         outcome.then(startNext, startNext);
         return;
