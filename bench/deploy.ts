@@ -5,7 +5,9 @@
 // Goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl;
 // peak RSS ≤ 1.5x helm v3. berth's no-op must write nothing: every object's and release record's
 // resourceVersion is compared before and after it.
-// Each step runs `repeat` times per tool (interleaved, own namespaces) and the medians are compared.
+// Each step runs `repeat` times per tool (interleaved, own namespaces) and the medians are compared;
+// each run starts once the local control plane is idle again (the previous tool's objects keep its
+// controllers busy for seconds after that tool exits).
 // Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500] [repeat=3]
 // With BENCH_BERTH_HTTP1=1, berth also runs over HTTP/1.1 (DISABLE_HTTP2=1, in namespaces of its own),
 // and a line per step compares the two.
@@ -121,7 +123,26 @@ interface Run extends Timed {
   readonly serverCpuSeconds: number;
 }
 
+const SETTLE_IDLE_MS = 60;
+const SETTLE_WINDOW_MS = 500;
+const SETTLE_MAX_MS = 8000;
+
+/**
+ * Waits until the control plane is idle (under SETTLE_IDLE_MS of CPU in a SETTLE_WINDOW_MS window,
+ * at most SETTLE_MAX_MS): the controllers keep working for seconds after a tool exits (EndpointSlices
+ * of its Services), and that work would otherwise be measured against whichever tool runs next.
+ */
+async function settle(): Promise<void> {
+  if (CONTROL_PLANE.some((pid) => pid === undefined)) return;
+  for (let waited = 0; waited < SETTLE_MAX_MS; waited += SETTLE_WINDOW_MS) {
+    const before = controlPlaneMs();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_WINDOW_MS));
+    if (controlPlaneMs() - before < SETTLE_IDLE_MS) return;
+  }
+}
+
 async function measured(step: () => Promise<Timed>): Promise<Run> {
+  await settle();
   const before = controlPlaneMs();
   const t = await step();
   return { ...t, serverCpuSeconds: (controlPlaneMs() - before) / 1000 };
