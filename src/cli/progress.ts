@@ -42,26 +42,40 @@ function eventLine(event: DeployEvent): string | undefined {
 }
 
 /**
+ * Output written together: `write` runs at most `flushMs` after the first `schedule()` since it last
+ * ran (at once when `flushMs` ≤ 0); `flush()` runs it now.
+ */
+function coalesced(flushMs: number, write: () => void): { readonly schedule: () => void; readonly flush: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    write();
+  };
+  const schedule = () => {
+    if (flushMs <= 0) flush();
+    else if (!timer) {
+      timer = setTimeout(flush, flushMs);
+      timer.unref?.();
+    }
+  };
+  return { schedule, flush };
+}
+
+/**
  * Plain timestamped lines, one per event: for CI logs and pipes. Lines are stamped when their event
  * happens and written together at most `flushMs` later: a write to a pipe is a system call that
  * wakes the reader, and one per applied object cost an install of 500 objects ~70 ms of CPU.
  */
 function plainReporter(io: CliIO, now: () => number, flushMs: number): ProgressReporter {
   let pending = "";
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
+  const output = coalesced(flushMs, () => {
     if (pending) io.stderr.write(pending);
     pending = "";
-  };
+  });
   const line = (text: string) => {
     pending += `${new Date(now()).toISOString()} ${text}\n`;
-    if (flushMs <= 0) flush();
-    else if (!timer) {
-      timer = setTimeout(flush, flushMs);
-      timer.unref?.();
-    }
+    output.schedule();
   };
   return {
     onEvent(event) {
@@ -72,7 +86,7 @@ function plainReporter(io: CliIO, now: () => number, flushMs: number): ProgressR
         if (text !== undefined) line(text);
       }
     },
-    stop: flush,
+    stop: output.flush,
   };
 }
 
@@ -95,18 +109,15 @@ function liveReporter(io: CliIO, now: () => number, redrawMs: number, flushMs: n
   const liveLines = () =>
     [...waiting].map(([what, w]) => `  … ${what}: ${w.reason}${w.lastEvent ? ` — ${w.lastEvent}` : ""} (${formatElapsed(now() - w.since)})`);
   let pending: string[] = [];
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    if (flushTimer) clearTimeout(flushTimer);
-    flushTimer = undefined;
+  const output = coalesced(flushMs, () => {
     const permanent = pending;
     pending = [];
     draw(permanent);
-  };
+  });
   const draw = (permanent: string[]) => {
     area.render(permanent, liveLines());
     if (waiting.size > 0 && !timer) {
-      timer = setInterval(flush, redrawMs);
+      timer = setInterval(output.flush, redrawMs);
       timer.unref?.();
     } else if (waiting.size === 0 && timer) {
       clearInterval(timer);
@@ -139,16 +150,12 @@ function liveReporter(io: CliIO, now: () => number, redrawMs: number, flushMs: n
         const text = eventLine(event);
         if (text !== undefined) pending.push(text);
       }
-      if (flushMs <= 0) flush();
-      else if (!flushTimer) {
-        flushTimer = setTimeout(flush, flushMs);
-        flushTimer.unref?.();
-      }
+      output.schedule();
     },
     stop() {
       pending.push(...liveLines().map((l) => l.replace("  … ", "  ✗ not finished: ")));
       waiting.clear();
-      flush();
+      output.flush();
     },
   };
 }
