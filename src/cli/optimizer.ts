@@ -1,0 +1,19 @@
+// Most CLI runs (every command but long deploys) end before V8's optimizing compiler (TurboFan) pays
+// back what its background compiles cost: an install of 500 objects through the CLI spent ~20–25%
+// less CPU without it (bench/RESULTS.md, run 29), and on a machine shared with the API server that CPU
+// is the install's time. Code runs in V8's baseline tiers meanwhile; a run that lasts gets the
+// optimizing compiler back after a delay, for its hot code then.
+import { setFlagsFromString } from "node:v8";
+
+/** How long a CLI run goes without V8's optimizing compiler, in ms. */
+export const OPTIMIZER_DELAY_MS = 2000;
+
+/**
+ * Turns V8's optimizing compiler off (`--no-opt`, process-wide, read each time V8 would tier a function up)
+ * and back on after `delayMs`, by a timer that does not keep the process alive. For the CLI's process only:
+ * a library user's process keeps V8's defaults.
+ */
+export function deferOptimizer(delayMs: number = OPTIMIZER_DELAY_MS): void {
+  setFlagsFromString("--no-opt");
+  setTimeout(() => setFlagsFromString("--opt"), delayMs).unref();
+}

@@ -1,0 +1,44 @@
+// deferOptimizer: V8's optimizing compiler stays off for the delay and is back after it (checked in a
+// child process with V8's natives syntax, as the flag is process-wide).
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const optimizer = fileURLToPath(new URL("../../src/cli/optimizer.ts", import.meta.url));
+
+/**
+ * Whether a hot function gets optimized by TurboFan (run until it is, at most 40 rounds) in a fresh
+ * process, after `setup` and a wait of `waitMs`.
+ */
+function getsOptimized(setup: string, waitMs: number): boolean {
+  const program = `
+    import { deferOptimizer } from ${JSON.stringify(optimizer)};
+    ${setup};
+    await new Promise((resolve) => setTimeout(resolve, ${waitMs}));
+    const hot = (n) => { let s = 0; for (let i = 0; i < n; i++) s += (i * 7) % 13; return s; };
+    let optimized = false;
+    for (let round = 0; round < 40 && !optimized; round++) {
+      for (let k = 0; k < 200; k++) hot(1e4);
+      // V8's OptimizationStatus: bit 4 is "optimized" (TurboFan); its background compile needs turns of the loop
+      optimized = (%GetOptimizationStatus(hot) & 16) !== 0;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    console.log(JSON.stringify(optimized));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ["--allow-natives-syntax", "--import", "tsx", "--input-type=module", "-e", program], { encoding: "utf8" })) as boolean;
+}
+
+describe("deferOptimizer", () => {
+  it("GIVEN a hot function WHEN the optimizer is deferred THEN it is not optimized during the delay", () => {
+    assert.equal(getsOptimized("deferOptimizer(60_000)", 0), false);
+  });
+
+  it("GIVEN the optimizer deferred WHEN the delay has passed THEN the hot function is optimized", () => {
+    assert.equal(getsOptimized("deferOptimizer(50)", 200), true);
+  });
+
+  it("GIVEN the same hot function and V8's defaults THEN it is optimized (the first check can fail)", () => {
+    assert.equal(getsOptimized("", 0), true);
+  });
+});
