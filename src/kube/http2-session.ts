@@ -71,16 +71,17 @@ export function requestHttp2(
   request: { method: string; path: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
 ): Promise<Http2Answer> {
   return new Promise((resolve, reject) => {
+    const { signal } = request;
+    if (signal?.aborted) return reject(abortError(signal));
     let stream: http2.ClientHttp2Stream;
     try {
-      stream = session.request(
-        { ...lowerCased(request.headers), ":method": request.method, ":path": request.path },
-        { endStream: request.body === undefined, ...(request.signal ? { signal: request.signal } : {}) },
-      );
+      stream = session.request({ ...lowerCased(request.headers), ":method": request.method, ":path": request.path }, { endStream: request.body === undefined });
     } catch (e) {
       // the session closed between our check and this request: nothing was sent
       return reject(codedError(REFUSED_STREAM, `HTTP/2 session closed before ${request.method} ${request.path} was sent`, e));
     }
+    const aborting = signal ? streamsAbortedBy(signal) : undefined;
+    aborting?.add(stream);
     holdOpen(session, 1);
     let status = 0;
     let retryAfter: string | undefined;
@@ -98,12 +99,39 @@ export function requestHttp2(
       reject(codedError(refused ? REFUSED_STREAM : STREAM_RESET, `HTTP/2 stream of ${request.method} ${request.path} failed: ${e.message}`, e));
     });
     stream.on("close", () => {
+      aborting?.delete(stream);
       holdOpen(session, -1);
       // closed without an answer and without an error (e.g. RST_STREAM NO_ERROR)
       if (status === 0) reject(codedError(stream.rstCode === http2.constants.NGHTTP2_REFUSED_STREAM ? REFUSED_STREAM : STREAM_RESET, `HTTP/2 stream of ${request.method} ${request.path} closed without an answer`));
     });
     if (request.body !== undefined) stream.end(request.body);
   });
+}
+
+/**
+ * The streams in flight under each signal, destroyed when it aborts: one listener per signal, where
+ * Node's per-request `signal` option adds a listener and its disposal to every stream (~3% of an
+ * install's client CPU at 1,000 requests).
+ */
+const streamsBySignal = new WeakMap<AbortSignal, Set<http2.ClientHttp2Stream>>();
+
+function streamsAbortedBy(signal: AbortSignal): Set<http2.ClientHttp2Stream> {
+  let streams = streamsBySignal.get(signal);
+  if (!streams) {
+    const set = new Set<http2.ClientHttp2Stream>();
+    signal.addEventListener("abort", () => {
+      for (const s of set) s.destroy(abortError(signal));
+      set.clear();
+    }, { once: true });
+    streamsBySignal.set(signal, set);
+    streams = set;
+  }
+  return streams;
+}
+
+/** The error an aborted request fails with (as Node's own `signal` option makes it): the signal's reason is its cause. */
+function abortError(signal: AbortSignal): Error {
+  return Object.assign(new Error("The operation was aborted", { cause: signal.reason }), { name: "AbortError", code: "ABORT_ERR" });
 }
 
 const inFlight = new WeakMap<http2.ClientHttp2Session, number>();

@@ -4,6 +4,7 @@
 // give up on a handshake that never completes, and never keep an idle process alive.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { getEventListeners } from "node:events";
 import http2 from "node:http2";
 import https from "node:https";
 import net, { type AddressInfo } from "node:net";
@@ -179,6 +180,28 @@ describe("KubeTransport over HTTP/2", () => {
     await assert.rejects(pending, (e) => e instanceof Aborted);
     assert.equal((await transport.request({ method: "GET", path: "/after" })).status, 200);
     assert.equal(server.connections(), 1);
+    transport.close();
+  });
+
+  it("GIVEN requests in flight under one signal and one under another WHEN the first signal aborts THEN its requests fail Aborted, the other completes, and the signal held one listener for all", async () => {
+    const hanging: (() => void)[] = [];
+    const server = await startServer("h2", (req, res) => {
+      if (req.url?.startsWith("/hang")) hanging.push(() => ok(req, res));
+      else ok(req, res);
+    });
+    servers.push(server);
+    const transport = server.transport();
+    const controller = new AbortController();
+    for (let i = 0; i < 20; i++) await transport.request({ method: "GET", path: `/done-${i}`, signal: controller.signal });
+    const other = new AbortController();
+    const pending = [1, 2, 3].map((i) => transport.request({ method: "GET", path: `/hang-${i}`, signal: controller.signal }));
+    const survivor = transport.request({ method: "GET", path: "/hang-other", signal: other.signal });
+    while (hanging.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(getEventListeners(controller.signal, "abort").length, 1, "one listener for 23 requests");
+    controller.abort(new Error("stop"));
+    for (const p of pending) await assert.rejects(p, (e) => e instanceof Aborted);
+    for (const answer of hanging) answer();
+    assert.equal((await survivor).status, 200);
     transport.close();
   });
 
