@@ -1,8 +1,6 @@
 // The process entry point of the `berth` command: the only place that touches process.
 import { runCli } from "./main.js";
-import { deferOptimizer } from "./optimizer.js";
 
-deferOptimizer();
 const controller = new AbortController();
 // Whatever escapes (a rejection from a stray callback), the user sees one line, never a stack trace.
 const fatal = (e: unknown) => {

@@ -3,9 +3,26 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const optimizer = fileURLToPath(new URL("../../src/cli/optimizer.ts", import.meta.url));
+const berth = fileURLToPath(new URL("../../bin/berth.js", import.meta.url));
+
+/** Runs a hot function until TurboFan optimizes it (at most 40 rounds); `status` reads V8's OptimizationStatus. */
+const HOT_LOOP = `
+const hot = (n) => { let s = 0; for (let i = 0; i < n; i++) s += (i * 7) % 13; return s; };
+let optimized = false;
+for (let round = 0; round < 40 && !optimized; round++) {
+  for (let k = 0; k < 200; k++) hot(1e4);
+  // bit 4 is "optimized" (TurboFan); its background compile needs turns of the loop
+  optimized = (status(hot) & 16) !== 0;
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
+console.log(JSON.stringify(optimized));
+`;
 
 /**
  * Whether a hot function gets optimized by TurboFan (run until it is, at most 40 rounds) in a fresh
@@ -16,15 +33,8 @@ function getsOptimized(setup: string, waitMs: number): boolean {
     import { deferOptimizer } from ${JSON.stringify(optimizer)};
     ${setup};
     await new Promise((resolve) => setTimeout(resolve, ${waitMs}));
-    const hot = (n) => { let s = 0; for (let i = 0; i < n; i++) s += (i * 7) % 13; return s; };
-    let optimized = false;
-    for (let round = 0; round < 40 && !optimized; round++) {
-      for (let k = 0; k < 200; k++) hot(1e4);
-      // V8's OptimizationStatus: bit 4 is "optimized" (TurboFan); its background compile needs turns of the loop
-      optimized = (%GetOptimizationStatus(hot) & 16) !== 0;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    console.log(JSON.stringify(optimized));
+    const status = (f) => %GetOptimizationStatus(f);
+    ${HOT_LOOP}
   `;
   return JSON.parse(execFileSync(process.execPath, ["--allow-natives-syntax", "--import", "tsx", "--input-type=module", "-e", program], { encoding: "utf8" })) as boolean;
 }
@@ -40,5 +50,21 @@ describe("deferOptimizer", () => {
 
   it("GIVEN the same hot function and V8's defaults THEN it is optimized (the first check can fail)", () => {
     assert.equal(getsOptimized("", 0), true);
+  });
+
+  it("GIVEN a deploy script WHEN `berth plan` runs it THEN its code runs with the optimizer deferred", () => {
+    const dir = mkdtempSync(join(tmpdir(), "berth-optimizer-"));
+    try {
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+      // natives syntax turned on at run time, for code compiled after (the script is bundled first)
+      writeFileSync(join(dir, "deploy.ts"), `import { setFlagsFromString } from "node:v8";
+setFlagsFromString("--allow-natives-syntax");
+const status = new Function("f", "return %GetOptimizationStatus(f)") as (f: unknown) => number;
+${HOT_LOOP}`);
+      const out = execFileSync(process.execPath, [berth, "plan", "deploy.ts", "--no-typecheck"], { cwd: dir, encoding: "utf8" });
+      assert.match(out, /^false$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

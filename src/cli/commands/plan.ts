@@ -11,6 +11,7 @@ import { typecheckScript } from "../../runner/typecheck.js";
 import type { CliIO, Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
 import { holdYoungGeneration } from "../heap.js";
+import { deferOptimizer } from "../optimizer.js";
 
 const HELP = `Usage: berth plan <script.ts> [options]
 
@@ -104,8 +105,9 @@ export function bundleScripts(env: Readonly<Record<string, string | undefined>>)
  * Type-checks the script (unless `--no-typecheck`) and readies this process to run it, in the
  * order that matters: berth's library loaded (before a loader, see preloadLibrary), the script
  * bundled — while it is checked — or else the TypeScript loader registered, then the young
- * generation held (starting the loader's thread sets V8's flags back). Returns the options of
- * runScript that go with it.
+ * generation held (starting the loader's thread sets V8's flags back) and V8's optimizing compiler
+ * deferred (last: Node's own modules loaded while it is off load without their code cache; berth's
+ * and the script's are loaded by then). Returns the options of runScript that go with it.
  * @throws ScriptTypeError
  */
 export async function checkAndPrepareScript(command: "plan" | "deploy", script: string, values: Record<string, unknown>, io: CliIO): Promise<{ cwd: string; signal: AbortSignal; prepared: ScriptModule }> {
@@ -114,6 +116,7 @@ export async function checkAndPrepareScript(command: "plan" | "deploy", script: 
   await typecheckUnlessSkipped(script, values, io);
   await preloadLibrary(command);
   const prepared = await prepareScript(path, bundling ?? false);
+  deferOptimizer();
   holdYoungGeneration();
   return { cwd: io.cwd, signal: io.signal, prepared };
 }
