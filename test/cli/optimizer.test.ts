@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { optimizerDelayMs } from "../../src/cli/commands/plan.js";
+import { OPTIMIZER_DELAY_MS } from "../../src/cli/optimizer.js";
+
 const optimizer = fileURLToPath(new URL("../../src/cli/optimizer.ts", import.meta.url));
 const berth = fileURLToPath(new URL("../../bin/berth.js", import.meta.url));
 
@@ -52,7 +55,8 @@ describe("deferOptimizer", () => {
     assert.equal(getsOptimized("", 0), true);
   });
 
-  it("GIVEN a deploy script WHEN `berth plan` runs it THEN its code runs with the optimizer deferred", () => {
+  /** What the hot loop printed in a script run by `berth plan` with `BERTH_OPTIMIZER_DELAY_MS=delay`. */
+  function optimizedInScript(delay: string): boolean {
     const dir = mkdtempSync(join(tmpdir(), "berth-optimizer-"));
     try {
       writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
@@ -61,10 +65,29 @@ describe("deferOptimizer", () => {
 setFlagsFromString("--allow-natives-syntax");
 const status = new Function("f", "return %GetOptimizationStatus(f)") as (f: unknown) => number;
 ${HOT_LOOP}`);
-      const out = execFileSync(process.execPath, [berth, "plan", "deploy.ts", "--no-typecheck"], { cwd: dir, encoding: "utf8" });
-      assert.match(out, /^false$/m);
+      const out = execFileSync(process.execPath, [berth, "plan", "deploy.ts", "--no-typecheck"], { cwd: dir, encoding: "utf8", env: { ...process.env, BERTH_OPTIMIZER_DELAY_MS: delay } });
+      return JSON.parse(/^(true|false)$/m.exec(out)?.[1] ?? "null") as boolean;
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // a delay of 10 minutes: the check cannot outlast it on a loaded machine (the default's 2 s it can)
+  it("GIVEN a deploy script WHEN `berth plan` runs it THEN its code runs with the optimizer deferred", () => {
+    assert.equal(optimizedInScript("600000"), false);
+  });
+
+  it("GIVEN BERTH_OPTIMIZER_DELAY_MS=0 WHEN `berth plan` runs the script THEN V8's defaults hold: it is optimized", () => {
+    assert.equal(optimizedInScript("0"), true);
+  });
+
+  it("GIVEN BERTH_OPTIMIZER_DELAY_MS WHEN read THEN unset or empty is the default, a whole number is taken, anything else is a UsageError naming it", () => {
+    assert.equal(optimizerDelayMs("deploy", {}), OPTIMIZER_DELAY_MS);
+    assert.equal(optimizerDelayMs("deploy", { BERTH_OPTIMIZER_DELAY_MS: "" }), OPTIMIZER_DELAY_MS);
+    assert.equal(optimizerDelayMs("plan", { BERTH_OPTIMIZER_DELAY_MS: "0" }), 0);
+    assert.equal(optimizerDelayMs("plan", { BERTH_OPTIMIZER_DELAY_MS: "5000" }), 5000);
+    for (const bad of ["soon", "-1", "1.5"]) {
+      assert.throws(() => optimizerDelayMs("deploy", { BERTH_OPTIMIZER_DELAY_MS: bad }), (e: Error & { code?: string }) => e.code === "UsageError" && e.message.includes(`BERTH_OPTIMIZER_DELAY_MS`) && e.message.includes(`"${bad}"`));
     }
   });
 });

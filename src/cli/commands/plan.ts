@@ -11,7 +11,7 @@ import { typecheckScript } from "../../runner/typecheck.js";
 import type { CliIO, Command } from "../command.js";
 import { requirePositional, UsageError } from "../format/output.js";
 import { holdYoungGeneration } from "../heap.js";
-import { deferOptimizer } from "../optimizer.js";
+import { deferOptimizer, OPTIMIZER_DELAY_MS } from "../optimizer.js";
 
 const HELP = `Usage: berth plan <script.ts> [options]
 
@@ -54,6 +54,19 @@ export async function readPlanKey(values: Record<string, unknown>, io: CliIO): P
 
 /** The `--no-typecheck` option of `berth plan` and `berth deploy`. */
 export const TYPECHECK_OPTION = { "no-typecheck": { type: "boolean" } } as const;
+
+/**
+ * How long `plan` and `deploy` run the script without V8's optimizing compiler, in ms:
+ * `BERTH_OPTIMIZER_DELAY_MS` (0 keeps V8's defaults), else {@link OPTIMIZER_DELAY_MS}.
+ * @throws UsageError when the variable is not a number of milliseconds
+ */
+export function optimizerDelayMs(command: "plan" | "deploy", env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env["BERTH_OPTIMIZER_DELAY_MS"];
+  if (raw === undefined || raw === "") return OPTIMIZER_DELAY_MS;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new UsageError(command, `BERTH_OPTIMIZER_DELAY_MS must be a whole number of milliseconds (0 or more), not "${raw}"`);
+  return ms;
+}
 
 /**
  * Type-checks the script unless `--no-typecheck`; a script that passed before and is unchanged (with
@@ -112,11 +125,12 @@ export function bundleScripts(env: Readonly<Record<string, string | undefined>>)
  */
 export async function checkAndPrepareScript(command: "plan" | "deploy", script: string, values: Record<string, unknown>, io: CliIO): Promise<{ cwd: string; signal: AbortSignal; prepared: ScriptModule }> {
   const path = resolve(io.cwd, script);
+  const optimizerDelay = optimizerDelayMs(command, io.env);
   const bundling = bundleScripts(io.env) ? bundleScript(path) : undefined;
   await typecheckUnlessSkipped(script, values, io);
   await preloadLibrary(command);
   const prepared = await prepareScript(path, bundling ?? false);
-  deferOptimizer();
+  if (optimizerDelay > 0) deferOptimizer(optimizerDelay);
   holdYoungGeneration();
   return { cwd: io.cwd, signal: io.signal, prepared };
 }
