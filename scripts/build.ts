@@ -4,10 +4,11 @@
 //   modules both use live in shared chunks (dist/chunks/), so the CLI and a deploy script's
 //   `import "berth"` (dist/index.js) share one instance of every module; each dynamic `import()`
 //   (a CLI command, deploy/rollback actions, local up) stays a chunk of its own, loaded when used.
-// - `yaml` (~75 CommonJS modules) becomes one ES module, dist/vendor/yaml.js, that the bundle's
-//   `import … from "yaml"` and its lazy loader (scripts/yaml-lazy.bundled.ts) load through the
-//   package's private import "#yaml" (package.json "imports"): one instance, loaded only where needed.
-//   As an ES module it loads ~4× faster than as one CommonJS file (Node's CommonJS export scan).
+// - `yaml` (~75 CommonJS modules) becomes one CommonJS file, dist/vendor/yaml.cjs, under an ES module,
+//   dist/vendor/yaml.js, that the bundle's `import … from "yaml"` and its lazy loader
+//   (scripts/yaml-lazy.bundled.ts) load through the package's private import "#yaml" (package.json
+//   "imports"): one instance, loaded only where needed. The ES module compiles the file itself (no
+//   CommonJS export scan by Node's ES module loader), with a V8 code cache in the CLI (scripts/yaml-vendor.ts).
 // Loading ~350 compiled files (and yaml's 75) cost an installed `berth deploy` ~0.4 s of module
 // loading; a few bundled files load in a fraction of that. Other dependencies stay external
 // (node_modules), except those in BUNDLED.
@@ -36,7 +37,7 @@ const BUNDLED: readonly string[] = ["mustache", "ignore"];
  * (dist/runner/typecheck-server.js). Code they share lives in dist/chunks/.
  */
 const ENTRIES: readonly string[] = ["src/index.ts", "src/cli/bin.ts", "src/runner/typecheck-server.ts"];
-/** What the bundle imports for `yaml` (package.json "imports" maps it to dist/vendor/yaml.cjs). */
+/** What the bundle imports for `yaml` (package.json "imports" maps it to dist/vendor/yaml.js). */
 const YAML_IMPORT = "#yaml";
 
 await rm(outDir, { recursive: true, force: true });
@@ -48,28 +49,33 @@ const tsc = spawnSync(
 );
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
-// yaml (its Node build, CommonJS) as one ES module; its CommonJS requires of node: modules need `require`
+// yaml (its Node build, CommonJS) as one CommonJS file, and an ES module over it that compiles it with
+// a V8 code cache when the CLI keeps them (scripts/yaml-vendor.ts) and exports its names
 const yamlNames = Object.keys(createRequire(import.meta.url)("yaml") as object);
+const vendor = { bundle: true, platform: "node", target: "node20", legalComments: "none", logLevel: "warning" } satisfies BuildOptions;
 await build({
+  ...vendor,
   absWorkingDir: root,
-  stdin: { contents: `export { ${yamlNames.join(", ")} } from "yaml";`, resolveDir: root, loader: "js" },
+  stdin: { contents: `module.exports = require("yaml");`, resolveDir: root, loader: "js" },
+  outfile: join(outDir, "vendor", "yaml.cjs"),
+  format: "cjs",
+});
+await build({
+  ...vendor,
+  absWorkingDir: root,
+  stdin: { contents: `import { yaml } from "./scripts/yaml-vendor.ts";\nexport const { ${yamlNames.join(", ")} } = yaml;`, resolveDir: root, loader: "ts" },
   outfile: join(outDir, "vendor", "yaml.js"),
-  banner: { js: `import { createRequire as __yamlRequire } from "node:module";\nconst require = __yamlRequire(import.meta.url);` },
-  bundle: true,
   format: "esm",
-  platform: "node",
-  target: "node20",
-  legalComments: "none",
-  logLevel: "warning",
 });
 
 /**
  * Lazy modules (dynamic `import()` targets) that do not import the whole library: the library itself,
  * the commands whose cold start is measured against helm's (`berth list|status|history|get…`,
- * release-commands.ts), the local control plane's command and modules, and the type checker's
- * modules (its server is a process of its own).
+ * release-commands.ts), the run mode (src/cli/main.ts loads it lazily, and every connection imports
+ * it: with the library first, `berth list` loaded the whole library), the local control plane's
+ * command and modules, and the type checker's modules (its server is a process of its own).
  */
-const LAZY_ON_THEIR_OWN = /[\\/]src[\\/](index|cli[\\/]commands[\\/](release-commands|local)|local[\\/][a-z-]+|runner[\\/]typecheck-[a-z]+)\.ts$/;
+const LAZY_ON_THEIR_OWN = /[\\/]src[\\/](index|actions[\\/]run-mode|cli[\\/]commands[\\/](release-commands|local)|local[\\/][a-z-]+|runner[\\/]typecheck-[a-z]+)\.ts$/;
 const LIBRARY_ENTRY = join(root, "src", "index.ts");
 
 /**

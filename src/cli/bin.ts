@@ -1,4 +1,7 @@
 // The process entry point of the `berth` command: the only place that touches process.
+import { join } from "node:path";
+import { cacheDir } from "../util/cache-dir.js";
+import { codeCachesPending, enableCodeCaches, saveCodeCaches } from "../util/code-cache.js";
 import { runCli } from "./main.js";
 
 const controller = new AbortController();
@@ -11,6 +14,8 @@ process.on("uncaughtException", fatal);
 process.on("unhandledRejection", fatal);
 process.once("SIGINT", () => controller.abort(new Error("interrupted (SIGINT)")));
 process.once("SIGTERM", () => controller.abort(new Error("terminated (SIGTERM)")));
+// the bundled `yaml` compiles with a V8 code cache (~10 ms of a `berth list`)
+enableCodeCaches(join(cacheDir(process.env), "v8"));
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -19,3 +24,8 @@ process.exitCode = await runCli(process.argv.slice(2), {
   signal: controller.signal,
   stdin: process.stdin,
 });
+if (codeCachesPending()) {
+  // written under V8's default flags, which the next command's load checks them against
+  (await import("./v8-flags.js")).restoreV8Flags();
+  saveCodeCaches();
+}

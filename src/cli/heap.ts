@@ -3,7 +3,7 @@
 // thread, and that space stays resident. Startup (loading berth and its dependencies) grows it to its
 // working size; after that, holding it there keeps a 500-object deploy's peak RSS ~15 MiB lower with no
 // measurable CPU cost (bench/RESULTS.md, install-cost).
-import { setFlagsFromString } from "node:v8";
+import { changeV8Flag } from "./v8-flags.js";
 
 /**
  * Stops V8 from growing young generations beyond their current size (`--semi-space-growth-factor=1`,
@@ -12,5 +12,5 @@ import { setFlagsFromString } from "node:v8";
  * work whose allocations would grow them.
  */
 export function holdYoungGeneration(): void {
-  setFlagsFromString("--semi-space-growth-factor=1");
+  changeV8Flag("--semi-space-growth-factor=1", "--semi-space-growth-factor=2");
 }

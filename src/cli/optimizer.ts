@@ -7,6 +7,7 @@
 // flag is off Node's built-in modules load without their embedded cache (http2, tls, zlib, crypto:
 // ~10 → ~25 ms), which made short commands (`history` of 200 revisions) ~20 ms slower.
 import { setFlagsFromString } from "node:v8";
+import { changeV8Flag } from "./v8-flags.js";
 
 /** How long `deploy` and `plan` run without V8's optimizing compiler by default, in ms. */
 export const OPTIMIZER_DELAY_MS = 2000;
@@ -17,6 +18,6 @@ export const OPTIMIZER_DELAY_MS = 2000;
  * commands (`deploy`, `plan`), once their modules are loaded; a library user's process keeps V8's defaults.
  */
 export function deferOptimizer(delayMs: number): void {
-  setFlagsFromString("--no-opt");
+  changeV8Flag("--no-opt", "--opt");
   setTimeout(() => setFlagsFromString("--opt"), delayMs).unref();
 }

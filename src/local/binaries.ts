@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile, access } from "node:fs/promises";
 import { join } from "node:path";
-import { withFileLock, cacheDir } from "./cache.js";
+import { cacheDir } from "../util/cache-dir.js";
+import { withFileLock } from "./cache.js";
 import { findGo, runGo, stagingModules } from "./go-build.js";
 import { LOCAL_VERSIONS, type LocalBinary } from "./versions.js";
 import { readFile } from "node:fs/promises";

@@ -1,16 +1,6 @@
 import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { sleep } from "../kube/retry.js";
-
-/**
- * Where built binaries and local-cluster state live, outside any repository.
- * @param env - environment to read `BERTH_CACHE_DIR` / `XDG_CACHE_HOME` from
- * @defaultValue `$BERTH_CACHE_DIR`, else `$XDG_CACHE_HOME/berth`, else `~/.cache/berth`
- */
-export function cacheDir(env: Readonly<Record<string, string | undefined>> = {}): string {
-  return env["BERTH_CACHE_DIR"] ?? join(env["XDG_CACHE_HOME"] ?? join(homedir(), ".cache"), "berth");
-}
 
 /** True when a process with this pid is alive. */
 export function isAlive(pid: number): boolean {

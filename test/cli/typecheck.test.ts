@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Cluster } from "../../src/index.js";
 import { useClusterFixture } from "../helpers/cluster-fixture.js";
 import { runBerth } from "../helpers/cli.js";
-import { cacheDir } from "../../src/local/cache.js";
+import { cacheDir } from "../../src/util/cache-dir.js";
 import { stopTypecheckServer } from "../../src/runner/typecheck-client.js";
 
 const wrong = fileURLToPath(new URL("../runner/fixtures/typed-wrong-value.ts", import.meta.url));

@@ -6,7 +6,8 @@ import { access, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBinary } from "../../src/local/binaries.js";
-import { cacheDir, withFileLock } from "../../src/local/cache.js";
+import { cacheDir } from "../../src/util/cache-dir.js";
+import { withFileLock } from "../../src/local/cache.js";
 import { findGo, runGo } from "../../src/local/go-build.js";
 import { freePorts } from "../../src/local/ports.js";
 import { until } from "./cluster.js";

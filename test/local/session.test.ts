@@ -6,7 +6,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cacheDir, isAlive } from "../../src/local/cache.js";
+import { cacheDir } from "../../src/util/cache-dir.js";
+import { isAlive } from "../../src/local/cache.js";
 import { localDown, localStatus, localUp } from "../../src/local/session.js";
 
 it("GIVEN no local control plane WHEN up, up again, status and down THEN it starts once, reports running, and stops completely", async () => {

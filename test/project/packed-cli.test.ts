@@ -7,7 +7,7 @@ import { before, after, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -115,10 +115,11 @@ it("GIVEN the installed package THEN it runs bundled files: the CLI entry import
 
 it("GIVEN the bundle THEN what was loaded on first use still is: the CLI entry loads no package, the library only yaml and no Helm machinery", async () => {
   const dist = join(app, "node_modules", "berth", "dist");
-  // commands are chunks of their own; `berth --version` loads a handful of files
+  // commands are chunks of their own; `berth --version` loads a handful of files (7 since the entry
+  // turns on code caches in berth's cache folder: two small chunks, ~1 ms)
   const cli = await staticImports(join(dist, "cli", "bin.js"));
   assert.deepEqual(cli.packages, []);
-  assert.ok(cli.files <= 5, `dist/cli/bin.js loads ${cli.files} files`);
+  assert.ok(cli.files <= 7, `dist/cli/bin.js loads ${cli.files} files`);
   // @kubernetes/client-node, ts-morph, tsx, ajv and the deploy/rollback actions load when used
   const library = await staticImports(join(dist, "index.js"));
   assert.deepEqual(library.packages, ["#yaml"]);
@@ -167,4 +168,22 @@ it("GIVEN the installed package WHEN berth plan and berth deploy --yes run a .ts
   // and through tsx when bundling is off
   const viaTsx = await run(berth, ["plan", "deploy.ts", "--no-color"], app, { ...env, BERTH_BUNDLE_SCRIPTS: "0" });
   assert.match(viaTsx.stdout, /packed: upgrade from revision 1\n[^]*No changes\./);
+});
+
+it("GIVEN the installed CLI THEN yaml compiles with a V8 code cache: written by a deploy, then used (not written again) by list", { timeout: 120_000 }, async () => {
+  const berth = join(app, "node_modules", ".bin", "berth");
+  const env = { KUBECONFIG: testKubeconfigPath(), NS: ns.name };
+  const v8 = join(work, ".cache", "berth", "v8");
+  const yamlCache = async () => (await readdir(v8).catch(() => [] as string[])).filter((f) => /^yaml\.cjs-.+\.v8cache$/.test(f));
+  await rm(v8, { recursive: true, force: true });
+  // a deploy ends within the optimizer's delay: the cache must still be written under V8's default flags
+  await run(berth, ["deploy", "deploy.ts", "--yes", "--no-color", "--no-typecheck"], app, env);
+  const [cache] = await yamlCache();
+  assert.ok(cache, "no code cache of yaml was written");
+  const written = (await stat(join(v8, cache))).mtimeMs;
+  const list = await run(berth, ["list", "-n", ns.name], app, env);
+  assert.match(list.stdout, /packed/);
+  // a cache V8 rejected (or none) would be written again
+  assert.deepEqual(await yamlCache(), [cache]);
+  assert.equal((await stat(join(v8, cache))).mtimeMs, written);
 });

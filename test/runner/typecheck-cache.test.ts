@@ -30,7 +30,7 @@ describe("typecheckScript with cacheDir", () => {
     const files = await readdir(cacheDir);
     assert.equal(files.filter((f) => f.endsWith(".json")).length, 1);
     // the compiler's V8 code cache, for the next process
-    assert.equal(files.filter((f) => /^typescript-[0-9a-f]+\.v8cache$/.test(f)).length, 1);
+    assert.equal(files.filter((f) => /^typescript\.js-.+\.v8cache$/.test(f)).length, 1);
     const second = await check();
     assert.equal(second.cached, true);
     assert.deepEqual([second.files, second.tsconfig, second.diagnostics], [first.files, first.tsconfig, first.diagnostics]);

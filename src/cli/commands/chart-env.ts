@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadChart } from "../../chart/load.js";
 import type { Chart } from "../../chart/types.js";
-import { cacheDir } from "../../local/cache.js";
+import { cacheDir } from "../../util/cache-dir.js";
 import type { ChartSourceOptions } from "../../chart/package/resolve.js";
 import type { CliIO } from "../command.js";
 

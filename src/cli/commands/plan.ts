@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { cacheDir } from "../../local/cache.js";
+import { cacheDir } from "../../util/cache-dir.js";
 import { savePlans } from "../../plan/saved.js";
 import type { PlanKey } from "../../plan/seal.js";
 import type { Plan } from "../../plan/types.js";

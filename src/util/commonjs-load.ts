@@ -1,0 +1,91 @@
+// V8 code caches for the large CommonJS files berth loads (the bundled `yaml`, TypeScript). Node 20
+// has no module.enableCompileCache, so such a file is compiled here with vm.Script and `cachedData`,
+// as the v8-compile-cache package does, and registered in Node's module cache under its path (a
+// later `require` of it gets this instance). A cache is written after the file was used, so that it
+// holds the functions that use compiled, not only the top level; it is named after the file's path,
+// size and mtime, Node's version and arch. V8 itself rejects a cache made under other flags or
+// another V8 (then the file compiles as usual and the cache is written again).
+// The CLI turns the caches on for its process (code-cache.ts): a library user's process writes none.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import { Script } from "node:vm";
+import { codeCacheState as state } from "./code-cache.js";
+
+/** How a file was compiled: no cache given or found, with its cache, or with a cache V8 rejected. */
+export type CodeCacheUse = "none" | "used" | "rejected";
+
+/** A CommonJS file loaded by {@link loadCommonJs}. */
+export interface LoadedCommonJs {
+  readonly exports: unknown;
+  readonly codeCache: CodeCacheUse;
+  /** Writes the file's code cache when it had none (or V8 rejected it), once. Never throws. */
+  readonly saveCodeCache: () => void;
+}
+
+/** Node's CommonJS internals used to register a module compiled here (as v8-compile-cache does). */
+interface ModuleInternals {
+  new (id: string, parent: null): NodeJS.Module & { paths: string[] };
+  _cache: Record<string, NodeJS.Module>;
+  _nodeModulePaths(dir: string): string[];
+  wrap(source: string): string;
+}
+
+// FNV-1a: names the cache after the file's path without loading node:crypto for it
+function pathHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+
+/**
+ * Loads the CommonJS `file` (an absolute path), compiled with its code cache in `cacheDir` (the
+ * enabled directory when omitted; none, a plain compile, when neither is set). A file already in
+ * Node's module cache is returned as it is.
+ */
+export function loadCommonJs(file: string, cacheDir: string | undefined = state.dir): LoadedCommonJs {
+  const internals = Module as unknown as ModuleInternals;
+  const known = internals._cache[file];
+  if (known || cacheDir === undefined || typeof internals.wrap !== "function") {
+    return { exports: known ? known.exports : createRequire(file)(file), codeCache: "none", saveCodeCache: () => {} };
+  }
+  const source = readFileSync(file, "utf8");
+  const { size, mtimeMs } = statSync(file);
+  const cacheFile = join(cacheDir, `${basename(file)}-${pathHash(file)}-${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.v8cache`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // none yet: written once the file was used
+  }
+  const script = new Script(internals.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const module = new internals(file, null);
+  module.filename = file;
+  module.paths = internals._nodeModulePaths(dirname(file));
+  internals._cache[file] = module;
+  try {
+    const run = script.runInThisContext() as (...args: unknown[]) => void;
+    run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  } catch (e) {
+    delete internals._cache[file];
+    throw e;
+  }
+  module.loaded = true;
+  const codeCache: CodeCacheUse = cachedData === undefined ? "none" : script.cachedDataRejected === true ? "rejected" : "used";
+  let stale = codeCache !== "used";
+  const saveCodeCache = () => {
+    if (!stale) return;
+    stale = false;
+    state.pending.delete(saveCodeCache);
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    } catch {
+      // without a cache the next load compiles again
+    }
+  };
+  if (stale && cacheDir === state.dir) state.pending.add(saveCodeCache);
+  return { exports: module.exports, codeCache, saveCodeCache };
+}

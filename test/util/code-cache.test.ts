@@ -1,0 +1,84 @@
+// GIVEN a CommonJS file loaded through util/commonjs-load.ts in fresh processes THEN the first compiles it
+// plainly and writes its V8 code cache once asked, the next compiles with it (V8 accepts it), a
+// corrupt cache is rejected (the file still loads) and written again, a changed file gets a cache of
+// its own, and a process that did not turn the caches on writes none.
+import { it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const exec = promisify(execFile);
+const codeCache = new URL("../../src/util/code-cache.ts", import.meta.url).href;
+const commonJsLoad = new URL("../../src/util/commonjs-load.ts", import.meta.url).href;
+let work = "";
+let cacheDir = "";
+let file = "";
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), "berth-code-cache-"));
+  cacheDir = join(work, "v8");
+  file = join(work, "lib.cjs");
+  await writeFile(file, "exports.twice = (n) => n * 2;\nexports.loads = (globalThis.loads = (globalThis.loads ?? 0) + 1);\n");
+});
+after(() => rm(work, { recursive: true, force: true }));
+
+interface Loaded {
+  codeCache: string;
+  pendingAfterLoad: boolean;
+  result: number;
+  sameInstance: boolean;
+  loads: number;
+}
+
+/** Loads the file in a fresh process (caches turned on unless `enable` is false), uses it, saves what is pending. */
+async function loadInFreshProcess(enable = true): Promise<Loaded> {
+  const code = `const { enableCodeCaches, codeCachesPending, saveCodeCaches } = await import(${JSON.stringify(codeCache)});
+const { loadCommonJs } = await import(${JSON.stringify(commonJsLoad)});
+const { createRequire } = await import("node:module");
+${enable ? `enableCodeCaches(${JSON.stringify(cacheDir)});` : ""}
+const loaded = loadCommonJs(${JSON.stringify(file)});
+const pendingAfterLoad = codeCachesPending();
+const result = loaded.exports.twice(21);
+const sameInstance = createRequire(${JSON.stringify(file)})(${JSON.stringify(file)}) === loaded.exports;
+saveCodeCaches();
+console.log(JSON.stringify({ codeCache: loaded.codeCache, pendingAfterLoad, result, sameInstance, loads: globalThis.loads }));`;
+  const { stdout } = await exec(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { cwd: new URL("../..", import.meta.url).pathname });
+  return JSON.parse(stdout.trim().split("\n").pop()!) as Loaded;
+}
+
+const caches = async () => (await readdir(cacheDir).catch(() => [] as string[])).filter((f) => f.endsWith(".v8cache")).sort();
+
+it("GIVEN no cache WHEN loaded twice THEN the first writes one and the second compiles with it; both are the module cache's one instance", { timeout: 60_000 }, async () => {
+  const first = await loadInFreshProcess();
+  assert.deepEqual(first, { codeCache: "none", pendingAfterLoad: true, result: 42, sameInstance: true, loads: 1 });
+  assert.equal((await caches()).length, 1);
+  const second = await loadInFreshProcess();
+  assert.deepEqual(second, { codeCache: "used", pendingAfterLoad: false, result: 42, sameInstance: true, loads: 1 });
+});
+
+it("GIVEN a corrupt cache WHEN loaded THEN V8 rejects it, the file still loads, and the cache is written again", { timeout: 60_000 }, async () => {
+  const [name] = await caches();
+  await writeFile(join(cacheDir, name!), "not a code cache, but long enough to be read as one ".repeat(20));
+  const rejected = await loadInFreshProcess();
+  assert.deepEqual([rejected.codeCache, rejected.pendingAfterLoad, rejected.result], ["rejected", true, 42]);
+  assert.ok((await readFile(join(cacheDir, name!), "utf8").catch(() => "")).startsWith("not a code cache") === false, "the cache was written again");
+  assert.equal((await loadInFreshProcess()).codeCache, "used");
+});
+
+it("GIVEN the file changed WHEN loaded THEN its old cache is not used: a new one is written beside it", { timeout: 60_000 }, async () => {
+  await writeFile(file, "exports.twice = (n) => n + n;\nexports.loads = (globalThis.loads = (globalThis.loads ?? 0) + 1);\n");
+  await utimes(file, new Date(), new Date(Date.now() + 5000));
+  const changed = await loadInFreshProcess();
+  assert.deepEqual([changed.codeCache, changed.result], ["none", 42]);
+  assert.equal((await caches()).length, 2);
+});
+
+it("GIVEN a process that did not turn the caches on WHEN it loads the file THEN it is a plain require and no cache is written", { timeout: 60_000 }, async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+  const plain = await loadInFreshProcess(false);
+  assert.deepEqual(plain, { codeCache: "none", pendingAfterLoad: false, result: 42, sameInstance: true, loads: 1 });
+  assert.deepEqual(await caches(), []);
+});
