@@ -3,10 +3,10 @@
 // as the v8-compile-cache package does, and registered in Node's module cache under its path (a
 // later `require` of it gets this instance). A cache is written after the file was used, so that it
 // holds the functions that use compiled, not only the top level; it is named after the file's path,
-// size and mtime, Node's version and arch. V8 itself rejects a cache made under other flags or
+// size and mtime, Node's version and arch, and replaces the one of the file's earlier version. V8 itself rejects a cache made under other flags or
 // another V8 (then the file compiles as usual and the cache is written again).
 // The CLI turns the caches on for its process (code-cache.ts): a library user's process writes none.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
@@ -51,7 +51,9 @@ export function loadCommonJs(file: string, cacheDir: string | undefined = state.
   }
   const source = readFileSync(file, "utf8");
   const { size, mtimeMs } = statSync(file);
-  const cacheFile = join(cacheDir, `${basename(file)}-${pathHash(file)}-${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.v8cache`);
+  const [prefix, suffix] = [`${basename(file)}-${pathHash(file)}-`, `-${process.version}-${process.arch}.v8cache`];
+  const cacheName = `${prefix}${size}-${Math.trunc(mtimeMs)}${suffix}`;
+  const cacheFile = join(cacheDir, cacheName);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -82,6 +84,10 @@ export function loadCommonJs(file: string, cacheDir: string | undefined = state.
       const temp = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
+      // the caches of this path's earlier versions (an upgraded berth), for this Node
+      for (const name of readdirSync(cacheDir)) {
+        if (name !== cacheName && name.startsWith(prefix) && name.endsWith(suffix)) rmSync(join(cacheDir, name), { force: true });
+      }
     } catch {
       // without a cache the next load compiles again
     }

@@ -1,7 +1,7 @@
 // GIVEN a CommonJS file loaded through util/commonjs-load.ts in fresh processes THEN the first compiles it
 // plainly and writes its V8 code cache once asked, the next compiles with it (V8 accepts it), a
-// corrupt cache is rejected (the file still loads) and written again, a changed file gets a cache of
-// its own, and a process that did not turn the caches on writes none.
+// corrupt cache is rejected (the file still loads) and written again, a changed file's cache replaces
+// the old one, and a process that did not turn the caches on writes none.
 import { it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -68,12 +68,18 @@ it("GIVEN a corrupt cache WHEN loaded THEN V8 rejects it, the file still loads, 
   assert.equal((await loadInFreshProcess()).codeCache, "used");
 });
 
-it("GIVEN the file changed WHEN loaded THEN its old cache is not used: a new one is written beside it", { timeout: 60_000 }, async () => {
+it("GIVEN the file changed WHEN loaded THEN its old cache is not used: a new one replaces it, and another file's stays", { timeout: 60_000 }, async () => {
+  const [old] = await caches();
+  const other = "lib.cjs-00000000-1-1-" + process.version + "-" + process.arch + ".v8cache";
+  await writeFile(join(cacheDir, other), "another path's cache");
   await writeFile(file, "exports.twice = (n) => n + n;\nexports.loads = (globalThis.loads = (globalThis.loads ?? 0) + 1);\n");
   await utimes(file, new Date(), new Date(Date.now() + 5000));
   const changed = await loadInFreshProcess();
   assert.deepEqual([changed.codeCache, changed.result], ["none", 42]);
-  assert.equal((await caches()).length, 2);
+  const now = await caches();
+  assert.equal(now.length, 2);
+  assert.ok(now.includes(other) && !now.includes(old!), now.join(", "));
+  assert.equal((await loadInFreshProcess()).codeCache, "used");
 });
 
 it("GIVEN a process that did not turn the caches on WHEN it loads the file THEN it is a plain require and no cache is written", { timeout: 60_000 }, async () => {
