@@ -8,7 +8,7 @@ import { loadCommonJs, type CodeCacheUse } from "../util/commonjs-load.js";
 /** What {@link loadTypeScript} loaded. */
 export interface LoadedTypeScript {
   readonly ts: typeof TS;
-  /** Whether the compiler was compiled with a code cache: none given or found, used, or rejected by V8. */
+  /** Whether the compiler was compiled with a code cache: none given or found, used, or not used (damaged, or rejected by V8). */
   readonly codeCache: CodeCacheUse;
   /** Writes the code cache when there was none (or V8 rejected it), once; call after a check. Never throws. */
   readonly saveCodeCache: () => Promise<void>;

@@ -3,16 +3,19 @@
 // as the v8-compile-cache package does, and registered in Node's module cache under its path (a
 // later `require` of it gets this instance). A cache is written after the file was used, so that it
 // holds the functions that use compiled, not only the top level; it is named after the file's path,
-// size and mtime, Node's version and arch, and replaces the one of the file's earlier version. V8 itself rejects a cache made under other flags or
-// another V8 (then the file compiles as usual and the cache is written again).
+// size and mtime, Node's version and arch, and replaces the one of the file's earlier version.
+// V8 rejects a cache made under other flags or another V8, but a release build does not checksum
+// what it deserializes: the file starts with a digest of the cache, checked first (a damaged cache
+// is not used). A rejected cache is written again.
 // The CLI turns the caches on for its process (code-cache.ts): a library user's process writes none.
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { codeCacheState as state } from "./code-cache.js";
 
-/** How a file was compiled: no cache given or found, with its cache, or with a cache V8 rejected. */
+/** How a file was compiled: no cache given or found, with its cache, or not with its cache (damaged, or rejected by V8). */
 export type CodeCacheUse = "none" | "used" | "rejected";
 
 /** A CommonJS file loaded by {@link loadCommonJs}. */
@@ -31,7 +34,16 @@ interface ModuleInternals {
   wrap(source: string): string;
 }
 
-// FNV-1a: names the cache after the file's path without loading node:crypto for it
+const DIGEST_BYTES = 16;
+const digestOf = (data: Uint8Array) => createHash("sha256").update(data).digest().subarray(0, DIGEST_BYTES);
+
+/** The V8 data of a cache file, when its digest matches (else `undefined`: damaged). */
+function verified(file: Buffer): Buffer | undefined {
+  const data = file.subarray(DIGEST_BYTES);
+  return file.length > DIGEST_BYTES && digestOf(data).equals(file.subarray(0, DIGEST_BYTES)) ? data : undefined;
+}
+
+// FNV-1a: a short name for the file's path
 function pathHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
@@ -55,8 +67,10 @@ export function loadCommonJs(file: string, cacheDir: string | undefined = state.
   const cacheName = `${prefix}${size}-${Math.trunc(mtimeMs)}${suffix}`;
   const cacheFile = join(cacheDir, cacheName);
   let cachedData: Buffer | undefined;
+  let damaged = false;
   try {
-    cachedData = readFileSync(cacheFile);
+    cachedData = verified(readFileSync(cacheFile));
+    damaged = cachedData === undefined;
   } catch {
     // none yet: written once the file was used
   }
@@ -73,7 +87,7 @@ export function loadCommonJs(file: string, cacheDir: string | undefined = state.
     throw e;
   }
   module.loaded = true;
-  const codeCache: CodeCacheUse = cachedData === undefined ? "none" : script.cachedDataRejected === true ? "rejected" : "used";
+  const codeCache: CodeCacheUse = damaged || script.cachedDataRejected === true ? "rejected" : cachedData === undefined ? "none" : "used";
   let stale = codeCache !== "used";
   const saveCodeCache = () => {
     if (!stale) return;
@@ -82,7 +96,8 @@ export function loadCommonJs(file: string, cacheDir: string | undefined = state.
     try {
       mkdirSync(cacheDir, { recursive: true });
       const temp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temp, script.createCachedData());
+      const data = script.createCachedData();
+      writeFileSync(temp, Buffer.concat([digestOf(data), data]));
       renameSync(temp, cacheFile);
       // the caches of this path's earlier versions (an upgraded berth), for this Node
       for (const name of readdirSync(cacheDir)) {

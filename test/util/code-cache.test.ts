@@ -1,6 +1,6 @@
 // GIVEN a CommonJS file loaded through util/commonjs-load.ts in fresh processes THEN the first compiles it
 // plainly and writes its V8 code cache once asked, the next compiles with it (V8 accepts it), a
-// corrupt cache is rejected (the file still loads) and written again, a changed file's cache replaces
+// corrupt or damaged cache is not used (the file still loads) and is written again, a changed file's cache replaces
 // the old one, and a process that did not turn the caches on writes none.
 import { it, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -65,6 +65,16 @@ it("GIVEN a corrupt cache WHEN loaded THEN V8 rejects it, the file still loads, 
   const rejected = await loadInFreshProcess();
   assert.deepEqual([rejected.codeCache, rejected.pendingAfterLoad, rejected.result], ["rejected", true, 42]);
   assert.ok((await readFile(join(cacheDir, name!), "utf8").catch(() => "")).startsWith("not a code cache") === false, "the cache was written again");
+  assert.equal((await loadInFreshProcess()).codeCache, "used");
+});
+
+it("GIVEN a cache damaged in its V8 data (one byte) WHEN loaded THEN it is not used (V8 does not checksum it), and is written again", { timeout: 60_000 }, async () => {
+  const [name] = await caches();
+  const bytes = await readFile(join(cacheDir, name!));
+  bytes[bytes.length >> 1] ^= 0xff;
+  await writeFile(join(cacheDir, name!), bytes);
+  const damaged = await loadInFreshProcess();
+  assert.deepEqual([damaged.codeCache, damaged.pendingAfterLoad, damaged.result], ["rejected", true, 42]);
   assert.equal((await loadInFreshProcess()).codeCache, "used");
 });
 
