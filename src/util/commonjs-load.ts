@@ -22,7 +22,7 @@ export type CodeCacheUse = "none" | "used" | "rejected";
 export interface LoadedCommonJs {
   readonly exports: unknown;
   readonly codeCache: CodeCacheUse;
-  /** Writes the file's code cache when it had none (or V8 rejected it), once. Never throws. */
+  /** Writes the file's code cache when none was used, once. Never throws. */
   readonly saveCodeCache: () => void;
 }
 
