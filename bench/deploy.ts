@@ -5,9 +5,9 @@
 // Goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl;
 // peak RSS ≤ 1.5x helm v3. berth's no-op must write nothing: every object's and release record's
 // resourceVersion is compared before and after it.
-// Each step runs `repeat` times per tool (interleaved, own namespaces) and the medians are compared;
-// each run starts once the local control plane is idle again (the previous tool's objects keep its
-// controllers busy for seconds after that tool exits).
+// Each step runs `repeat` times per tool (interleaved, a different tool first in each round, own
+// namespaces) and the medians are compared; each run starts once the local control plane is idle
+// again (the previous tool's objects keep its controllers busy for seconds after that tool exits).
 // Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500] [repeat=3]
 // With BENCH_BERTH_HTTP1=1, berth also runs over HTTP/1.1 (DISABLE_HTTP2=1, in namespaces of its own),
 // and a line per step compares the two.
@@ -182,13 +182,20 @@ try {
     for (const step of STEPS) {
       const runs = { b: [] as Run[], h3: [] as Run[], h4: [] as Run[], k: [] as Run[], b1: [] as Run[] };
       let writes: number | undefined;
-      for (const ns of spaces) {
-        const before = step === "no-op" ? await versions(ns.berth) : undefined;
-        runs.b.push(await measured(() => berthStep(count, ns.berth, step)));
-        if (before) writes = (writes ?? 0) + writesBetween(before, await versions(ns.berth));
-        runs.h3.push(await measured(() => helmStep(tools.helm3, count, ns.helm3, step)));
-        runs.h4.push(await measured(() => helmStep(tools.helm4, count, ns.helm4, step)));
-        runs.k.push(await measured(() => kubectlStep(count, ns.kubectl, step)));
+      for (const [round, ns] of spaces.entries()) {
+        const turns = [
+          async () => {
+            const before = step === "no-op" ? await versions(ns.berth) : undefined;
+            runs.b.push(await measured(() => berthStep(count, ns.berth, step)));
+            if (before) writes = (writes ?? 0) + writesBetween(before, await versions(ns.berth));
+          },
+          async () => void runs.h3.push(await measured(() => helmStep(tools.helm3, count, ns.helm3, step))),
+          async () => void runs.h4.push(await measured(() => helmStep(tools.helm4, count, ns.helm4, step))),
+          async () => void runs.k.push(await measured(() => kubectlStep(count, ns.kubectl, step))),
+        ];
+        // a different tool goes first in each round: the first absorbs whatever the control plane still
+        // does after the previous round (controllers' work on the last tool's objects, compactions)
+        for (let i = 0; i < turns.length; i++) await turns[(round + i) % turns.length]!();
         if (HTTP1) runs.b1.push(await measured(() => berthStep(count, ns.http1, step, true)));
       }
       const [b, h3, h4, k] = [median(runs.b), median(runs.h3), median(runs.h4), median(runs.k)];
@@ -198,8 +205,10 @@ try {
       rows.push(row);
       console.log(row);
       const cpu = `${"".padStart(18)}CPU client+control plane (per wall s): berth ${cpuOf(b)}, helm3 ${cpuOf(h3)}, helm4 ${cpuOf(h4)}, kubectl ${cpuOf(k)}`;
-      rows.push(cpu);
-      console.log(cpu);
+      const walls = (rs: readonly Run[]) => rs.map((r) => r.seconds.toFixed(2)).join("/");
+      const each = `${"".padStart(18)}each run (wall s): berth ${walls(runs.b)}, helm3 ${walls(runs.h3)}, helm4 ${walls(runs.h4)}, kubectl ${walls(runs.k)}`;
+      rows.push(cpu, each);
+      console.log(`${cpu}\n${each}`);
       if (HTTP1) {
         const b1 = median(runs.b1);
         const line = `${String(count).padStart(5)} ${step.padEnd(12)} berth over HTTP/1.1 ${b1.seconds.toFixed(2)} s (HTTP/2 ${b.seconds.toFixed(2)} s: ${ratio(b.seconds, b1.seconds)})`;
