@@ -6,8 +6,7 @@
 // Only after the run's modules are loaded: V8 checks a code cache against its flags, so while the
 // flag is off Node's built-in modules load without their embedded cache (http2, tls, zlib, crypto:
 // ~10 → ~25 ms), which made short commands (`history` of 200 revisions) ~20 ms slower.
-import { setFlagsFromString } from "node:v8";
-import { changeV8Flag } from "./v8-flags.js";
+import { changeV8Flag, restoreV8Flag } from "./v8-flags.js";
 
 /** How long `deploy` and `plan` run without V8's optimizing compiler by default, in ms. */
 export const OPTIMIZER_DELAY_MS = 2000;
@@ -19,5 +18,5 @@ export const OPTIMIZER_DELAY_MS = 2000;
  */
 export function deferOptimizer(delayMs: number): void {
   changeV8Flag("--no-opt", "--opt");
-  setTimeout(() => setFlagsFromString("--opt"), delayMs).unref();
+  setTimeout(() => restoreV8Flag("--opt"), delayMs).unref();
 }

@@ -11,6 +11,11 @@ export function changeV8Flag(setting: string, defaultSetting: string): void {
   setFlagsFromString(setting);
 }
 
+/** Sets one flag changed by {@link changeV8Flag} back to V8's default (`defaultSetting`, e.g. `--opt`). */
+export function restoreV8Flag(defaultSetting: string): void {
+  if (changed.delete(defaultSetting)) setFlagsFromString(defaultSetting);
+}
+
 /** Sets every flag changed by {@link changeV8Flag} back to V8's default. */
 export function restoreV8Flags(): void {
   for (const defaultSetting of changed.keys()) setFlagsFromString(defaultSetting);

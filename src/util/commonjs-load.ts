@@ -43,13 +43,6 @@ function verified(file: Buffer): Buffer | undefined {
   return file.length > DIGEST_BYTES && digestOf(data).equals(file.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
-// FNV-1a: a short name for the file's path
-function pathHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, "0");
-}
-
 /**
  * Loads the CommonJS `file` (an absolute path), compiled with its code cache in `cacheDir` (the
  * enabled directory when omitted; none, a plain compile, when neither is set). A file already in
@@ -63,7 +56,7 @@ export function loadCommonJs(file: string, cacheDir: string | undefined = state.
   }
   const source = readFileSync(file, "utf8");
   const { size, mtimeMs } = statSync(file);
-  const [prefix, suffix] = [`${basename(file)}-${pathHash(file)}-`, `-${process.version}-${process.arch}.v8cache`];
+  const [prefix, suffix] = [`${basename(file)}-${createHash("sha256").update(file).digest("hex").slice(0, 8)}-`, `-${process.version}-${process.arch}.v8cache`];
   const cacheName = `${prefix}${size}-${Math.trunc(mtimeMs)}${suffix}`;
   const cacheFile = join(cacheDir, cacheName);
   let cachedData: Buffer | undefined;
