@@ -5,9 +5,11 @@
 // Goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl;
 // peak RSS ≤ 1.5x helm v3. berth's no-op must write nothing: every object's and release record's
 // resourceVersion is compared before and after it.
-// Each step runs `repeat` times per tool (interleaved, a different tool first in each round, own
-// namespaces) and the medians are compared; each run starts once the local control plane is idle
-// again (the previous tool's objects keep its controllers busy for seconds after that tool exits).
+// Each step runs `repeat` times per tool, in rounds (install, upgrade and no-op of every tool in
+// namespaces of the round's own, a different tool first in each round), and the medians are compared.
+// A round's namespaces are deleted, and gone, before the next round starts, so every round meets the
+// control plane in the same state; each run starts once the control plane is idle again (the previous
+// tool's objects keep its controllers busy for seconds after that tool exits).
 // Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500] [repeat=3]
 // With BENCH_BERTH_HTTP1=1, berth also runs over HTTP/1.1 (DISABLE_HTTP2=1, in namespaces of its own),
 // and a line per step compares the two.
@@ -168,6 +170,12 @@ async function quietCluster(): Promise<void> {
   }
 }
 
+/** Deletes namespaces and waits until they are gone. */
+async function deleteNamespaces(names: readonly string[]): Promise<void> {
+  await exec(tools.kubectl, ["delete", "namespace", ...names, "--wait=true", "--timeout=300s", "--kubeconfig", kubeconfig!]);
+  for (const name of names) namespaces.splice(namespaces.indexOf(name), 1);
+}
+
 const rows: string[] = [];
 await quietCluster();
 try {
@@ -176,41 +184,47 @@ try {
   await berthStep(1, warm, "install");
   await berthStep(1, warm, "no-op");
   for (const count of SIZES) {
-    // each step runs REPEAT times per tool, interleaved, in REPEAT namespaces per tool; medians are compared
-    const spaces = [];
-    for (let r = 0; r < REPEAT; r++) spaces.push({ berth: await namespace("berth", count, r), helm3: await namespace("helm3", count, r), helm4: await namespace("helm4", count, r), kubectl: await namespace("kubectl", count, r), http1: HTTP1 ? await namespace("berth-h1", count, r) : "" });
-    for (const step of STEPS) {
-      const runs = { b: [] as Run[], h3: [] as Run[], h4: [] as Run[], k: [] as Run[], b1: [] as Run[] };
-      let writes: number | undefined;
-      for (const [round, ns] of spaces.entries()) {
+    // each step runs REPEAT times per tool, in rounds; medians are compared
+    const runs = new Map(STEPS.map((step) => [step, { b: [] as Run[], h3: [] as Run[], h4: [] as Run[], k: [] as Run[], b1: [] as Run[], writes: undefined as number | undefined }]));
+    for (let round = 0; round < REPEAT; round++) {
+      // A round's namespaces are deleted (and gone) before the next round: objects of earlier rounds
+      // left in place loaded the control plane more with every round (with ~1,000 Services its API
+      // server idled at ~0.2 cores) and every tool slowed round by round.
+      const ns = { berth: await namespace("berth", count, round), helm3: await namespace("helm3", count, round), helm4: await namespace("helm4", count, round), kubectl: await namespace("kubectl", count, round), http1: HTTP1 ? await namespace("berth-h1", count, round) : "" };
+      for (const step of STEPS) {
+        const r = runs.get(step)!;
         const turns = [
           async () => {
             const before = step === "no-op" ? await versions(ns.berth) : undefined;
-            runs.b.push(await measured(() => berthStep(count, ns.berth, step)));
-            if (before) writes = (writes ?? 0) + writesBetween(before, await versions(ns.berth));
+            r.b.push(await measured(() => berthStep(count, ns.berth, step)));
+            if (before) r.writes = (r.writes ?? 0) + writesBetween(before, await versions(ns.berth));
           },
-          async () => void runs.h3.push(await measured(() => helmStep(tools.helm3, count, ns.helm3, step))),
-          async () => void runs.h4.push(await measured(() => helmStep(tools.helm4, count, ns.helm4, step))),
-          async () => void runs.k.push(await measured(() => kubectlStep(count, ns.kubectl, step))),
+          async () => void r.h3.push(await measured(() => helmStep(tools.helm3, count, ns.helm3, step))),
+          async () => void r.h4.push(await measured(() => helmStep(tools.helm4, count, ns.helm4, step))),
+          async () => void r.k.push(await measured(() => kubectlStep(count, ns.kubectl, step))),
         ];
         // a different tool goes first in each round: the first absorbs whatever the control plane still
-        // does after the previous round (controllers' work on the last tool's objects, compactions)
+        // does after the previous step (controllers' work on the last tool's objects, compactions)
         for (let i = 0; i < turns.length; i++) await turns[(round + i) % turns.length]!();
-        if (HTTP1) runs.b1.push(await measured(() => berthStep(count, ns.http1, step, true)));
+        if (HTTP1) r.b1.push(await measured(() => berthStep(count, ns.http1, step, true)));
       }
-      const [b, h3, h4, k] = [median(runs.b), median(runs.h3), median(runs.h4), median(runs.k)];
+      await deleteNamespaces(Object.values(ns).filter(Boolean));
+    }
+    for (const step of STEPS) {
+      const { writes, ...r } = runs.get(step)!;
+      const [b, h3, h4, k] = [median(r.b), median(r.h3), median(r.h4), median(r.k)];
       const goal =
         step === "install" ? b.seconds <= 0.8 * h3.seconds && b.seconds <= k.seconds : step === "upgrade 10%" ? b.seconds <= 0.5 * h3.seconds : b.seconds <= 0.5 * k.seconds && writes === 0;
       const row = `${String(count).padStart(5)} ${step.padEnd(12)} ${b.seconds.toFixed(2).padStart(6)} ${h3.seconds.toFixed(2).padStart(7)} ${h4.seconds.toFixed(2).padStart(7)} ${k.seconds.toFixed(2).padStart(7)}   ${ratio(b.seconds, h3.seconds).padStart(6)} ${ratio(b.seconds, h4.seconds).padStart(6)} ${ratio(b.seconds, k.seconds).padStart(6)}  ${goal ? "met   " : "MISSED"}  RSS ${b.rssMiB.toFixed(0)}/${h3.rssMiB.toFixed(0)}/${h4.rssMiB.toFixed(0)}/${k.rssMiB.toFixed(0)} (${ratio(b.rssMiB, h3.rssMiB)} helm3)${writes === undefined ? "" : `  berth writes: ${writes}`}`;
       rows.push(row);
       console.log(row);
       const cpu = `${"".padStart(18)}CPU client+control plane (per wall s): berth ${cpuOf(b)}, helm3 ${cpuOf(h3)}, helm4 ${cpuOf(h4)}, kubectl ${cpuOf(k)}`;
-      const walls = (rs: readonly Run[]) => rs.map((r) => r.seconds.toFixed(2)).join("/");
-      const each = `${"".padStart(18)}each run (wall s): berth ${walls(runs.b)}, helm3 ${walls(runs.h3)}, helm4 ${walls(runs.h4)}, kubectl ${walls(runs.k)}`;
+      const walls = (rs: readonly Run[]) => rs.map((x) => x.seconds.toFixed(2)).join("/");
+      const each = `${"".padStart(18)}each run (wall s): berth ${walls(r.b)}, helm3 ${walls(r.h3)}, helm4 ${walls(r.h4)}, kubectl ${walls(r.k)}`;
       rows.push(cpu, each);
       console.log(`${cpu}\n${each}`);
       if (HTTP1) {
-        const b1 = median(runs.b1);
+        const b1 = median(r.b1);
         const line = `${String(count).padStart(5)} ${step.padEnd(12)} berth over HTTP/1.1 ${b1.seconds.toFixed(2)} s (HTTP/2 ${b.seconds.toFixed(2)} s: ${ratio(b.seconds, b1.seconds)})`;
         rows.push(line);
         console.log(line);

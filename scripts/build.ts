@@ -4,11 +4,12 @@
 //   modules both use live in shared chunks (dist/chunks/), so the CLI and a deploy script's
 //   `import "berth"` (dist/index.js) share one instance of every module; each dynamic `import()`
 //   (a CLI command, deploy/rollback actions, local up) stays a chunk of its own, loaded when used.
-// - `yaml` (~75 CommonJS modules) becomes one CommonJS file, dist/vendor/yaml.cjs, under an ES module,
-//   dist/vendor/yaml.js, that the bundle's `import … from "yaml"` and its lazy loader
-//   (scripts/yaml-lazy.bundled.ts) load through the package's private import "#yaml" (package.json
-//   "imports"): one instance, loaded only where needed. The ES module compiles the file itself (no
-//   CommonJS export scan by Node's ES module loader), with a V8 code cache in the CLI (scripts/yaml-vendor.ts).
+// - then each bundled ES module becomes a CommonJS file (scripts/to-commonjs.ts: dist/**/*.cjs, which
+//   the CLI compiles with V8 code caches through dist/commonjs-hook.cjs), under ES module entries
+//   dist/index.js and dist/cli/bin.js; the type checker's server is dist/runner/typecheck-server.cjs.
+// - `yaml` (~75 CommonJS modules) becomes one CommonJS file, dist/vendor/yaml.cjs, that the bundle's
+//   `import … from "yaml"` and its lazy loader (scripts/yaml-lazy.bundled.ts) require through the
+//   package's private import "#yaml" (package.json "imports"): one instance, loaded only where needed.
 // Loading ~350 compiled files (and yaml's 75) cost an installed `berth deploy` ~0.4 s of module
 // loading; a few bundled files load in a fraction of that. Other dependencies stay external
 // (node_modules), except those in BUNDLED.
@@ -19,11 +20,11 @@
 //   reached by all of them alike and becomes a few large chunks. LAZY_ON_THEIR_OWN keep loading only
 //   what they use.
 import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions, type Plugin } from "esbuild";
+import { esModuleEntry, toCommonJs } from "./to-commonjs.js";
 
 const root = join(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { outDir: { type: "string" }, metafile: { type: "string" } } });
@@ -37,8 +38,10 @@ const BUNDLED: readonly string[] = ["mustache", "ignore"];
  * (dist/runner/typecheck-server.js). Code they share lives in dist/chunks/.
  */
 const ENTRIES: readonly string[] = ["src/index.ts", "src/cli/bin.ts", "src/runner/typecheck-server.ts"];
-/** What the bundle imports for `yaml` (package.json "imports" maps it to dist/vendor/yaml.js). */
+/** What the bundle imports for `yaml` (package.json "imports" maps it to dist/vendor/yaml.cjs). */
 const YAML_IMPORT = "#yaml";
+/** The CommonJS loader hook (scripts/commonjs-hook.ts), in dist/. */
+const HOOK = "commonjs-hook.cjs";
 
 await rm(outDir, { recursive: true, force: true });
 
@@ -49,23 +52,21 @@ const tsc = spawnSync(
 );
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
-// yaml (its Node build, CommonJS) as one CommonJS file, and an ES module over it that compiles it with
-// a V8 code cache when the CLI keeps them (scripts/yaml-vendor.ts) and exports its names
-const yamlNames = Object.keys(createRequire(import.meta.url)("yaml") as object);
-const vendor = { bundle: true, platform: "node", target: "node20", legalComments: "none", logLevel: "warning" } satisfies BuildOptions;
+// yaml (its Node build, CommonJS) as one CommonJS file, and the CommonJS loader hook (scripts/commonjs-hook.ts)
+const vendor = { bundle: true, platform: "node", target: "node20", legalComments: "none", logLevel: "warning", format: "cjs" } satisfies BuildOptions;
 await build({
   ...vendor,
   absWorkingDir: root,
   stdin: { contents: `module.exports = require("yaml");`, resolveDir: root, loader: "js" },
   outfile: join(outDir, "vendor", "yaml.cjs"),
-  format: "cjs",
 });
 await build({
   ...vendor,
   absWorkingDir: root,
-  stdin: { contents: `import { yaml } from "./scripts/yaml-vendor.ts";\nexport const { ${yamlNames.join(", ")} } = yaml;`, resolveDir: root, loader: "ts" },
-  outfile: join(outDir, "vendor", "yaml.js"),
-  format: "esm",
+  entryPoints: [join(root, "scripts", "commonjs-hook.ts")],
+  outfile: join(outDir, HOOK),
+  define: { "import.meta.url": "__hookUrl" },
+  banner: { js: `var __hookUrl = require("node:url").pathToFileURL(__filename).href;` },
 });
 
 /**
@@ -106,12 +107,15 @@ const dependencies: Plugin = {
       const name = args.path.startsWith("@") ? args.path.split("/").slice(0, 2).join("/") : args.path.split("/")[0]!;
       return BUNDLED.includes(name) ? undefined : { path: args.path, external: true };
     });
-    // the lazy `require("yaml")` loads the same file as the bundle's imports
-    b.onLoad({ filter: /[\\/]src[\\/]util[\\/]yaml-lazy\.ts$/ }, async () => ({
-      contents: await readFile(join(root, "scripts", "yaml-lazy.bundled.ts"), "utf8"),
-      resolveDir: join(root, "src", "util"),
-      loader: "ts",
-    }));
+    // the lazy `require("yaml")` loads the same file as the bundle's imports; dynamic imports of
+    // packages and URLs go through the hook (scripts/import-dynamic.bundled.ts)
+    for (const [name, bundled] of [["yaml-lazy", "yaml-lazy.bundled.ts"], ["import-dynamic", "import-dynamic.bundled.ts"]] as const) {
+      b.onLoad({ filter: new RegExp(`[\\\\/]src[\\\\/]util[\\\\/]${name}\\.ts$`) }, async () => ({
+        contents: await readFile(join(root, "scripts", bundled), "utf8"),
+        resolveDir: join(root, "scripts"),
+        loader: "ts",
+      }));
+    }
   },
 };
 
@@ -121,7 +125,7 @@ const common = {
   format: "esm",
   platform: "node",
   target: "node20",
-  sourcemap: "linked",
+  sourcemap: "inline",
   sourcesContent: false,
   legalComments: "none",
   logLevel: "warning",
@@ -135,19 +139,27 @@ const lazy = new Set(Object.values(scan.metafile.inputs).flatMap((input) => inpu
 const result = await build({
   ...common,
   ...split,
+  write: false,
   plugins: [...common.plugins, libraryFirst(lazy)],
 });
 // --metafile <file>: esbuild's account of every output's inputs and imports, for analysing the chunks
 if (values.metafile) await writeFile(values.metafile, JSON.stringify(result.metafile));
-const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js"));
-// Code that finds files relative to its own module (`new URL("../../package.json", import.meta.url)`,
-// typecheck's berth folder) is written for src/<folder>/<module>.ts: only outputs two folders below
-// the package root (dist/cli/, dist/chunks/) may hold it.
-for (const file of files) {
-  const depth = relative(outDir, resolve(root, file)).split(sep).length;
-  if (depth !== 2 && (await readFile(resolve(root, file), "utf8")).includes("import.meta.url")) {
-    throw new Error(`build: ${file} uses import.meta.url but is not two folders below the package root`);
+const modules = result.outputFiles.map((f) => ({ path: f.path, text: f.text, meta: result.metafile.outputs[relative(root, f.path).split(sep).join("/")]! }));
+for (const module of modules) {
+  // Code that finds files relative to its own module (`new URL("../../package.json", import.meta.url)`,
+  // typecheck's berth folder) is written for src/<folder>/<module>.ts: only outputs two folders below
+  // the package root (dist/cli/, dist/chunks/) may hold it.
+  if (relative(outDir, module.path).split(sep).length !== 2 && module.text.includes("import.meta.url")) {
+    throw new Error(`build: ${module.path} uses import.meta.url but is not two folders below the package root`);
+  }
+  for (const file of await toCommonJs(module, root)) {
+    await mkdir(dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.contents);
   }
 }
+// the ES module entries users import and run
+const entry = (name: string) => modules.find((m) => relative(outDir, m.path).split(sep).join("/") === name)!;
+await writeFile(join(outDir, "index.js"), esModuleEntry({ cjsEntry: "index.cjs", hook: `./${HOOK}`, exports: entry("index.js").meta.exports }));
+await writeFile(join(outDir, "cli", "bin.js"), esModuleEntry({ cjsEntry: "bin.cjs", hook: `../${HOOK}`, exports: [] }));
 
-console.log(`build: ${files.length} bundled files in ${outDir}`);
+console.log(`build: ${modules.length} bundled CommonJS files in ${outDir}`);

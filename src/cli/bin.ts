@@ -14,18 +14,23 @@ process.on("uncaughtException", fatal);
 process.on("unhandledRejection", fatal);
 process.once("SIGINT", () => controller.abort(new Error("interrupted (SIGINT)")));
 process.once("SIGTERM", () => controller.abort(new Error("terminated (SIGTERM)")));
-// the bundled `yaml` compiles with a V8 code cache (~10 ms of a `berth list`)
+// berth's modules (in the published build) and the bundled `yaml` compile with V8 code caches from
+// here on: the commands' modules, loaded when run; this module's few small imports compile without
+// (reading and checking caches would cost `berth --version` more than they save)
 enableCodeCaches(join(cacheDir(process.env), "v8"));
-process.exitCode = await runCli(process.argv.slice(2), {
+// no top-level await: the published build makes this module a CommonJS file (scripts/to-commonjs.ts)
+void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
   stdin: process.stdin,
-});
-if (codeCachesPending()) {
-  // written under V8's default flags, which the next command's load checks them against
-  (await import("./v8-flags.js")).restoreV8Flags();
-  saveCodeCaches();
-}
+}).then(async (exitCode) => {
+  process.exitCode = exitCode;
+  if (codeCachesPending()) {
+    // written under V8's default flags, which the next command's load checks them against
+    (await import("./v8-flags.js")).restoreV8Flags();
+    saveCodeCaches();
+  }
+}, fatal);

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type https from "node:https";
 import { toKubeconfigObject, type KubeconfigCluster, type KubeconfigContext, type KubeconfigUser } from "./kubeconfig-file.js";
+import { importDynamic } from "../util/import-dynamic.js";
 
 /** Request options the transport sends with: TLS material, `auth`, headers. */
 export type HttpsAuthOptions = https.RequestOptions & { headers: Record<string, string> };
@@ -53,7 +54,7 @@ function delegated(contextName: string, context: KubeconfigContext, cluster: Kub
   return async (options) => {
     // a module name the compiler does not follow: type-checking a deploy script against berth's
     // sources would otherwise load client-node's ~1,000 declaration files
-    kc ??= (import(CLIENT_NODE) as Promise<{ KubeConfig: new () => ClientNodeKubeConfig }>).then(({ KubeConfig }) => {
+    kc ??= importDynamic<{ KubeConfig: new () => ClientNodeKubeConfig }>(CLIENT_NODE).then(({ KubeConfig }) => {
       const loaded = new KubeConfig();
       // JSON is YAML: client-node reads it as a kubeconfig
       loaded.loadFromString(JSON.stringify(toKubeconfigObject(contextName, context, cluster, user)));

@@ -7,6 +7,7 @@ import type { Plan } from "../plan/types.js";
 import { ScriptFailed, ScriptNotFound } from "./errors.js";
 import { locateInScript } from "./location.js";
 import { bundleScript, unbundled, type ScriptModule } from "./script-bundle.js";
+import { importDynamic } from "../util/import-dynamic.js";
 
 /** Options of {@link runScript}. */
 export interface RunScriptOptions {
@@ -71,7 +72,7 @@ export async function runScript(path: string, options: RunScriptOptions): Promis
   // A fresh query string makes Node evaluate the script again on every run.
   const url = `${module.url}?berth-run=${++runs}`;
   try {
-    await runInMode(mode, () => abortable(import(url), options.signal));
+    await runInMode(mode, () => abortable(importDynamic(url), options.signal));
   } catch (error) {
     throw new ScriptFailed(script, error, locateInScript(error, script), results);
   }
@@ -100,7 +101,7 @@ let loader: Promise<void> | undefined;
  */
 function ensureTypeScriptLoader(): Promise<void> {
   if (import.meta.url.endsWith(".ts")) return Promise.resolve();
-  loader ??= import("tsx/esm/api").then(({ register }) => void register());
+  loader ??= importDynamic<typeof import("tsx/esm/api")>("tsx/esm/api").then(({ register }) => void register());
   return loader;
 }
 

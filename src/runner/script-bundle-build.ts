@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { Loader, Plugin } from "esbuild";
 import { findUp } from "./find-up.js";
 import { tsconfigChain } from "./tsconfig-chain.js";
+import { importDynamic } from "../util/import-dynamic.js";
 
 /** What a build gave: the bundle's code, or why there is none; and every file it read. */
 export interface BundleOutcome {
@@ -97,7 +98,7 @@ async function withOwnImportMeta(esbuild: typeof import("esbuild"), source: stri
   }
   const contents = source.replace(EVERY_OWN_IMPORT_META, (_, key: string) => JSON.stringify(values[key]));
   if (/(?<![\w$.])import\.meta(?![\w$])/.test(contents)) return { contents, problem: `${path} uses import.meta beyond url, dirname and filename` };
-  if (COMPUTED_IMPORT.test(contents)) return { contents, problem: `${path} imports a computed path (import() of an expression)` };
+  if (COMPUTED_IMPORT.test(contents)) return { contents, problem: `${path} imports a computed path (a dynamic import of an expression)` };
   return { contents };
 }
 
@@ -162,7 +163,7 @@ function plugin(esbuild: typeof import("esbuild"), context: BundleContext, read:
  */
 export async function bundleLocally(script: string, context: BundleContext): Promise<BundleOutcome> {
   const started = Date.now();
-  const esbuild = await import("esbuild");
+  const esbuild = await importDynamic<typeof import("esbuild")>("esbuild");
   const read = new Set<string>();
   const problems: string[] = [];
   try {

@@ -25,14 +25,14 @@ const MAX_SOCKET_PATH = 100;
 
 /**
  * The server module: the TypeScript source (run through tsx) when this module is one (a checkout),
- * else the compiled `dist/runner/typecheck-server.js` of berth's package (an entry point of its own,
+ * else the compiled `dist/runner/typecheck-server.cjs` of berth's package (an entry point of its own,
  * also when the rest is bundled). `built` tells builds apart: a rebuilt berth gets a new server.
  */
 function serverEntry(): { file: string; execArgv: string[]; built: string } | undefined {
   const self = fileURLToPath(import.meta.url);
   const source = self.endsWith(".ts");
   const pkg = berthPackage();
-  const file = source ? join(dirname(self), "typecheck-server.ts") : pkg && join(pkg.dir, "dist", "runner", "typecheck-server.js");
+  const file = source ? join(dirname(self), "typecheck-server.ts") : pkg && join(pkg.dir, "dist", "runner", "typecheck-server.cjs");
   if (!file || !existsSync(file)) return undefined;
   const program = join(dirname(self), `typecheck-program.${source ? "ts" : "js"}`);
   const built = [self, file, program].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(",");

@@ -8,6 +8,7 @@ import { schemaToType } from "./from-schema.js";
 import { ANY_OBJECT, printDeclaration, type TsDeclaration, type TsProp, type TsType } from "./model.js";
 import { NameRegistry, pascalCase } from "./names.js";
 import type { GenerateValuesTypesOptions } from "./options.js";
+import { importDynamic } from "../util/import-dynamic.js";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -89,7 +90,7 @@ function defaultAt(values: unknown, path: readonly string[]): unknown {
 
 /** Formats with TypeScript's formatter (through ts-morph, loaded only when typegen runs). */
 async function format(text: string): Promise<string> {
-  const { Project } = await import("ts-morph");
+  const { Project } = await importDynamic<typeof import("ts-morph")>("ts-morph");
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile("values.ts", text);
   file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true });

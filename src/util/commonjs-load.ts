@@ -1,14 +1,14 @@
-// V8 code caches for the large CommonJS files berth loads (the bundled `yaml`, TypeScript). Node 20
-// has no module.enableCompileCache, so such a file is compiled here with vm.Script and `cachedData`,
-// as the v8-compile-cache package does, and registered in Node's module cache under its path (a
-// later `require` of it gets this instance). A cache is written after the file was used, so that it
-// holds the functions that use compiled, not only the top level; it is named after the file's path,
-// size and mtime, Node's version and arch, and replaces the one of the file's earlier version.
+// V8 code caches for the CommonJS files berth loads: its own compiled modules (dist/**/*.cjs, through
+// the loader hook scripts/commonjs-hook.ts installs), the bundled `yaml`, TypeScript. Node 20 has no
+// module.enableCompileCache, so such a file is compiled here with vm.Script and `cachedData`, as the
+// v8-compile-cache package does. A cache is written after the file was used, so that it holds the
+// functions that use compiled, not only the top level; it is named after the file's path, size and
+// mtime, Node's version and arch, and replaces the one of the file's earlier version.
 // V8 rejects a cache made under other flags or another V8, but a release build does not checksum
 // what it deserializes: the file starts with a digest of the cache, checked first (a damaged cache
 // is not used). A rejected cache is written again.
 // The CLI turns the caches on for its process (code-cache.ts): a library user's process writes none.
-import { createHash } from "node:crypto";
+import type { Hash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
@@ -26,16 +26,27 @@ export interface LoadedCommonJs {
   readonly saveCodeCache: () => void;
 }
 
-/** Node's CommonJS internals used to register a module compiled here (as v8-compile-cache does). */
+/** A module compiled by {@link compileCommonJs}: how its cache served, and how to write one. */
+export type CompiledCommonJs = Omit<LoadedCommonJs, "exports">;
+
+/** Node's CommonJS module object, with the internals used here. */
+export type CommonJsModule = NodeJS.Module & { paths: string[]; require(id: string): unknown };
+
+/** Node's CommonJS internals used to register and compile a module (as v8-compile-cache does). */
 interface ModuleInternals {
-  new (id: string, parent: null): NodeJS.Module & { paths: string[] };
+  new (id: string, parent: null): CommonJsModule;
   _cache: Record<string, NodeJS.Module>;
+  _extensions: Record<string, unknown>;
   _nodeModulePaths(dir: string): string[];
+  _resolveFilename(request: string, parent: NodeJS.Module, isMain: boolean, options?: { paths?: string[] }): string;
   wrap(source: string): string;
 }
+const internals = Module as unknown as ModuleInternals;
 
+// node:crypto costs ~5 ms to load: only a process that compiles with a cache loads it
+const sha256 = (): Hash => (createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto")).createHash("sha256");
 const DIGEST_BYTES = 16;
-const digestOf = (data: Uint8Array) => createHash("sha256").update(data).digest().subarray(0, DIGEST_BYTES);
+const digestOf = (data: Uint8Array) => sha256().update(data).digest().subarray(0, DIGEST_BYTES);
 
 /** The V8 data of a cache file, when its digest matches (else `undefined`: damaged). */
 function verified(file: Buffer): Buffer | undefined {
@@ -43,20 +54,28 @@ function verified(file: Buffer): Buffer | undefined {
   return file.length > DIGEST_BYTES && digestOf(data).equals(file.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
+/** The `require` Node gives `module`'s code: resolves from the module, shares Node's module cache. */
+function requireOf(module: CommonJsModule): NodeJS.Require {
+  const require = ((id: string) => module.require(id)) as NodeJS.Require;
+  require.resolve = Object.assign((request: string, options?: { paths?: string[] }) => internals._resolveFilename(request, module, false, options), {
+    paths: (request: string) => createRequire(module.filename).resolve.paths(request),
+  });
+  require.main = process.mainModule;
+  require.cache = internals._cache;
+  require.extensions = internals._extensions as NodeJS.Require["extensions"];
+  return require;
+}
+
 /**
- * Loads the CommonJS `file` (an absolute path), compiled with its code cache in `cacheDir` (the
- * enabled directory when omitted; none, a plain compile, when neither is set). A file already in
- * Node's module cache is returned as it is.
+ * Compiles and runs the CommonJS `file` as `module` (a module Node's loader, or {@link loadCommonJs},
+ * created for it), with its code cache in `cacheDir`. Code compiled with a cache cannot `import()` on
+ * Node 20 (V8 drops the callback Node registers): berth's modules import through importDynamic
+ * (src/util/import-dynamic.ts).
  */
-export function loadCommonJs(file: string, cacheDir: string | undefined = state.dir): LoadedCommonJs {
-  const internals = Module as unknown as ModuleInternals;
-  const known = internals._cache[file];
-  if (known || cacheDir === undefined || typeof internals.wrap !== "function") {
-    return { exports: known ? known.exports : createRequire(file)(file), codeCache: "none", saveCodeCache: () => {} };
-  }
+export function compileCommonJs(module: CommonJsModule, file: string, cacheDir: string): CompiledCommonJs {
   const source = readFileSync(file, "utf8");
   const { size, mtimeMs } = statSync(file);
-  const [prefix, suffix] = [`${basename(file)}-${createHash("sha256").update(file).digest("hex").slice(0, 8)}-`, `-${process.version}-${process.arch}.v8cache`];
+  const [prefix, suffix] = [`${basename(file)}-${sha256().update(file).digest("hex").slice(0, 8)}-`, `-${process.version}-${process.arch}.v8cache`];
   const cacheName = `${prefix}${size}-${Math.trunc(mtimeMs)}${suffix}`;
   const cacheFile = join(cacheDir, cacheName);
   let cachedData: Buffer | undefined;
@@ -68,18 +87,8 @@ export function loadCommonJs(file: string, cacheDir: string | undefined = state.
     // none yet: written once the file was used
   }
   const script = new Script(internals.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = new internals(file, null);
-  module.filename = file;
-  module.paths = internals._nodeModulePaths(dirname(file));
-  internals._cache[file] = module;
-  try {
-    const run = script.runInThisContext() as (...args: unknown[]) => void;
-    run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  } catch (e) {
-    delete internals._cache[file];
-    throw e;
-  }
-  module.loaded = true;
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, requireOf(module), module, file, dirname(file));
   const codeCache: CodeCacheUse = damaged || script.cachedDataRejected === true ? "rejected" : cachedData === undefined ? "none" : "used";
   let stale = codeCache !== "used";
   const saveCodeCache = () => {
@@ -101,5 +110,30 @@ export function loadCommonJs(file: string, cacheDir: string | undefined = state.
     }
   };
   if (stale && cacheDir === state.dir) state.pending.add(saveCodeCache);
-  return { exports: module.exports, codeCache, saveCodeCache };
+  return { codeCache, saveCodeCache };
+}
+
+/**
+ * Loads the CommonJS `file` (an absolute path), compiled with its code cache in `cacheDir` (the
+ * enabled directory when omitted; none, a plain compile, when neither is set), and registers it in
+ * Node's module cache (a later `require` of it gets this instance). A file already there is returned
+ * as it is.
+ */
+export function loadCommonJs(file: string, cacheDir: string | undefined = state.dir): LoadedCommonJs {
+  const known = internals._cache[file];
+  if (known || cacheDir === undefined || typeof internals.wrap !== "function") {
+    return { exports: known ? known.exports : createRequire(file)(file), codeCache: "none", saveCodeCache: () => {} };
+  }
+  const module = new internals(file, null);
+  module.filename = file;
+  module.paths = internals._nodeModulePaths(dirname(file));
+  internals._cache[file] = module;
+  try {
+    const compiled = compileCommonJs(module, file, cacheDir);
+    module.loaded = true;
+    return { exports: module.exports, ...compiled };
+  } catch (e) {
+    delete internals._cache[file];
+    throw e;
+  }
 }

@@ -13,12 +13,15 @@ import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { testKubeconfigPath, testKubeConfig, useTestNamespace } from "../helpers/cluster.js";
 import { CoreV1Api } from "@kubernetes/client-node";
+import type { Metafile } from "esbuild";
 
 const exec = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
 const ns = useTestNamespace("packed");
 let work = "";
 let app = "";
+/** esbuild's account of the bundle's ES modules, before each became a CommonJS file (`--metafile`). */
+let metafile: Metafile = { inputs: {}, outputs: {} };
 
 async function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   return await exec(cmd, args, { cwd, env: { PATH: process.env["PATH"] ?? "", HOME: work, ...env }, maxBuffer: 16 << 20 });
@@ -30,7 +33,8 @@ before(async () => {
   const pkg = join(work, "pkg");
   await mkdir(pkg);
   for (const f of ["package.json", "README.md", "bin"]) await cp(join(root, f), join(pkg, f), { recursive: true });
-  await run(process.execPath, ["--import", "tsx", join(root, "scripts", "build.ts"), "--outDir", join(pkg, "dist")], root);
+  await run(process.execPath, ["--import", "tsx", join(root, "scripts", "build.ts"), "--outDir", join(pkg, "dist"), "--metafile", join(work, "meta.json")], root);
+  metafile = JSON.parse(await readFile(join(work, "meta.json"), "utf8")) as Metafile;
   const npmCache = join(process.env["HOME"] ?? "/root", ".npm");
   await run("npm", ["pack", "--pack-destination", work, "--cache", npmCache], pkg);
   const tarball = (await readdir(work)).find((f) => f.endsWith(".tgz"));
@@ -80,54 +84,65 @@ after(async () => {
 });
 
 /**
- * Files an ES module of dist/ loads statically (itself included), the packages they import, and the
- * source modules bundled into them (esbuild heads each with a `// src/….ts` comment).
+ * Files a module of dist/ (`entry`: its path below dist/, as bundled: `cli/bin.js`) loads statically,
+ * itself included, the packages they import, and the source modules bundled into them.
  */
-async function staticImports(entry: string): Promise<{ files: number; packages: string[]; modules: string[] }> {
+function staticImports(entry: string): { files: number; packages: string[]; modules: string[] } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const modules = new Set<string>();
-  const visit = async (file: string): Promise<void> => {
-    if (files.has(file)) return;
-    files.add(file);
-    const text = await readFile(file, "utf8");
-    for (const [, module] of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) modules.add(module!);
-    for (const [, spec] of text.matchAll(/^(?:import|export)\s(?:[^;"']*?\sfrom\s)?"([^"]+)";?$/gm)) {
-      if (spec!.startsWith(".")) await visit(resolve(dirname(file), spec!));
-      else if (!spec!.startsWith("node:")) packages.add(spec!);
+  const visit = (output: string): void => {
+    if (files.has(output)) return;
+    files.add(output);
+    const { imports, inputs } = metafile.outputs[output]!;
+    for (const input of Object.keys(inputs)) modules.add(input);
+    for (const imported of imports) {
+      if (imported.kind !== "import-statement") continue;
+      if (!imported.external) visit(imported.path);
+      else if (!imported.path.startsWith("node:")) packages.add(imported.path);
     }
   };
-  await visit(entry);
+  const output = Object.keys(metafile.outputs).find((o) => o.endsWith(`/dist/${entry}`));
+  assert.ok(output, `no ${entry} in the metafile`);
+  visit(output);
   return { files: files.size, packages: [...packages].sort(), modules: [...modules].sort() };
 }
 
-it("GIVEN the installed package THEN it runs bundled files: the CLI entry imports shared chunks, yaml is one file", async () => {
+it("GIVEN the installed package THEN it runs bundled CommonJS files under ES module entries: the CLI's imports shared chunks, yaml is one file", async () => {
   const dist = join(app, "node_modules", "berth", "dist");
-  const js = (await readdir(dist, { recursive: true })).filter((f) => /\.js$/.test(f));
-  assert.ok(js.includes(join("cli", "bin.js")) && js.includes("index.js") && js.includes(join("vendor", "yaml.js")), js.join(", "));
+  const all = await readdir(dist, { recursive: true });
+  const js = all.filter((f) => /\.js$/.test(f));
+  const cjs = all.filter((f) => /\.cjs$/.test(f));
+  // the ES module entries users import and run, nothing else
+  assert.deepEqual(js.sort(), [join("cli", "bin.js"), "index.js"].sort());
+  for (const f of [join("cli", "bin.cjs"), "index.cjs", join("vendor", "yaml.cjs"), "commonjs-hook.cjs"]) assert.ok(cjs.includes(f), `no ${f}: ${cjs.join(", ")}`);
   // the resident type checker's server is started by this path
-  assert.ok(js.includes(join("runner", "typecheck-server.js")), js.join(", "));
+  assert.ok(cjs.includes(join("runner", "typecheck-server.cjs")), cjs.join(", "));
   // a module per source file (~350) would mean tsc's output, not the bundle
-  assert.ok(!js.includes(join("cli", "main.js")), "dist/cli/main.js exists: dist/ is not the bundle");
-  assert.ok(js.length < 150, `${js.length} JavaScript files in dist/`);
-  assert.match(await readFile(join(dist, "cli", "bin.js"), "utf8"), /from "\.\.\/chunks\/chunk-\w+\.js"/);
+  assert.ok(!cjs.includes(join("cli", "main.cjs")), "dist/cli/main.cjs exists: dist/ is not the bundle");
+  assert.ok(cjs.length < 150, `${cjs.length} CommonJS files in dist/`);
+  assert.match(await readFile(join(dist, "cli", "bin.cjs"), "utf8"), /require\("\.\.\/chunks\/chunk-\w+\.cjs"\)/);
+  // every bundled module became a CommonJS file, with its source map
+  for (const output of Object.keys(metafile.outputs).filter((o) => o.endsWith(".js"))) {
+    const name = output.slice(output.lastIndexOf("/dist/") + "/dist/".length).replace(/\.js$/, ".cjs");
+    assert.ok(cjs.includes(join(...name.split("/"))) && all.includes(join(...`${name}.map`.split("/"))), `no ${name} or its map`);
+  }
 });
 
-it("GIVEN the bundle THEN what was loaded on first use still is: the CLI entry loads no package, the library only yaml and no Helm machinery", async () => {
-  const dist = join(app, "node_modules", "berth", "dist");
-  // commands are chunks of their own; `berth --version` loads a handful of files (7 since the entry
-  // turns on code caches in berth's cache folder: two small chunks, ~1 ms)
-  const cli = await staticImports(join(dist, "cli", "bin.js"));
+it("GIVEN the bundle THEN what was loaded on first use still is: the CLI entry loads no package, the library only yaml and no Helm machinery", () => {
+  // commands are chunks of their own; `berth --version` loads a handful of modules (and the ES module
+  // entry over them, and the loader hook)
+  const cli = staticImports("cli/bin.js");
   assert.deepEqual(cli.packages, []);
-  assert.ok(cli.files <= 7, `dist/cli/bin.js loads ${cli.files} files`);
+  assert.ok(cli.files <= 7, `dist/cli/bin.cjs loads ${cli.files} files`);
   // @kubernetes/client-node, ts-morph, tsx, ajv and the deploy/rollback actions load when used
-  const library = await staticImports(join(dist, "index.js"));
+  const library = staticImports("index.js");
   assert.deepEqual(library.packages, ["#yaml"]);
   // lazy modules that run with the library import it first (scripts/build.ts), so it is a few large
   // chunks rather than one per set of lazy modules reaching a part of it (37 files before)
-  assert.ok(library.files <= 14, `dist/index.js loads ${library.files} files`);
+  assert.ok(library.files <= 14, `dist/index.cjs loads ${library.files} files`);
   // so do the Go template engine, Helm's loader and renderer, chart packages: only their error classes load up front
-  assert.ok(library.modules.includes("src/chart/define.ts"), `no source module comments in the bundle: ${library.modules.join(", ")}`);
+  assert.ok(library.modules.includes("src/chart/define.ts"), `no source modules in the metafile: ${library.modules.join(", ")}`);
   const helm = library.modules.filter((m) => /^src\/(gotemplate|render\/helm|chart\/(helm|package|repo|oci|deps|semver))\//.test(m) && !/(errors|release-chart)\.ts$/.test(m));
   assert.deepEqual(helm, []);
 });
@@ -170,20 +185,25 @@ it("GIVEN the installed package WHEN berth plan and berth deploy --yes run a .ts
   assert.match(viaTsx.stdout, /packed: upgrade from revision 1\n[^]*No changes\./);
 });
 
-it("GIVEN the installed CLI THEN yaml compiles with a V8 code cache: written by a deploy, then used (not written again) by list", { timeout: 120_000 }, async () => {
+it("GIVEN the installed CLI THEN berth's modules and yaml compile with V8 code caches: written by a deploy, then used (not written again)", { timeout: 120_000 }, async () => {
   const berth = join(app, "node_modules", ".bin", "berth");
   const env = { KUBECONFIG: testKubeconfigPath(), NS: ns.name };
   const v8 = join(work, ".cache", "berth", "v8");
-  const yamlCache = async () => (await readdir(v8).catch(() => [] as string[])).filter((f) => /^yaml\.cjs-.+\.v8cache$/.test(f));
+  const caches = async () => new Map(await Promise.all((await readdir(v8).catch(() => [] as string[])).map(async (f) => [f, (await stat(join(v8, f))).mtimeMs] as const)));
   await rm(v8, { recursive: true, force: true });
-  // a deploy ends within the optimizer's delay: the cache must still be written under V8's default flags
+  // a deploy ends within the optimizer's delay: the caches must still be written under V8's default flags
   await run(berth, ["deploy", "deploy.ts", "--yes", "--no-color", "--no-typecheck"], app, env);
-  const [cache] = await yamlCache();
-  assert.ok(cache, "no code cache of yaml was written");
-  const written = (await stat(join(v8, cache))).mtimeMs;
+  const written = await caches();
+  const names = [...written.keys()];
+  assert.ok(names.some((f) => /^yaml\.cjs-.+\.v8cache$/.test(f)), `no code cache of yaml: ${names.join(", ")}`);
+  assert.ok(names.some((f) => /^script-commands-\w+\.cjs-.+\.v8cache$/.test(f)), `no code cache of the deploy command's module: ${names.join(", ")}`);
+  // code compiled with a cache imports the script and packages through the hook: on Node 20 an
+  // import() in it fails ("A dynamic import callback was not specified")
+  const again = await run(berth, ["plan", "deploy.ts", "--no-color"], app, env);
+  assert.match(again.stdout, /No changes\./);
   const list = await run(berth, ["list", "-n", ns.name], app, env);
   assert.match(list.stdout, /packed/);
   // a cache V8 rejected (or none) would be written again
-  assert.deepEqual(await yamlCache(), [cache]);
-  assert.equal((await stat(join(v8, cache))).mtimeMs, written);
+  const after = await caches();
+  for (const [name, mtime] of written) assert.equal(after.get(name), mtime, `${name} was written again`);
 });

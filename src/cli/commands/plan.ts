@@ -93,17 +93,13 @@ export function useTypecheckServer(env: Readonly<Record<string, string | undefin
 
 /**
  * Loads berth's library (what a script's `import "berth"` is), and the modules its `cluster.deploy()`
- * loads on first use, before the script runs: once the script's TypeScript loader is registered,
- * every module loads through the loader's thread, several times slower than now (and with source
- * maps read). The script then finds them already loaded.
- * @param command - `plan` runs deploys in plan mode only; `deploy` runs them for real too
+ * loads on first use (in plan mode too), before the script runs: once the script's TypeScript loader
+ * is registered, every module loads through the loader's thread, several times slower than now (and
+ * with source maps read); and once V8's flags are changed (checkAndPrepareScript), V8 rejects the
+ * code caches of the modules loaded after (src/util/commonjs-load.ts). The script then finds them loaded.
  */
-async function preloadLibrary(command: "plan" | "deploy"): Promise<void> {
-  await Promise.all([
-    import("../../index.js"),
-    import("../../actions/apply-saved.js"),
-    ...(command === "deploy" ? [import("../../actions/deploy.js")] : []),
-  ]);
+async function preloadLibrary(): Promise<void> {
+  await Promise.all([import("../../index.js"), import("../../actions/apply-saved.js"), import("../../actions/deploy.js")]);
 }
 
 /**
@@ -128,7 +124,7 @@ export async function checkAndPrepareScript(command: "plan" | "deploy", script: 
   const optimizerDelay = optimizerDelayMs(command, io.env);
   const bundling = bundleScripts(io.env) ? bundleScript(path) : undefined;
   await typecheckUnlessSkipped(script, values, io);
-  await preloadLibrary(command);
+  await preloadLibrary();
   const prepared = await prepareScript(path, bundling ?? false);
   if (optimizerDelay > 0) deferOptimizer(optimizerDelay);
   holdYoungGeneration();
