@@ -35,7 +35,7 @@ const BUNDLED: readonly string[] = ["mustache", "ignore"];
 /**
  * Entry points: the library (dist/index.js), the CLI (dist/cli/bin.js), and the resident type
  * checker's server, which typecheck-client.ts starts as a process of its own by that path
- * (dist/runner/typecheck-server.js). Code they share lives in dist/chunks/.
+ * (dist/runner/typecheck-server.cjs, run as it is). Code they share lives in dist/chunks/.
  */
 const ENTRIES: readonly string[] = ["src/index.ts", "src/cli/bin.ts", "src/runner/typecheck-server.ts"];
 /** What the bundle imports for `yaml` (package.json "imports" maps it to dist/vendor/yaml.cjs). */
