@@ -2,14 +2,15 @@
 // the loader hook scripts/commonjs-hook.ts installs), the bundled `yaml`, TypeScript. Node 20 has no
 // module.enableCompileCache, so such a file is compiled here with vm.Script and `cachedData`, as the
 // v8-compile-cache package does. A cache is written after the file was used, so that it holds the
-// functions that use compiled, not only the top level; it is named after the file's path, size and
-// mtime, Node's version and arch, and replaces the one of the file's earlier version.
+// functions that use compiled, not only the top level; it is named after the file's name, folder, size
+// and mtime, Node's version and arch, and replaces the one of the file's earlier version and those of
+// files gone from the folder (an upgraded berth's chunks have new names).
 // V8 rejects a cache made under other flags or another V8, but a release build does not checksum
 // what it deserializes: the file starts with a digest of the cache, checked first (a damaged cache
 // is not used). A rejected cache is written again.
 // The CLI turns the caches on for its process (code-cache.ts): a library user's process writes none.
 import type { Hash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
@@ -66,6 +67,22 @@ function requireOf(module: CommonJsModule): NodeJS.Require {
   return require;
 }
 
+/** `<file name>-<folder hash>-<size>-<mtime>` of a cache's name without its suffix. */
+const CACHE_NAME = /^(.+)-([0-9a-f]{8})-\d+-\d+$/;
+
+/**
+ * Removes, for this Node (`suffix`), the caches of the file `name`'s earlier versions and those of
+ * files gone from its folder: an upgraded berth's modules are named after their content.
+ */
+function removeStaleCaches(cacheDir: string, kept: string, suffix: string, folder: string, folderHash: string, name: string): void {
+  for (const cache of readdirSync(cacheDir)) {
+    if (cache === kept || !cache.endsWith(suffix)) continue;
+    const [, file, hash] = CACHE_NAME.exec(cache.slice(0, -suffix.length)) ?? [];
+    if (file === undefined || hash !== folderHash) continue;
+    if (file === name || !existsSync(join(folder, file))) rmSync(join(cacheDir, cache), { force: true });
+  }
+}
+
 /**
  * Compiles and runs the CommonJS `file` as `module` (a module Node's loader, or {@link loadCommonJs},
  * created for it), with its code cache in `cacheDir`. Code compiled with a cache cannot `import()` on
@@ -75,8 +92,9 @@ function requireOf(module: CommonJsModule): NodeJS.Require {
 export function compileCommonJs(module: CommonJsModule, file: string, cacheDir: string): CompiledCommonJs {
   const source = readFileSync(file, "utf8");
   const { size, mtimeMs } = statSync(file);
-  const [prefix, suffix] = [`${basename(file)}-${sha256().update(file).digest("hex").slice(0, 8)}-`, `-${process.version}-${process.arch}.v8cache`];
-  const cacheName = `${prefix}${size}-${Math.trunc(mtimeMs)}${suffix}`;
+  const [name, folder, folderHash] = [basename(file), dirname(file), sha256().update(dirname(file)).digest("hex").slice(0, 8)];
+  const suffix = `-${process.version}-${process.arch}.v8cache`;
+  const cacheName = `${name}-${folderHash}-${size}-${Math.trunc(mtimeMs)}${suffix}`;
   const cacheFile = join(cacheDir, cacheName);
   let cachedData: Buffer | undefined;
   let damaged = false;
@@ -101,10 +119,7 @@ export function compileCommonJs(module: CommonJsModule, file: string, cacheDir: 
       const data = script.createCachedData();
       writeFileSync(temp, Buffer.concat([digestOf(data), data]));
       renameSync(temp, cacheFile);
-      // the caches of this path's earlier versions (an upgraded berth), for this Node
-      for (const name of readdirSync(cacheDir)) {
-        if (name !== cacheName && name.startsWith(prefix) && name.endsWith(suffix)) rmSync(join(cacheDir, name), { force: true });
-      }
+      removeStaleCaches(cacheDir, cacheName, suffix, folder, folderHash, name);
     } catch {
       // without a cache the next load compiles again
     }

@@ -1,10 +1,11 @@
 // GIVEN a CommonJS file loaded through util/commonjs-load.ts in fresh processes THEN the first compiles it
 // plainly and writes its V8 code cache once asked, the next compiles with it (V8 accepts it), a
 // corrupt or damaged cache is not used (the file still loads) and is written again, a changed file's cache replaces
-// the old one, and a process that did not turn the caches on writes none.
+// the old one, caches of files gone from the folder are removed, and a process that did not turn the caches on writes none.
 import { it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,6 +91,21 @@ it("GIVEN the file changed WHEN loaded THEN its old cache is not used: a new one
   assert.equal(now.length, 2);
   assert.ok(now.includes(other) && !now.includes(old!), now.join(", "));
   assert.equal((await loadInFreshProcess()).codeCache, "used");
+});
+
+it("GIVEN the cache of a file gone from the folder (an upgraded berth's module) WHEN a file of that folder writes its cache THEN the stale one is removed, another folder's stays", { timeout: 60_000 }, async () => {
+  const suffix = `-${process.version}-${process.arch}.v8cache`;
+  const gone = `chunk-OLD.cjs-${createHash("sha256").update(work).digest("hex").slice(0, 8)}-10-10${suffix}`;
+  const elsewhere = `chunk-OLD.cjs-00000000-10-10${suffix}`;
+  await writeFile(join(cacheDir, gone), "an earlier berth's module");
+  await writeFile(join(cacheDir, elsewhere), "another folder's module");
+  await writeFile(file, "exports.twice = (n) => 2 * n;\nexports.loads = (globalThis.loads = (globalThis.loads ?? 0) + 1);\n");
+  await utimes(file, new Date(), new Date(Date.now() + 10000));
+  assert.equal((await loadInFreshProcess()).codeCache, "none");
+  const now = await caches();
+  assert.ok(!now.includes(gone), now.join(", "));
+  assert.ok(now.includes(elsewhere), now.join(", "));
+  assert.equal(now.filter((f) => f.startsWith("lib.cjs-")).length, 2, now.join(", "));
 });
 
 it("GIVEN a process that did not turn the caches on WHEN it loads the file THEN it is a plain require and no cache is written", { timeout: 60_000 }, async () => {
