@@ -12,7 +12,7 @@
 // tool's objects keep its controllers busy for seconds after that tool exits).
 // Run: BERTH_TEST_KUBECONFIG=… node --import tsx bench/deploy.ts [objects=100,500] [repeat=3]
 // With BENCH_BERTH_HTTP1=1, berth also runs over HTTP/1.1 (DISABLE_HTTP2=1, in namespaces of its own),
-// and a line per step compares the two.
+// and a line per step compares the two. BENCH_BERTH_NODE_ARGS are Node's arguments for berth's runs.
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -83,10 +83,13 @@ const STEPS: readonly Step[] = ["install", "upgrade 10%", "no-op"];
 const VERSION: Record<Step, number> = { install: 1, "upgrade 10%": 2, "no-op": 2 };
 
 const HTTP1 = process.env["BENCH_BERTH_HTTP1"] === "1";
+/** BENCH_BERTH_NODE_ARGS: Node arguments for berth's runs (e.g. `--cpu-prof --cpu-prof-dir=…` to profile them). */
+const NODE_ARGS = (process.env["BENCH_BERTH_NODE_ARGS"] ?? "").split(" ").filter(Boolean);
 
 async function berthStep(count: number, ns: string, step: Step, http1 = false): Promise<Timed> {
   const env = { KUBECONFIG: kubeconfig!, BENCH_OBJECTS: String(count), BENCH_VERSION: String(VERSION[step]), BENCH_NAMESPACE: ns, ...(http1 ? { DISABLE_HTTP2: "1" } : {}) };
-  return await timed(berth, ["deploy", "deploy.ts", "--yes", "--no-color"], { cwd: app, env });
+  const args = ["deploy", "deploy.ts", "--yes", "--no-color"];
+  return await (NODE_ARGS.length > 0 ? timed(process.execPath, [...NODE_ARGS, berth, ...args], { cwd: app, env }) : timed(berth, args, { cwd: app, env }));
 }
 
 /** resourceVersion of every ConfigMap, Secret and Service in the namespace (release records included). */
