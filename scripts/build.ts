@@ -24,7 +24,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildOptions, type Plugin } from "esbuild";
-import { esModuleEntry, toCommonJs } from "./to-commonjs.js";
+import { commonJsBanner, esModuleEntry, META, toCommonJs } from "./to-commonjs.js";
 
 const root = join(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { outDir: { type: "string" }, metafile: { type: "string" } } });
@@ -65,8 +65,9 @@ await build({
   absWorkingDir: root,
   entryPoints: [join(root, "scripts", "commonjs-hook.ts")],
   outfile: join(outDir, HOOK),
-  define: { "import.meta.url": "__hookUrl" },
-  banner: { js: `var __hookUrl = require("node:url").pathToFileURL(__filename).href;` },
+  // src/util/commonjs-load.ts uses import.meta.url, as the chunks do
+  define: META,
+  banner: { js: commonJsBanner(true) },
 });
 
 /**

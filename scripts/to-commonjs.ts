@@ -22,17 +22,26 @@ export interface OutputFile {
 /** `x.js` → `x.cjs`. */
 export const commonJsName = (path: string): string => path.replace(/\.js$/, ".cjs");
 
-/** What `import.meta` becomes in a CommonJS file (declared by the file's banner when used). */
-const META: Record<string, string> = {
+/** What `import.meta` becomes in a CommonJS file (esbuild `define`; commonJsBanner declares the two helpers). */
+export const META: Record<string, string> = {
   "import.meta.url": "__berthMetaUrl",
   "import.meta.resolve": "__berthMetaResolve",
   "import.meta.dirname": "__dirname",
   "import.meta.filename": "__filename",
 };
-const META_BANNER = [
+const META_DECLARATIONS = [
   `var __berthMetaUrl = require("node:url").pathToFileURL(__filename).href;`,
   `var __berthMetaResolve = (specifier) => require("node:url").pathToFileURL(require.resolve(specifier)).href;`,
-].join("\n");
+];
+
+/**
+ * What goes before a CommonJS file's code: "use strict" (an ES module is strict code, and esbuild
+ * adds no directive when it turns one into CommonJS; it must come first to be one), then the
+ * declarations META's replacements need when the code uses `import.meta`.
+ */
+export function commonJsBanner(usesMeta: boolean): string {
+  return [`"use strict";`, ...(usesMeta ? META_DECLARATIONS : [])].join("\n");
+}
 
 /**
  * The CommonJS file (and its source map) of a bundled ES module. Imports of other chunks become
@@ -56,7 +65,6 @@ export async function toCommonJs(module: BundledModule, root: string): Promise<O
     if (!esm.includes(`import(${written})`)) throw new Error(`build: ${module.path}: cannot find import(${written})`);
     esm = esm.replaceAll(`import(${written})`, `Promise.resolve().then(() => require(${commonJsName(written)}))`);
   }
-  const usesMeta = esm.includes("import.meta");
   const out = await transform(esm, {
     loader: "js",
     format: "cjs",
@@ -67,7 +75,7 @@ export async function toCommonJs(module: BundledModule, root: string): Promise<O
     sourcesContent: false,
     define: META,
     logLevel: "silent",
-    ...(usesMeta ? { banner: META_BANNER } : {}),
+    banner: commonJsBanner(esm.includes("import.meta")),
   });
   // an import() left in code compiled with a cache fails on Node 20 (see scripts/commonjs-hook.ts)
   if (/(?<![\w$.])import\(/.test(out.code)) throw new Error(`build: ${module.path} has an import() of something computed: use importDynamic (src/util/import-dynamic.ts)`);

@@ -92,7 +92,8 @@ function removeStaleCaches(cacheDir: string, kept: string, suffix: string, folde
 export function compileCommonJs(module: CommonJsModule, file: string, cacheDir: string): CompiledCommonJs {
   const source = readFileSync(file, "utf8");
   const { size, mtimeMs } = statSync(file);
-  const [name, folder, folderHash] = [basename(file), dirname(file), sha256().update(dirname(file)).digest("hex").slice(0, 8)];
+  const [name, folder] = [basename(file), dirname(file)];
+  const folderHash = sha256().update(folder).digest("hex").slice(0, 8);
   const suffix = `-${process.version}-${process.arch}.v8cache`;
   const cacheName = `${name}-${folderHash}-${size}-${Math.trunc(mtimeMs)}${suffix}`;
   const cacheFile = join(cacheDir, cacheName);
@@ -106,7 +107,7 @@ export function compileCommonJs(module: CommonJsModule, file: string, cacheDir: 
   }
   const script = new Script(internals.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(module.exports, module.exports, requireOf(module), module, file, dirname(file));
+  run.call(module.exports, module.exports, requireOf(module), module, file, folder);
   const codeCache: CodeCacheUse = damaged || script.cachedDataRejected === true ? "rejected" : cachedData === undefined ? "none" : "used";
   let stale = codeCache !== "used";
   const saveCodeCache = () => {

@@ -26,7 +26,8 @@ it("GIVEN ES modules importing each other statically and dynamically, with impor
   const dir = await mkdtemp(join(tmpdir(), "berth-to-cjs-"));
   try {
     const rel = (name: string) => relative(dir, join(dir, name));
-    const shared = bundled(dir, dir, "shared.js", `export const greeting = "hello";\n`, [], ["greeting"]);
+    // an ES module is strict code: `this` in a plain call is undefined, and so it stays
+    const shared = bundled(dir, dir, "shared.js", `export const greeting = "hello";\nexport const strict = (function () { return this === undefined; })();\n`, [], ["greeting", "strict"]);
     const lazy = bundled(dir, dir, "lazy.js", `import { greeting } from "./shared.js";\nexport const shout = () => greeting.toUpperCase();\n`, [{ path: rel("shared.js"), kind: "import-statement" }], ["shout"]);
     const entry = bundled(
       dir,
@@ -42,6 +43,7 @@ it("GIVEN ES modules importing each other statically and dynamically, with impor
     await converted([shared, lazy, entry], dir);
     const loaded = createRequire(import.meta.url)(join(dir, "entry.cjs")) as { greeting: string; url: string; where: string; load: () => Promise<string> };
     assert.equal(loaded.greeting, "hello");
+    assert.equal((createRequire(import.meta.url)(join(dir, "shared.cjs")) as { strict: boolean }).strict, true, "the CommonJS file runs as strict code");
     assert.equal(loaded.url, pathToFileURL(join(dir, "entry.cjs")).href);
     assert.equal(loaded.where, dir);
     assert.equal(await loaded.load(), "HELLO");
