@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { access, readFile } from "node:fs/promises";
+import { access, appendFile, readFile } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 import { GoNotFound, LocalBuildFailed } from "./errors.js";
 import { tailFile } from "./logs.js";
@@ -40,9 +40,11 @@ export interface GoRun {
 
 /** Runs a Go command with its output in a log file; throws `LocalBuildFailed` with the log's tail on failure. */
 export async function runGo(run: GoRun): Promise<void> {
+  // The command line goes in first and is flushed before the child appends to the same file: a
+  // buffered write could land after the child's output (the build reads the last JSON of the log).
+  await appendFile(run.log, `$ go ${run.args.join(" ")}\n`);
   const out = createWriteStream(run.log, { flags: "a" });
   await new Promise<void>((resolve) => out.once("open", () => resolve()));
-  out.write(`$ go ${run.args.join(" ")}\n`);
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(run.go, run.args, {
       cwd: run.cwd,
@@ -52,7 +54,7 @@ export async function runGo(run: GoRun): Promise<void> {
     });
     child.once("error", reject);
     child.once("exit", (c) => resolve(c ?? 1));
-  }).finally(() => out.end());
+  }).finally(() => new Promise<void>((resolve) => out.end(resolve)));
   if (code !== 0) throw new LocalBuildFailed(run.what, await tailFile(run.log, 30));
 }
 
