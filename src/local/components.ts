@@ -40,6 +40,9 @@ export function apiserverArgs(l: ClusterLayout): string[] {
     `--etcd-servers=http://127.0.0.1:${l.etcdClientPort}`,
     "--bind-address=127.0.0.1",
     "--advertise-address=127.0.0.1",
+    // The `kubernetes` Service's endpoints would be the advertised address, and a loopback one is
+    // invalid there: the reconciler failed (and logged an error) every 10 s. No pod here calls it.
+    "--endpoint-reconciler-type=none",
     `--secure-port=${l.apiserverPort}`,
     `--cert-dir=${join(l.dir, "certs")}`,
     `--token-auth-file=${at(l, "tokens.csv")}`,

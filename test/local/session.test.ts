@@ -1,9 +1,10 @@
 // GIVEN `berth local up` WHEN it has started a detached control plane THEN status reports it running
-// with a usable kubeconfig, a second up reuses it, and down stops every process and removes its data.
+// with a usable kubeconfig and no recurring error in the API server log, a second up reuses it, and
+// down stops every process and removes its data.
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdtemp, symlink } from "node:fs/promises";
+import { mkdtemp, readFile, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cacheDir } from "../../src/util/cache-dir.js";
@@ -24,6 +25,10 @@ it("GIVEN no local control plane WHEN up, up again, status and down THEN it star
     const status = await localStatus({ cacheDir: cache });
     assert.equal(status.running, true);
     assert.ok(existsSync(status.kubeconfigPath));
+    // the API server's first reconcile of the `kubernetes` Service runs ~3 s after it starts
+    await new Promise((r) => setTimeout(r, 5000));
+    const log = await readFile(join(first.dir, "kube-apiserver.log"), "utf8");
+    assert.doesNotMatch(log, /unable to sync kubernetes service/, "the API server reconciles no endpoints of the `kubernetes` Service (a loopback address is invalid there)");
   } finally {
     assert.equal(await localDown({ cacheDir: cache }), true);
   }
