@@ -1,7 +1,6 @@
 import type { DeployResult } from "./types.js";
 import type { Plan } from "../plan/types.js";
 import type { DeployEvent } from "../apply/events.js";
-import { RUN_MODE_KEY } from "./run-mode-key.js";
 
 /**
  * The mode a deploy script runs in, set by the script runner (`berth plan|deploy <script>`) for the
@@ -30,7 +29,8 @@ interface RunSlot {
   /** Settles when the run under way (if any) has. */
   idle: Promise<void>;
 }
-const KEY = RUN_MODE_KEY;
+// src/cli/main.ts looks for this key before loading this module
+const KEY = Symbol.for("berth.run-mode");
 const holder = globalThis as { [KEY]?: RunSlot };
 const slot = (holder[KEY] ??= { mode: undefined, idle: Promise.resolve() });
 

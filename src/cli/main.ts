@@ -2,7 +2,6 @@ import { BerthError } from "../errors.js";
 import { berthPackage } from "../runner/package-root.js";
 import { parseCommandArgs, type CliIO } from "./command.js";
 import { commandEntries as commands } from "./commands/registry.js";
-import { RUN_MODE_KEY } from "../actions/run-mode-key.js";
 
 const version = () => berthPackage()?.version ?? "unknown";
 
@@ -42,8 +41,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     // A command run in-process after another's deploy script is outside that script's run. The
-    // run-mode module is loaded only once a script ran.
-    if (RUN_MODE_KEY in globalThis) await (await import("../actions/run-mode.js")).leaveRunMode();
+    // run-mode module (its slot's global key) is loaded only once a script ran: `--version` loads
+    // a handful of files.
+    if (Symbol.for("berth.run-mode") in globalThis) await (await import("../actions/run-mode.js")).leaveRunMode();
     return await command.run(parsed as { values: Record<string, unknown>; positionals: string[] }, io);
   } catch (e) {
     if (e instanceof BerthError) {
