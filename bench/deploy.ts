@@ -241,5 +241,6 @@ try {
   console.log(`\nmedians of ${REPEAT} runs\nobjects step          berth helm v3 helm v4 kubectl   /helm3 /helm4  /kubectl goal    peak RSS MiB berth/helm3/helm4/kubectl`);
   for (const r of rows) console.log(r);
   console.log("goals: install ≤ 0.8x helm v3 and ≤ 1.0x kubectl; upgrade 10% ≤ 0.5x helm v3; no-op ≤ 0.5x kubectl with 0 writes; RSS ≤ 1.5x helm v3");
+  if (process.env["NODE_EXTRA_CA_CERTS"]) console.log(`NODE_EXTRA_CA_CERTS is set (${process.env["NODE_EXTRA_CA_CERTS"]}): every berth run (a Node process) reads and parses that CA bundle as it starts; the Go tools do not (bench/RESULTS.md)`);
   await Promise.all(namespaces.map((n) => exec(tools.kubectl, ["delete", "namespace", n, "--wait=false", "--kubeconfig", kubeconfig!]).catch(() => undefined)));
 }
