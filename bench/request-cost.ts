@@ -97,6 +97,7 @@ try {
       const ns = { apiVersion: "v1", kind: "Namespace", name: namespace };
       await client.delete(ns).catch(() => undefined);
       await client.waitGone(ns, { timeoutMs: 120_000 });
+      namespaces.splice(namespaces.indexOf(namespace), 1);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
