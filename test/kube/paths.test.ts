@@ -25,6 +25,14 @@ describe("resource paths", () => {
     assert.equal(queryString({ force: true }), "?force=true");
     assert.equal(queryString({}), "");
   });
+  it("GIVEN keys and values with every kind of character WHEN building a query THEN it is what URLSearchParams (form encoding) writes", () => {
+    const samples = ["a b", "x!y'z(1)~*", "50%+1&k=v", "é/ü?#[]", "tab\tnew\nline", "emoji 🚀", "-_.", "", "a,b;c:d@e$f"];
+    for (const value of samples) {
+      const query = { labelSelector: value, [`k ${value}`]: "1", dryRun: "All" };
+      const expected = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== "")).toString();
+      assert.equal(queryString(query), expected ? `?${expected}` : "", JSON.stringify(value));
+    }
+  });
   it("GIVEN apiVersions WHEN splitting THEN the core group is empty", () => {
     assert.deepEqual(splitApiVersion("v1"), ["", "v1"]);
     assert.deepEqual(splitApiVersion("rbac.authorization.k8s.io/v1"), ["rbac.authorization.k8s.io", "v1"]);
