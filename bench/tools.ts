@@ -59,14 +59,14 @@ export interface Timed {
   readonly stdout: string;
 }
 
-/** Runs a command under /usr/bin/time; throws with its output when it fails. */
-export async function timed(cmd: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Timed> {
+/** Runs a command under /usr/bin/time (environment: this process's, with `env` added and `unset` removed); throws with its output when it fails. */
+export async function timed(cmd: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string>; unset?: readonly string[] } = {}): Promise<Timed> {
   const out = join(tmpdir(), `berth-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const t0 = performance.now();
   try {
     const { stdout } = await exec("/usr/bin/time", ["-f", "%M %U %S", "-o", out, cmd, ...args], {
       cwd: options.cwd ?? root,
-      env: { ...process.env, ...options.env },
+      env: Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([name]) => !options.unset?.includes(name))),
       maxBuffer: 256 << 20,
     });
     const seconds = (performance.now() - t0) / 1000;
