@@ -35,8 +35,9 @@ interface Loaded {
 }
 
 /** Loads the file in a fresh process (caches turned on unless `enable` is false), uses it, saves what is pending. */
-async function loadInFreshProcess(enable = true): Promise<Loaded> {
-  const code = `const { enableCodeCaches, codeCachesPending, saveCodeCaches } = await import(${JSON.stringify(codeCache)});
+async function loadInFreshProcess(enable = true, options: { withoutCrc32?: boolean } = {}): Promise<Loaded> {
+  // a Node before 20.15 has no zlib.crc32: the caches' digests are then SHA-256
+  const code = `${options.withoutCrc32 ? `delete (await import("node:module")).createRequire(process.cwd() + "/x.cjs")("node:zlib").crc32;\n` : ""}const { enableCodeCaches, codeCachesPending, saveCodeCaches } = await import(${JSON.stringify(codeCache)});
 const { loadCommonJs } = await import(${JSON.stringify(commonJsLoad)});
 const { createRequire } = await import("node:module");
 ${enable ? `enableCodeCaches(${JSON.stringify(cacheDir)});` : ""}
@@ -106,6 +107,19 @@ it("GIVEN the cache of a file gone from the folder (an upgraded berth's module) 
   assert.ok(!now.includes(gone), now.join(", "));
   assert.ok(now.includes(elsewhere), now.join(", "));
   assert.equal(now.filter((f) => f.startsWith("lib.cjs-")).length, 2, now.join(", "));
+});
+
+it("GIVEN a Node without zlib.crc32 WHEN caches are written and read THEN SHA-256 digests check them (a damaged one is not used), and a cache of the other digest is written again", { timeout: 60_000 }, async () => {
+  assert.equal((await loadInFreshProcess()).codeCache, "used");
+  assert.equal((await loadInFreshProcess(true, { withoutCrc32: true })).codeCache, "rejected", "a CRC-32 cache read by a SHA-256 process");
+  assert.equal((await loadInFreshProcess(true, { withoutCrc32: true })).codeCache, "used");
+  const [name] = (await caches()).filter((f) => f.startsWith("lib.cjs-") && !f.includes("-00000000-"));
+  const bytes = await readFile(join(cacheDir, name!));
+  bytes[bytes.length >> 1] ^= 0xff;
+  await writeFile(join(cacheDir, name!), bytes);
+  assert.equal((await loadInFreshProcess(true, { withoutCrc32: true })).codeCache, "rejected");
+  assert.equal((await loadInFreshProcess()).codeCache, "rejected", "a SHA-256 cache read by a CRC-32 process");
+  assert.equal((await loadInFreshProcess()).codeCache, "used");
 });
 
 it("GIVEN a process that did not turn the caches on WHEN it loads the file THEN it is a plain require and no cache is written", { timeout: 60_000 }, async () => {
