@@ -47,7 +47,7 @@ const internals = Module as unknown as ModuleInternals;
 // node:crypto and node:zlib are loaded only by a process that compiles with a cache
 const load = createRequire(import.meta.url);
 const sha256 = (): Hash => (load("node:crypto") as typeof import("node:crypto")).createHash("sha256");
-/** zlib's CRC-32 (Node ≥ 20.15): ~10× faster than SHA-256 over the ~2.5 MB of caches a deploy reads, and it catches any damage a disk or a torn write leaves (nothing adversarial: the cache folder is the user's own). */
+/** zlib's CRC-32 (Node ≥ 20.15): 4–10× faster than SHA-256 (warm, cold) over the caches a deploy reads, and it catches any damage a disk or a torn write leaves (nothing adversarial: the cache folder is the user's own). */
 const crc32 = (load("node:zlib") as { crc32?: (data: Uint8Array) => number }).crc32;
 const DIGEST_BYTES = crc32 ? 4 : 16;
 function digestOf(data: Uint8Array): Buffer {
