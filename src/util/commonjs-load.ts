@@ -47,13 +47,22 @@ const internals = Module as unknown as ModuleInternals;
 // node:crypto and node:zlib are loaded only by a process that compiles with a cache
 const load = createRequire(import.meta.url);
 const sha256 = (): Hash => (load("node:crypto") as typeof import("node:crypto")).createHash("sha256");
-/** zlib's CRC-32 (Node ≥ 20.15): 4–10× faster than SHA-256 (warm, cold) over the caches a deploy reads, and it catches any damage a disk or a torn write leaves (nothing adversarial: the cache folder is the user's own). */
-const crc32 = (load("node:zlib") as { crc32?: (data: Uint8Array) => number }).crc32;
-const DIGEST_BYTES = crc32 ? 4 : 16;
+type Crc32 = (data: Uint8Array) => number;
+let crc32: Crc32 | null | undefined;
+/**
+ * zlib's CRC-32 (Node ≥ 20.15; `null` before): 4–10× faster than SHA-256 (warm, cold) over the caches
+ * a deploy reads, and it catches any damage a disk or a torn write leaves (nothing adversarial: the
+ * cache folder is the user's own). Looked up on first use: this module is part of the loader hook every
+ * process that imports berth loads, and most never read a cache.
+ */
+const crc32Of = (): Crc32 | null => (crc32 === undefined ? (crc32 = (load("node:zlib") as { crc32?: Crc32 }).crc32 ?? null) : crc32);
+/** Bytes of the digest a cache file starts with: 4 (CRC-32), or 16 (SHA-256, truncated). */
+const digestBytes = () => (crc32Of() ? 4 : 16);
 function digestOf(data: Uint8Array): Buffer {
-  if (!crc32) return sha256().update(data).digest().subarray(0, DIGEST_BYTES);
-  const digest = Buffer.alloc(DIGEST_BYTES);
-  digest.writeUInt32BE(crc32(data) >>> 0);
+  const crc = crc32Of();
+  if (!crc) return sha256().update(data).digest().subarray(0, digestBytes());
+  const digest = Buffer.alloc(digestBytes());
+  digest.writeUInt32BE(crc(data) >>> 0);
   return digest;
 }
 /** The first 8 hex digits of the SHA-256 of each folder that holds compiled files (part of their caches' names). */
@@ -62,8 +71,9 @@ const folderHashOf = (folder: string) => folderHashes.get(folder) ?? folderHashe
 
 /** The V8 data of a cache file, when its digest matches (else `undefined`: damaged). */
 function verified(file: Buffer): Buffer | undefined {
-  const data = file.subarray(DIGEST_BYTES);
-  return file.length > DIGEST_BYTES && digestOf(data).equals(file.subarray(0, DIGEST_BYTES)) ? data : undefined;
+  const bytes = digestBytes();
+  const data = file.subarray(bytes);
+  return file.length > bytes && digestOf(data).equals(file.subarray(0, bytes)) ? data : undefined;
 }
 
 /** The `require` Node gives `module`'s code: resolves from the module, shares Node's module cache. */
